@@ -1,0 +1,81 @@
+import type { PreachMessage } from '@preach/core';
+import { endPoint, offsets, type FileReport } from '../report.js';
+
+/**
+ * The stable JSON shape of `preach lint --format json` (docs/json-output.md): an array of file
+ * results. Fields are only ever added, never renamed or removed.
+ */
+export interface JsonFileResult {
+  file: string;
+  score: number | null;
+  categories: Record<string, number> | null;
+  situation: { id: string | null; sensitivity: string; source: string; reason: string; matched: string[] } | null;
+  context: { customerName?: string; channel?: string; agentName?: string } | null;
+  messages: JsonMessage[];
+  errorCount: number;
+  warningCount: number;
+  suggestionCount: number;
+  fixed?: { applied: number; skipped: number };
+  /** Set when the file could not be checked. */
+  error?: string;
+}
+
+export interface JsonMessage {
+  ruleId: string;
+  severity: string;
+  category: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  critical: boolean;
+  url?: string;
+  note?: string;
+  fix?: { range: [number, number]; text: string; alternatives: string[] };
+}
+
+export function toJsonMessage(message: PreachMessage): JsonMessage {
+  const end = endPoint(message);
+  const { start, end: endOffset } = offsets(message);
+  const json: JsonMessage = {
+    ruleId: message.ruleId,
+    severity: message.severity,
+    category: message.category,
+    message: message.reason,
+    line: message.line ?? 1,
+    column: message.column ?? 1,
+    endLine: end.line,
+    endColumn: end.column,
+    critical: Boolean(message.critical),
+  };
+  if (message.url) json.url = message.url;
+  if (message.note) json.note = message.note;
+  if (message.expected?.length) json.fix = { range: [start, endOffset], text: message.expected[0]!, alternatives: message.expected.slice(1) };
+  return json;
+}
+
+export function toJsonResult(report: FileReport): JsonFileResult {
+  const result = report.result;
+  const messages = result?.messages ?? [];
+  const json: JsonFileResult = {
+    file: report.file,
+    score: result ? result.score.score : null,
+    categories: result ? result.score.categories : null,
+    situation: result ? { ...result.context.situation } : null,
+    context: result
+      ? { customerName: result.context.customerName?.full, channel: result.context.channel, agentName: result.context.agentName }
+      : null,
+    messages: messages.map(toJsonMessage),
+    errorCount: messages.filter((m) => m.severity === 'error').length,
+    warningCount: messages.filter((m) => m.severity === 'warning').length,
+    suggestionCount: messages.filter((m) => m.severity === 'suggestion').length,
+  };
+  if (report.fixed) json.fixed = report.fixed;
+  if (report.error) json.error = report.error;
+  return json;
+}
+
+export function formatJson(reports: readonly FileReport[]): string {
+  return `${JSON.stringify(reports.map(toJsonResult), null, 2)}\n`;
+}

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { loadConfigFor } from '@preach/config';
+import pc from 'picocolors';
+import { explainRule } from './commands/explain.js';
+import { initCommand } from './commands/init.js';
+import { lintCommand, type Io } from './commands/lint.js';
+import { formatRuleList } from './commands/rules.js';
+import { formatTestRules, testRules } from './commands/test-rules.js';
+import { EXIT, printError, UsageError } from './exit.js';
+import { resolve } from 'node:path';
+
+const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** Runs the CLI and resolves to the exit code. Never throws; never prints a stack trace. */
+export async function main(argv: string[], partial: Partial<Io> = {}): Promise<number> {
+  const io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), version: VERSION, ...partial };
+  let exitCode: number = EXIT.ok;
+  const colorFor = (flag: boolean | undefined) => flag !== false && pc.isColorSupported && (io.stdout as NodeJS.WriteStream).isTTY === true;
+
+  const program = new Command('preach')
+    .description('Tone-of-voice and reply-quality linter for customer-support replies (PREACH: Proud, Responsible, Empathetic, Articulate, Concise, Human)')
+    .version(VERSION, '-v, --version')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  program
+    .command('lint')
+    .description('check draft replies (Markdown or text) in the context of the conversation they answer')
+    .argument('[files...]', 'files, folders or globs; - reads standard input')
+    .option('--customer-name <name>', "the customer's name (full or first)")
+    .option('--customer-message <text>', "the customer's message the reply answers")
+    .option('--customer-message-file <file>', "read the customer's message from a file")
+    .option('--situation <id>', 'the situation (billing-failure, outage, …); inferred from the customer message when absent')
+    .addOption(new Option('--channel <channel>', 'where the reply goes').choices(['chat', 'email', 'social', 'sms']))
+    .option('--agent-name <name>', "the agent's name")
+    .option('--tag <tag>', 'a help-desk tag (repeatable)', collect)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
+    .option('--fix', 'apply fixes to the files in place')
+    .option('--max-warnings <n>', 'exit with 1 when there are more warnings than this')
+    .option('-c, --config <file>', 'use this config file instead of searching for one')
+    .option('--no-config', 'ignore config files; use preach:recommended')
+    .option('-q, --quiet', 'report errors only')
+    .option('-o, --output <file>', 'write the report to a file')
+    .option('--stdin-filename <path>', 'path for standard input (config lookup and messages)')
+    .option('--no-color', 'plain output')
+    .action(async (files: string[], options) => {
+      exitCode = await lintCommand(files, { ...options, noConfig: options.config === false, config: typeof options.config === 'string' ? options.config : undefined, color: colorFor(options.color) }, io);
+    });
+
+  program
+    .command('rules')
+    .description('list the rules with their PREACH category and severity')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-c, --config <file>', 'use this config file')
+    .option('--no-color', 'plain output')
+    .action(async (options) => {
+      const { config } = await loadConfigFor(io.cwd, { configFile: options.config && resolve(io.cwd, options.config) });
+      io.stdout.write(formatRuleList(config, { format: options.format, color: colorFor(options.color) }));
+    });
+
+  program
+    .command('explain')
+    .description("print a rule's docs: what it checks, why, and examples")
+    .argument('<rule>', 'rule id')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown']).default('text'))
+    .option('-c, --config <file>', 'use this config file')
+    .option('--no-color', 'plain output')
+    .action(async (id: string, options) => {
+      const { config } = await loadConfigFor(io.cwd, { configFile: options.config && resolve(io.cwd, options.config) });
+      io.stdout.write(explainRule(config, id, { color: colorFor(options.color), format: options.format }));
+    });
+
+  program
+    .command('init')
+    .description('write a starter .preachrc.yaml with comments')
+    .option('--force', 'overwrite an existing .preachrc.yaml')
+    .action(async (options) => {
+      exitCode = await initCommand(options, io.cwd, io.stdout);
+    });
+
+  program
+    .command('test-rules')
+    .description("run rules' own examples (bad ones must be flagged, good ones must not)")
+    .argument('[paths...]', 'rule files, pack folders or package names (default: configured rules)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-c, --config <file>', 'use this config file when no paths are given')
+    .option('--no-color', 'plain output')
+    .action(async (paths: string[], options) => {
+      const result = await testRules(paths, io.cwd, async () => (await loadConfigFor(io.cwd, { configFile: options.config && resolve(io.cwd, options.config) })).config);
+      io.stdout.write(formatTestRules(result, { color: colorFor(options.color), format: options.format }));
+      exitCode = result.loadErrors.length > 0 ? EXIT.usage : result.outcomes.some((o) => !o.passed) ? EXIT.problems : EXIT.ok;
+    });
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`preach: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    printError(error, io.stderr);
+    return EXIT.usage;
+  }
+}

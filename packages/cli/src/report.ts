@@ -1,0 +1,43 @@
+import type { LintResult, PreachMessage } from '@preach/core';
+
+/** One linted input, as the formatters see it. */
+export interface FileReport {
+  /** The path as shown to the user (relative to the working folder), or `<stdin>`. */
+  file: string;
+  result?: LintResult;
+  /** Why the file could not be checked (missing, binary, unreadable). */
+  error?: string;
+  fixed?: { applied: number; skipped: number };
+}
+
+export interface Totals {
+  errors: number;
+  warnings: number;
+  suggestions: number;
+  fixable: number;
+  inputErrors: number;
+}
+
+export function totals(reports: readonly FileReport[]): Totals {
+  const sum: Totals = { errors: 0, warnings: 0, suggestions: 0, fixable: 0, inputErrors: 0 };
+  for (const report of reports) {
+    if (report.error) sum.inputErrors++;
+    for (const message of report.result?.messages ?? []) {
+      if (message.severity === 'error') sum.errors++;
+      else if (message.severity === 'warning') sum.warnings++;
+      else sum.suggestions++;
+      if (message.expected?.length) sum.fixable++;
+    }
+  }
+  return sum;
+}
+
+export function offsets(message: PreachMessage): { start: number; end: number } {
+  const place = message.place as { start?: { offset?: number }; end?: { offset?: number } } | undefined;
+  return { start: place?.start?.offset ?? 0, end: place?.end?.offset ?? place?.start?.offset ?? 0 };
+}
+
+export function endPoint(message: PreachMessage): { line: number; column: number } {
+  const place = message.place as { end?: { line: number; column: number } } | undefined;
+  return { line: place?.end?.line ?? message.line ?? 1, column: place?.end?.column ?? message.column ?? 1 };
+}

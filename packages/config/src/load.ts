@@ -1,0 +1,200 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import {
+  ajv,
+  configSchema,
+  parseYamlSource,
+  PreachInputError,
+  PreachInputErrors,
+  resolveConfig,
+  validateLocated,
+  type ConfigLayer,
+  type LocatedValue,
+  type PreachConfig,
+  type ResolvedConfig,
+  type Rule,
+} from '@preach/core';
+import { RECOMMENDED, recommendedRules } from '@preach/rules';
+import { findConfigFile } from './find.js';
+import { loadPack } from './packs.js';
+
+const validateConfig = ajv.compile(configSchema);
+
+export interface LoadedConfig {
+  config: ResolvedConfig;
+  /** The nearest config file, or undefined when built-in defaults are used. */
+  file?: string;
+  /** Every file that contributed (presets, the config itself), for watching. */
+  files: string[];
+  /** Settings outside the engine, merged across layers (`agents`, `csv`). */
+  settings: Pick<PreachConfig, 'agents' | 'csv'>;
+}
+
+export interface LoadConfigOptions {
+  /** Use this config file instead of searching. */
+  configFile?: string;
+  /** Ignore config files; use `preach:recommended` only. */
+  noConfig?: boolean;
+}
+
+const cache = new Map<string, { stamp: string; loaded: Promise<LoadedConfig> }>();
+
+/**
+ * The config for a draft at `path`: the nearest `.preachrc.*` (or package.json `preach` key)
+ * with its presets and packs, or `preach:recommended` when there is none. Cached until a
+ * contributing file changes.
+ */
+export async function loadConfigFor(path: string, options: LoadConfigOptions = {}): Promise<LoadedConfig> {
+  if (options.noConfig) return defaultConfig();
+  const file = options.configFile ? resolve(options.configFile) : findConfigFile(path);
+  if (!file) return defaultConfig();
+  if (!existsSync(file)) throw new PreachInputError({ file: options.configFile ?? file, message: 'config file not found', hint: 'Check the path given to --config.' });
+  const cached = cache.get(file);
+  if (cached && cached.stamp === (await cached.loaded.then((l) => stamp(l.files)).catch(() => ''))) return cached.loaded;
+  const loaded = loadConfigFile(file);
+  cache.set(file, { stamp: '', loaded });
+  loaded.then((l) => cache.set(file, { stamp: stamp(l.files), loaded })).catch(() => cache.delete(file));
+  return loaded;
+}
+
+export function clearConfigCache(): void {
+  cache.clear();
+}
+
+let defaults: LoadedConfig | undefined;
+
+/** `preach:recommended` with nothing else. */
+export function defaultConfig(): LoadedConfig {
+  defaults ??= {
+    config: resolveConfig({ rules: recommendedRules(), enabled: new Set(recommendedRules().map((r) => r.meta.id)), layers: [] }),
+    files: [],
+    settings: {},
+  };
+  return defaults;
+}
+
+function stamp(files: string[]): string {
+  return files.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)).join(',');
+}
+
+/** Reads and validates one config file (no presets expanded). */
+export function readConfigFile(file: string): { config: PreachConfig; located: LocatedValue } {
+  const shown = relative(process.cwd(), file) || file;
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new PreachInputError({ file: shown, message: `cannot read config file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+  }
+  let located = parseYamlSource(source, shown);
+  if (basename(file) === 'package.json') {
+    const value = (located.value as Record<string, unknown>).preach;
+    const outer = located;
+    located = { value, file: shown, locate: (path) => outer.locate(['preach', ...path]) };
+  }
+  if (located.value === null || located.value === undefined) located = { ...located, value: {} };
+  const errors = validateLocated(validateConfig, located);
+  if (errors.length > 0) throw new PreachInputErrors(errors);
+  return { config: located.value as PreachConfig, located };
+}
+
+async function loadConfigFile(file: string): Promise<LoadedConfig> {
+  const layers: ConfigLayer[] = [];
+  const files: string[] = [];
+  const packRules: Rule[] = [];
+  const vocabulary: string[] = [];
+  const enabled = new Set<string>();
+  let usesRecommended = false;
+  const seen = new Set<string>();
+
+  const visit = async (path: string, trail: string[]): Promise<void> => {
+    if (seen.has(path)) {
+      if (trail.includes(path)) throw new PreachInputError({ file: relative(process.cwd(), path) || path, key: 'extends', message: `extends itself in a loop: ${[...trail, path].map((p) => basename(p)).join(' → ')}` });
+      return;
+    }
+    seen.add(path);
+    files.push(path);
+    const { config, located } = readConfigFile(path);
+    const dir = dirname(path);
+    const extendsList = toList(config.extends);
+    for (const [index, spec] of extendsList.entries()) {
+      if (spec === RECOMMENDED) {
+        usesRecommended = true;
+        continue;
+      }
+      const target = resolvePreset(spec, dir, located, index, Array.isArray(config.extends));
+      await visit(target, [...trail, path]);
+    }
+    for (const [index, spec] of toList(config.packs).entries()) {
+      try {
+        const pack = await loadPack(spec, dir, located.file);
+        for (const rule of pack.rules) {
+          packRules.push(rule);
+          enabled.add(rule.meta.id);
+        }
+        vocabulary.push(...pack.vocabulary);
+      } catch (error) {
+        if (error instanceof PreachInputError && error.file === located.file) {
+          const where = located.locate(Array.isArray(config.packs) ? ['packs', index] : ['packs']);
+          throw new PreachInputError({ file: error.file, ...where, key: error.key, message: error.message, hint: error.hint });
+        }
+        throw error;
+      }
+    }
+    layers.push({ config, located, file: located.file });
+  };
+  await visit(file, []);
+
+  const builtIn = recommendedRules();
+  if (usesRecommended) for (const rule of builtIn) enabled.add(rule.meta.id);
+  const rules = mergeRules(builtIn, packRules);
+  const config = resolveConfig({ rules, enabled, layers, vocabulary });
+  const settings: LoadedConfig['settings'] = {};
+  for (const layer of layers) {
+    if (layer.config.agents) settings.agents = { ...settings.agents, ...layer.config.agents };
+    if (layer.config.csv) settings.csv = { ...settings.csv, ...layer.config.csv };
+  }
+  return { config, file, files, settings };
+}
+
+/** Pack rules with a built-in id replace the built-in (a team's own version of a rule). */
+function mergeRules(builtIn: Rule[], packRules: Rule[]): Rule[] {
+  const byId = new Map<string, Rule>();
+  for (const rule of [...builtIn, ...packRules]) byId.set(rule.meta.id, rule);
+  return [...byId.values()];
+}
+
+function resolvePreset(spec: string, dir: string, located: LocatedValue, index: number, isList: boolean): string {
+  const where = located.locate(isList ? ['extends', index] : ['extends']);
+  if (spec.startsWith('.') || isAbsolute(spec)) {
+    const target = resolve(dir, spec);
+    if (!existsSync(target)) throw new PreachInputError({ file: located.file, ...where, key: 'extends', message: `preset "${spec}" not found`, hint: `Looked for ${target}.` });
+    return target;
+  }
+  if (spec.startsWith('preach:')) {
+    throw new PreachInputError({ file: located.file, ...where, key: 'extends', message: `unknown built-in preset "${spec}"`, hint: `The built-in preset is "${RECOMMENDED}".` });
+  }
+  try {
+    const require = createRequire(join(dir, 'noop.js'));
+    const pkgDir = dirname(require.resolve(`${spec}/package.json`));
+    const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+    if (pkg.preach) return join(pkgDir, 'package.json');
+    const candidates = [pkg.main, '.preachrc.yaml', '.preachrc.yml', '.preachrc.json', 'preach.yaml', 'index.yaml'].filter(Boolean).map((name: string) => join(pkgDir, name));
+    const found = candidates.find((c) => /\.(ya?ml|json)$/.test(c) && existsSync(c));
+    if (found) return found;
+    throw new Error('no config file in package');
+  } catch (error) {
+    throw new PreachInputError({
+      file: located.file,
+      ...where,
+      key: 'extends',
+      message: `preset package "${spec}" ${(error as Error).message === 'no config file in package' ? 'has no preach config (a "preach" key in package.json or a .preachrc.yaml)' : 'is not installed'}`,
+      hint: `Install it (npm install --save-dev ${spec}) or give a path starting with "./".`,
+    });
+  }
+}
+
+function toList(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}

@@ -1,0 +1,145 @@
+import { VFile } from 'vfile';
+import { location } from 'vfile-location';
+import { conditionsHold } from './conditions.js';
+import { parseCustomerName } from './names.js';
+import { scoreReply } from './score.js';
+import { resolveSituation } from './situations.js';
+import { createAnalysis } from './text/analysis.js';
+import { readFrontMatter } from './text/front-matter.js';
+import { buildProse } from './text/prose.js';
+import type {
+  Channel,
+  LintResult,
+  PreachMessage,
+  ReplyContext,
+  Report,
+  ResolvedConfig,
+  ResolvedReplyContext,
+  RuleContext,
+  RuleSetting,
+} from './types.js';
+
+export interface LintOptions {
+  /** Path shown in messages (the core never reads it). */
+  path?: string;
+  /** Rule ids to skip for this draft, on top of front matter `disable`. */
+  disable?: readonly string[];
+}
+
+const INLINE_DISABLE = /<!--\s*preach-disable\s+([\w\-/@:. ]+?)\s*-->/g;
+
+/**
+ * Checks one draft reply against a resolved config, in the context of the conversation it
+ * answers. Pure: no I/O. Context fields given here override the draft's front matter.
+ */
+export function lint(text: string, context: ReplyContext, config: ResolvedConfig, options: LintOptions = {}): LintResult {
+  const file = new VFile({ value: text, path: options.path });
+  const frontMatter = readFrontMatter(text);
+  const merged: ReplyContext = { ...frontMatter.context, ...definedFields(context) };
+  const reply = resolveContext(merged, config);
+  const view = buildProse(text, frontMatter.end);
+  const analysis = createAnalysis(view.prose, view.links, reply.customerMessage);
+  const toPoint = location(file).toPoint;
+  const disabled = new Set([...frontMatter.disable, ...(options.disable ?? []), ...inlineDisables(text)]);
+
+  if (frontMatter.error) {
+    const message = file.message(`Front matter is not valid YAML: ${frontMatter.error.message}`, {
+      place: { line: frontMatter.error.line, column: 1 },
+      ruleId: 'front-matter',
+      source: 'preach',
+    }) as PreachMessage;
+    Object.assign(message, { fatal: true, severity: 'error', category: 'articulate', critical: false, note: 'Fix the YAML between the two `---` lines.' });
+  }
+
+  for (const [id, setting] of config.rules) {
+    if (disabled.has(id)) continue;
+    if (!conditionsHold(setting.rule.meta.when, reply, analysis)) continue;
+    runRule(setting, { text, prose: view.prose, reply, vocabulary: config.vocabulary, analysis }, (report) => {
+      const start = toPoint(clamp(report.start, text.length));
+      const end = toPoint(clamp(Math.max(report.end, report.start), text.length));
+      const message = file.message(report.message, {
+        place: start && end ? { start, end } : undefined,
+        ruleId: id,
+        source: 'preach',
+      }) as PreachMessage;
+      decorate(message, setting, report);
+    });
+  }
+
+  const messages = (file.messages as PreachMessage[]).sort(byPlace);
+  file.messages = messages;
+  const words = countWords(view.prose);
+  const critical = new Set(config.scoring.critical);
+  for (const message of messages) if (critical.has(message.ruleId)) message.critical = true;
+  const score = scoreReply(messages, words, config.scoring);
+  file.data.preach = { score, situation: reply.situation };
+  return { file, messages, score, context: reply, frontMatter: frontMatter.context };
+}
+
+function runRule(
+  setting: RuleSetting,
+  base: Omit<RuleContext, 'options' | 'severity' | 'report'>,
+  report: (report: Report) => void,
+): void {
+  const context: RuleContext = { ...base, options: setting.options, severity: setting.severity, report };
+  try {
+    setting.rule.check(context);
+  } catch (error) {
+    report({
+      message: `Rule "${setting.rule.meta.id}" failed on this text: ${(error as Error).message}`,
+      start: 0,
+      end: 0,
+      note: 'This is a bug in the rule, not in the reply. Report it with the text that triggered it.',
+    });
+  }
+}
+
+function decorate(message: PreachMessage, setting: RuleSetting, report: Report): void {
+  const { meta } = setting.rule;
+  message.severity = setting.severity;
+  message.fatal = setting.severity === 'error' ? true : setting.severity === 'warning' ? false : undefined;
+  message.category = meta.category;
+  message.critical = Boolean(meta.critical);
+  message.url = meta.url;
+  if (report.fix !== undefined) message.expected = Array.isArray(report.fix) ? report.fix : [report.fix];
+  if (report.note) message.note = report.note;
+}
+
+export function resolveContext(context: ReplyContext, config: Pick<ResolvedConfig, 'situations' | 'tagSituations' | 'defaultChannel'>): ResolvedReplyContext {
+  return {
+    customerName: parseCustomerName(context.customerName),
+    customerMessage: context.customerMessage?.trim() || undefined,
+    situation: resolveSituation({ context, situations: config.situations, tagSituations: config.tagSituations }),
+    channel: (context.channel ?? config.defaultChannel) as Channel | undefined,
+    agentName: context.agentName,
+    tags: context.tags ?? [],
+  };
+}
+
+function definedFields(context: ReplyContext): ReplyContext {
+  return Object.fromEntries(Object.entries(context).filter(([, value]) => value !== undefined && value !== '')) as ReplyContext;
+}
+
+function inlineDisables(text: string): string[] {
+  if (!text.includes('preach-disable')) return [];
+  const ids: string[] = [];
+  for (const match of text.matchAll(INLINE_DISABLE)) ids.push(...match[1]!.split(/\s+/));
+  return ids;
+}
+
+function clamp(offset: number, length: number): number {
+  return Math.min(Math.max(0, offset), length);
+}
+
+function byPlace(a: PreachMessage, b: PreachMessage): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId);
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+export function countWords(prose: string): number {
+  let count = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(prose)) count++;
+  return count;
+}

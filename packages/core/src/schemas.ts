@@ -1,0 +1,247 @@
+/**
+ * JSON Schemas for `.preachrc` files and rule files. `npm run build` writes them to
+ * `packages/core/schema/` so editors can autocomplete and validate both.
+ */
+
+const severity = { enum: ['error', 'warning', 'suggestion', 'off'], description: 'error, warning, suggestion or off' };
+const category = {
+  enum: ['proud', 'responsible', 'empathetic', 'articulate', 'concise', 'human'],
+  description: 'The PREACH letter: proud, responsible, empathetic, articulate, concise or human',
+};
+const channel = { enum: ['chat', 'email', 'social', 'sms'] };
+const sensitivity = { enum: ['high', 'medium', 'low'] };
+const stringList = { type: 'array', items: { type: 'string' } };
+
+const context = {
+  type: 'object',
+  description: 'Conversation context for an example: customer_name, customer_message, situation, channel, agent_name, tags',
+  additionalProperties: false,
+  properties: {
+    customer_name: { type: 'string' },
+    customer_message: { type: 'string' },
+    situation: { type: 'string' },
+    channel,
+    agent_name: { type: 'string' },
+    tags: stringList,
+  },
+};
+
+const example = {
+  anyOf: [
+    { type: 'string' },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['text'],
+      properties: {
+        text: { type: 'string' },
+        context,
+        options: { type: 'object' },
+        count: { type: 'integer', minimum: 1, description: 'How many messages the example must produce' },
+        fixed: { type: 'string', description: 'The text after applying the first fix' },
+        note: { type: 'string' },
+      },
+    },
+  ],
+};
+
+export const conditionsSchema = {
+  type: 'object',
+  description: 'Conditions: situation, sensitivity, channel, customer_sentiment, customer_message_matches, customer_name_known, tags',
+  additionalProperties: false,
+  properties: {
+    situation: { ...stringList, description: 'Situation ids, e.g. [billing-failure, outage]' },
+    sensitivity: { anyOf: [sensitivity, { type: 'array', items: sensitivity }], description: 'A minimum level (high, medium, low) or a list of levels' },
+    channel: { type: 'array', items: channel },
+    customer_sentiment: { enum: ['negative', 'neutral', 'positive'] },
+    customer_message_matches: { type: 'string', description: 'A regular expression the customer message must match' },
+    customer_name_known: { type: 'boolean' },
+    tags: stringList,
+  },
+};
+
+const perChannelNumber = {
+  anyOf: [
+    { type: 'number' },
+    {
+      type: 'object',
+      additionalProperties: false,
+      properties: { chat: { type: 'number' }, email: { type: 'number' }, social: { type: 'number' }, sms: { type: 'number' }, default: { type: 'number' } },
+    },
+  ],
+  description: 'A number, or one per channel: {chat: 4, email: 12, default: 8}',
+};
+
+const common = {
+  $schema: { type: 'string' },
+  id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*(?:/[a-z0-9][a-z0-9-]*)?$', description: 'Lower-case words joined by hyphens, optionally prefixed by a pack name: "acme/no-sorry"' },
+  category,
+  severity,
+  critical: { type: 'boolean', description: 'A critical rule sets the score to 0 (auto-fail)' },
+  message: { type: 'string', description: 'Shown to the agent; {{match}} is replaced by the matched text' },
+  description: { type: 'string', description: 'One line: what the rule checks' },
+  why: { type: 'string', description: 'Why support teams care' },
+  url: { type: 'string' },
+  note: { type: 'string', description: 'Shown under each message' },
+  when: conditionsSchema,
+  examples: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { bad: { type: 'array', items: example }, good: { type: 'array', items: example } },
+    description: 'bad: texts the rule must flag; good: texts it must leave alone',
+  },
+};
+
+const matchers = {
+  tokens: { ...stringList, description: 'Words or phrases, matched as whole words (spaces match any whitespace)' },
+  patterns: { ...stringList, description: 'Regular expressions (JavaScript syntax)' },
+  ignorecase: { type: 'boolean', description: 'Default true' },
+  nonword: { type: 'boolean', description: 'Do not require word boundaries around tokens (default false)' },
+  exceptions: { ...stringList, description: 'Regular expressions; a match that also matches one of these is not reported' },
+  scope: { enum: ['prose', 'raw', 'opening', 'closing'], description: 'Where to look: prose (default), raw (the whole text, code and URLs too), opening (first sentence), closing (last sentence)' },
+};
+
+function kind(name: string, properties: Record<string, unknown>, required: string[] = []) {
+  return {
+    if: { properties: { kind: { const: name } }, required: ['kind'] },
+    then: {
+      additionalProperties: false,
+      required: ['id', 'kind', 'category', 'message', ...required],
+      properties: { ...common, kind: { const: name }, ...properties },
+    },
+  };
+}
+
+export const RULE_KINDS = ['existence', 'substitution', 'pattern', 'occurrence', 'require', 'sentiment'] as const;
+
+export const ruleSchema = {
+  $id: 'https://preach.dev/schema/rule.schema.json',
+  title: 'preach rule',
+  description: 'A declarative preach rule (one per file, or a list of them under `rules:` in a pack file)',
+  type: 'object',
+  required: ['id', 'kind'],
+  properties: { kind: { enum: RULE_KINDS, description: `One of: ${RULE_KINDS.join(', ')}` } },
+  allOf: [
+    kind('existence', { ...matchers }),
+    kind('substitution', {
+      ...matchers,
+      swap: { type: 'object', additionalProperties: { type: 'string' }, description: 'Phrase (or regular expression) → replacement; "a|b" offers several fixes' },
+      regex: { type: 'boolean', description: 'Treat swap keys as regular expressions (default false: literal phrases)' },
+    }, ['swap']),
+    kind('pattern', {
+      match: { anyOf: [{ type: 'string' }, stringList], description: "compromise match syntax, e.g. '#Modal #Adverb? (guarantee|promise)'" },
+      exceptions: matchers.exceptions,
+      prefilter: { type: 'string', description: 'A regular expression the prose must match before the (slower) pattern runs' },
+    }, ['match']),
+    kind('occurrence', {
+      of: { enum: ['exclamation', 'customer-name', 'sentences', 'words', 'paragraphs', 'questions', 'tokens'], description: 'What to count' },
+      tokens: matchers.tokens,
+      patterns: matchers.patterns,
+      ignorecase: matchers.ignorecase,
+      nonword: matchers.nonword,
+      max: perChannelNumber,
+      min: perChannelNumber,
+    }, ['of']),
+    kind('require', { ...matchers }),
+    kind('sentiment', {
+      max: { type: 'number', description: 'Highest reply sentiment allowed (AFINN sum; 0 is neutral)' },
+      min: { type: 'number', description: 'Lowest reply sentiment allowed' },
+      relative_to_customer: { type: 'boolean', description: "Bound the difference between the reply's and the customer's sentiment instead" },
+    }),
+  ],
+};
+
+export const packFileSchema = {
+  $id: 'https://preach.dev/schema/pack.schema.json',
+  title: 'preach rule pack file',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    rules: { type: 'array', items: ruleSchema },
+    vocabulary: stringList,
+  },
+};
+
+const ruleSetting = {
+  anyOf: [
+    severity,
+    { type: 'array', minItems: 1, maxItems: 2, items: [severity, { type: 'object' }] },
+    {
+      type: 'object',
+      additionalProperties: false,
+      properties: { severity, options: { type: 'object' }, when: conditionsSchema },
+    },
+  ],
+  description: 'A severity (error, warning, suggestion, off), [severity, {options}] or {severity, options, when}',
+};
+
+export const configSchema = {
+  $id: 'https://preach.dev/schema/preachrc.schema.json',
+  title: 'preach configuration (.preachrc.yaml / .preachrc.json / "preach" in package.json)',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    root: { type: 'boolean', description: 'Stop looking for config files in parent folders' },
+    extends: { anyOf: [{ type: 'string' }, stringList], description: 'Presets: "preach:recommended", a path or a package name' },
+    packs: { anyOf: [{ type: 'string' }, stringList], description: 'Rule packs: folders or package names' },
+    rules: { type: 'object', additionalProperties: ruleSetting, description: 'Rule id → severity and options' },
+    vocabulary: { ...stringList, description: 'Product and team words that are never typos or jargon' },
+    channel: { ...channel, description: 'Default channel when a draft does not say' },
+    situations: {
+      type: 'array',
+      description: 'Extra situations, or changes to built-in ones (same id)',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id'],
+        properties: {
+          id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
+          sensitivity,
+          description: { type: 'string' },
+          signals: {
+            type: 'array',
+            items: {
+              anyOf: [
+                { type: 'string' },
+                { type: 'object', additionalProperties: false, required: ['pattern'], properties: { pattern: { type: 'string' }, weight: { type: 'number' } } },
+              ],
+            },
+          },
+          tags: stringList,
+        },
+      },
+    },
+    tags: { type: 'object', additionalProperties: { type: 'string' }, description: 'Help-desk tag → situation id' },
+    scoring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        weights: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { error: { type: 'number', minimum: 0 }, warning: { type: 'number', minimum: 0 }, suggestion: { type: 'number', minimum: 0 } },
+        },
+        words_per_unit: { type: 'number', exclusiveMinimum: 0 },
+        critical: { ...stringList, description: 'Rule ids that zero the score (auto-fail)' },
+        categories: {
+          type: 'object',
+          additionalProperties: false,
+          properties: Object.fromEntries(category.enum.map((c) => [c, { type: 'number', minimum: 0 }])),
+        },
+      },
+    },
+    agents: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'How `preach score` identifies agents',
+      properties: { signature: { type: 'string', description: 'Regular expression with one group capturing the agent id from a sign-off, e.g. "\\\\^(\\\\w+)\\\\s*$"' } },
+    },
+    csv: {
+      type: 'object',
+      description: 'Column names for CSV transcripts',
+      additionalProperties: { type: 'string' },
+    },
+  },
+};

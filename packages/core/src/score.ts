@@ -1,0 +1,39 @@
+import { CATEGORY_IDS } from './categories.js';
+import type { Category, PreachMessage, ScoreCard, ScoringConfig, Severity } from './types.js';
+
+export const DEFAULT_SCORING: ScoringConfig = {
+  weights: { error: 1, warning: 0.35, suggestion: 0.1 },
+  wordsPerUnit: 60,
+  critical: [],
+  categoryWeights: { proud: 1, responsible: 1, empathetic: 1, articulate: 1, concise: 1, human: 1 },
+};
+
+/**
+ * Score of a reply, 0-100 (see docs/scoring.md). Like Acrolinx, the penalty is set against the
+ * reply's length in units of `wordsPerUnit` words (at least one unit), so a long reply is not
+ * punished for being long:
+ *
+ *     score = 100 × units / (units + penalty),   penalty = Σ weight(severity)
+ *
+ * Each PREACH category is scored the same way from its own messages; a critical message makes
+ * every score 0.
+ */
+export function scoreReply(messages: readonly Pick<PreachMessage, 'severity' | 'category' | 'critical'>[], words: number, scoring: ScoringConfig = DEFAULT_SCORING): ScoreCard {
+  const units = Math.max(1, words / scoring.wordsPerUnit);
+  const perCategory = Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<Category, number>;
+  let penalty = 0;
+  let critical = false;
+  for (const message of messages) {
+    const weight = scoring.weights[message.severity as Severity] ?? 0;
+    penalty += weight;
+    perCategory[message.category] += weight;
+    if (message.critical) critical = true;
+  }
+  const toScore = (p: number) => (critical ? 0 : round(100 * units / (units + p)));
+  const categories = Object.fromEntries(CATEGORY_IDS.map((c) => [c, toScore(perCategory[c])])) as Record<Category, number>;
+  return { score: toScore(penalty), categories, words, penalty: round(penalty), critical };
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}

@@ -1,0 +1,253 @@
+import nlp from 'compromise';
+import { polarity } from './text/analysis.js';
+import type { ReplyContext, ResolvedSituation, Sensitivity, SituationDefinition } from './types.js';
+
+/**
+ * The situations support teams name most (see docs/situations.md). Signals are
+ * case-insensitive regular expressions over the customer's message; weights add up and the
+ * highest total wins, ties going to the more sensitive situation.
+ */
+export const BUILT_IN_SITUATIONS: readonly SituationDefinition[] = [
+  {
+    id: 'billing-failure',
+    sensitivity: 'high',
+    description: 'A payment failed or a card was declined',
+    signals: [
+      { pattern: "\\b(?:card|payment|charge|transaction|billing)s?\\b[^.?!]{0,40}\\b(?:declin\\w*|fail\\w*|reject\\w*|bounc\\w*|(?:did ?n[o']?t|won'?t|doesn'?t) go through)", weight: 3 },
+      { pattern: '\\b(?:declined|payment failed|failed payment|billing (?:error|issue|problem))\\b', weight: 2 },
+      { pattern: "\\b(?:can'?t|cannot|could ?n[o']?t|unable to) (?:pay|make (?:a|the) payment|update my card|renew)\\b", weight: 2 },
+    ],
+  },
+  {
+    id: 'outage',
+    sensitivity: 'high',
+    description: 'The service is down or unreachable for the customer',
+    signals: [
+      { pattern: "\\b(?:is|are|been|went|goes|gone|going|still|it'?s|site|app|service|server|servers|website|network) (?:completely |totally |all )?down\\b", weight: 3 },
+      { pattern: '\\b(?:outage|outages|service (?:is )?unavailable|(?:50[0234]) error|not loading|won.?t load|no (?:service|signal|internet|connection|network))\\b', weight: 3 },
+      { pattern: "\\b(?:can'?t|cannot|unable to) (?:connect|reach|load)\\b", weight: 1 },
+    ],
+  },
+  {
+    id: 'security',
+    sensitivity: 'high',
+    description: 'An account was compromised or fraud is suspected',
+    signals: [
+      { pattern: '\\b(?:hack(?:ed|er|ing)?|compromised|unauthori[sz]ed|phishing|scam(?:med)?|fraud\\w*|breach\\w*|identity theft|stole|stolen)\\b', weight: 3 },
+      { pattern: '\\bsomeone (?:else )?(?:logged|got|signed|broke|has been) (?:in|into)\\b', weight: 3 },
+      { pattern: '\\b(?:suspicious (?:activity|login|charge|email)|(?:changed|reset) my (?:e-?mail|password) without)\\b', weight: 3 },
+    ],
+  },
+  {
+    id: 'bereavement',
+    sensitivity: 'high',
+    description: 'The customer has lost someone',
+    signals: [
+      { pattern: '\\b(?:passed away|passed on|died|death|funeral|deceased|bereave\\w*|condolences|estate of)\\b', weight: 4 },
+      { pattern: '\\b(?:late|lost my) (?:husband|wife|partner|father|mother|dad|mum|mom|son|daughter|brother|sister|grandmother|grandfather|grandma|grandpa)\\b', weight: 4 },
+    ],
+  },
+  {
+    id: 'complaint',
+    sensitivity: 'high',
+    description: 'The customer is unhappy with the service and says so',
+    signals: [
+      { pattern: '\\b(?:worst|terrible|awful|horrible|unacceptable|ridiculous|disgusted|disgusting|furious|pathetic|useless|appalling|shameful|joke of a)\\b', weight: 2 },
+      { pattern: '\\b(?:charged (?:me )?twice|double[- ]charged|overcharged|nobody (?:answers|responds|replies|helps)|no ?one (?:is )?(?:answering|responding|replying|helping)|still waiting|fed up|sick of|complain\\w*|rude)\\b', weight: 2 },
+      { pattern: '\\b(?:never again|switching to|leaving (?:you|for))\\b', weight: 1 },
+    ],
+  },
+  {
+    id: 'cancellation',
+    sensitivity: 'high',
+    description: 'The customer wants to cancel or close their account',
+    signals: [
+      { pattern: '\\b(?:cancel\\w*|unsubscribe|terminate|end my (?:subscription|contract|plan))\\b', weight: 3 },
+      { pattern: '\\b(?:close|delete|deactivate) (?:my|our|the) (?:account|subscription|membership)\\b', weight: 3 },
+    ],
+  },
+  {
+    id: 'bug',
+    sensitivity: 'medium',
+    description: 'Something in the product does not work as it should',
+    signals: [
+      { pattern: '\\b(?:bug|bugs|buggy|crash\\w*|glitch\\w*|freez\\w*|froze|broken|error message|error code)\\b', weight: 2 },
+      { pattern: "\\b(?:keeps|kept) (?:failing|crashing|freezing|closing|logging me out|restarting)\\b|\\b(?:not|isn'?t|aren'?t|stopped) working\\b|\\b(?:doesn'?t|does not|won'?t|will not|can'?t) (?:work|open|sync|load|update|save)\\b", weight: 2 },
+    ],
+  },
+  {
+    id: 'refund',
+    sensitivity: 'medium',
+    description: 'The customer wants or awaits money back',
+    signals: [{ pattern: '\\b(?:refund\\w*|money back|reimburse\\w*|chargeback)\\b', weight: 3 }],
+  },
+  {
+    id: 'shipping-delay',
+    sensitivity: 'medium',
+    description: 'An order or delivery is late or missing',
+    signals: [
+      { pattern: "\\b(?:order|package|parcel|delivery|shipment|item)s?\\b[^.?!]{0,40}\\b(?:late|delayed|has ?n'?t (?:arrived|shipped)|not (?:arrived|delivered|shipped)|never (?:arrived|came)|missing|lost|stuck)\\b", weight: 3 },
+      { pattern: "\\bwhere(?:'?s| is) my (?:order|package|parcel|delivery|stuff)\\b|\\b(?:tracking|(?:a|one|two|\\d+) (?:weeks?|days?) late)\\b", weight: 2 },
+    ],
+  },
+  {
+    id: 'account-access',
+    sensitivity: 'medium',
+    description: 'The customer cannot sign in',
+    signals: [
+      { pattern: "\\b(?:can'?t|cannot|can not|unable to|could ?n'?t) (?:log ?in|sign ?in|log into|sign into|access my account|get into my account)\\b", weight: 3 },
+      { pattern: '\\b(?:locked out|forgot (?:my )?password|reset (?:my )?password|password reset|verification code|2fa|two[- ]factor)\\b', weight: 2 },
+    ],
+  },
+  {
+    id: 'feature-request',
+    sensitivity: 'low',
+    description: 'The customer asks for something the product does not do yet',
+    signals: [
+      { pattern: '\\b(?:will you (?:ever )?(?:support|add|offer)|any plans? to|feature request|please add|would love (?:to see|it if)|wish (?:you|it|there)|do you (?:plan|intend) to)\\b', weight: 3 },
+    ],
+  },
+  {
+    id: 'how-to',
+    sensitivity: 'low',
+    description: 'The customer asks how to do something',
+    signals: [
+      { pattern: '\\bhow (?:do|can|could|would|should) (?:i|we|you)\\b|\\bhow to\\b|\\bis (?:there|it) (?:a way|possible)\\b|\\bwhere (?:can|do) i (?:find|see|change|get)\\b', weight: 2 },
+    ],
+  },
+  {
+    id: 'praise',
+    sensitivity: 'low',
+    description: 'The customer thanks or praises the team',
+    signals: [
+      { pattern: '\\b(?:thanks?|thank you|amazing|awesome|brilliant|fantastic|love (?:you|it|your|this)|great (?:job|service|team|work|support)|kudos|well done|you rock|best (?:service|support|team))\\b', weight: 2 },
+    ],
+  },
+];
+
+const SENSITIVITY_RANK: Record<Sensitivity, number> = { low: 0, medium: 1, high: 2 };
+
+export function sensitivityAtLeast(actual: Sensitivity, minimum: Sensitivity): boolean {
+  return SENSITIVITY_RANK[actual] >= SENSITIVITY_RANK[minimum];
+}
+
+interface CompiledSituation {
+  definition: SituationDefinition;
+  signals: Array<{ regex: RegExp; weight: number }>;
+}
+
+const compiledCache = new WeakMap<readonly SituationDefinition[], CompiledSituation[]>();
+
+function compile(definitions: readonly SituationDefinition[]): CompiledSituation[] {
+  let compiled = compiledCache.get(definitions);
+  if (!compiled) {
+    compiled = definitions.map((definition) => ({
+      definition,
+      signals: (definition.signals ?? []).map((signal) => ({ regex: new RegExp(signal.pattern, 'giu'), weight: signal.weight ?? 1 })),
+    }));
+    compiledCache.set(definitions, compiled);
+  }
+  return compiled;
+}
+
+const NONE: ResolvedSituation = { id: null, sensitivity: 'low', source: 'none', reason: 'no customer message or situation given', matched: [] };
+
+/** Customer sentiment at or below this reads as upset (AFINN sum). */
+export const UPSET_POLARITY = -2;
+
+export interface SituationInput {
+  context: ReplyContext;
+  situations: readonly SituationDefinition[];
+  tagSituations: Readonly<Record<string, string>>;
+}
+
+/**
+ * Decides the situation a reply is judged against: the one given, else one mapped from a
+ * help-desk tag, else one inferred from the customer's message.
+ */
+export function resolveSituation({ context, situations, tagSituations }: SituationInput): ResolvedSituation {
+  const byId = (id: string) => situations.find((s) => s.id === id);
+  if (context.situation) {
+    const definition = byId(context.situation);
+    return {
+      id: context.situation,
+      sensitivity: definition?.sensitivity ?? 'low',
+      source: 'given',
+      reason: definition ? 'given' : `given (unknown situation "${context.situation}", treated as low sensitivity)`,
+      matched: [],
+    };
+  }
+  for (const tag of context.tags ?? []) {
+    const id = tagSituations[tag] ?? situations.find((s) => s.tags?.includes(tag))?.id;
+    const definition = id ? byId(id) : undefined;
+    if (definition) {
+      return { id: definition.id, sensitivity: definition.sensitivity, source: 'tags', reason: `help-desk tag "${tag}"`, matched: [tag] };
+    }
+  }
+  if (context.customerMessage?.trim()) return inferSituation(context.customerMessage, situations);
+  return NONE;
+}
+
+const inferenceCache = new Map<string, ResolvedSituation>();
+const INFERENCE_CACHE_LIMIT = 500;
+
+/** Infers a situation from a customer's message: signal words first, then sentiment and grammar. */
+export function inferSituation(message: string, situations: readonly SituationDefinition[]): ResolvedSituation {
+  const key = message;
+  const cached = situations === BUILT_IN_SITUATIONS ? inferenceCache.get(key) : undefined;
+  if (cached) return cached;
+  const result = infer(message, situations);
+  if (situations === BUILT_IN_SITUATIONS) {
+    if (inferenceCache.size >= INFERENCE_CACHE_LIMIT) inferenceCache.delete(inferenceCache.keys().next().value!);
+    inferenceCache.set(key, result);
+  }
+  return result;
+}
+
+function infer(message: string, situations: readonly SituationDefinition[]): ResolvedSituation {
+  const sentiment = polarity(message);
+  let best: { definition: SituationDefinition; score: number; matched: string[] } | undefined;
+  for (const { definition, signals } of compile(situations)) {
+    let score = 0;
+    const matched: string[] = [];
+    for (const { regex, weight } of signals) {
+      regex.lastIndex = 0;
+      const found = message.match(regex);
+      if (found) {
+        score += weight;
+        for (const m of found) if (!matched.includes(m.trim())) matched.push(m.trim());
+      }
+    }
+    if (score === 0) continue;
+    // Praise needs a warm message; thanks inside a complaint is not praise.
+    if (definition.id === 'praise' && sentiment <= 0) continue;
+    if (definition.id === 'complaint' && sentiment <= UPSET_POLARITY) score += 1;
+    const better =
+      !best ||
+      score > best.score ||
+      (score === best.score && SENSITIVITY_RANK[definition.sensitivity] > SENSITIVITY_RANK[best.definition.sensitivity]);
+    if (better) best = { definition, score, matched };
+  }
+  if (best) {
+    return {
+      id: best.definition.id,
+      sensitivity: best.definition.sensitivity,
+      source: 'inferred',
+      reason: `customer message mentions ${best.matched.map((m) => `"${m}"`).join(', ')}`,
+      matched: best.matched,
+    };
+  }
+  const complaint = situations.find((s) => s.id === 'complaint');
+  if (complaint && sentiment <= UPSET_POLARITY) {
+    return { id: 'complaint', sensitivity: complaint.sensitivity, source: 'inferred', reason: `customer message reads as upset (sentiment ${sentiment})`, matched: [] };
+  }
+  // No signal words: let grammar decide whether it is a question about how to do something.
+  const howTo = situations.find((s) => s.id === 'how-to');
+  if (howTo && message.includes('?')) {
+    const questions = nlp(message).questions();
+    if (questions.found) {
+      return { id: 'how-to', sensitivity: howTo.sensitivity, source: 'inferred', reason: `customer asks a question: "${String(questions.eq(0).text()).trim()}"`, matched: [] };
+    }
+  }
+  return { id: null, sensitivity: 'low', source: 'inferred', reason: 'no situation recognised in the customer message', matched: [] };
+}

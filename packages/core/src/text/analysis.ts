@@ -1,0 +1,89 @@
+import nlp from 'compromise';
+import retextEnglish from 'retext-english';
+import retextSentiment from 'retext-sentiment';
+import { unified } from 'unified';
+import type { Analysis, MarkdownLink, Span } from '../types.js';
+
+interface NlcstNode {
+  type: string;
+  value?: string;
+  children?: NlcstNode[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+  data?: { polarity?: number };
+}
+
+const english = unified().use(retextEnglish).freeze();
+const sentiment = unified().use(retextEnglish).use(retextSentiment as never).freeze();
+
+/** Sentiment of customer messages is asked for once per reply in a batch: remember recent ones. */
+const sentimentCache = new Map<string, number>();
+const SENTIMENT_CACHE_LIMIT = 500;
+
+export function polarity(text: string): number {
+  if (!text.trim()) return 0;
+  const cached = sentimentCache.get(text);
+  if (cached !== undefined) return cached;
+  // The AFINN list is lower-case; a capitalised "Great" at the start of a sentence must count.
+  const tree = sentiment.parse(text.toLowerCase()) as unknown as NlcstNode;
+  sentiment.runSync(tree as never);
+  const value = tree.data?.polarity ?? 0;
+  if (sentimentCache.size >= SENTIMENT_CACHE_LIMIT) sentimentCache.delete(sentimentCache.keys().next().value!);
+  sentimentCache.set(text, value);
+  return value;
+}
+
+function offsets(node: NlcstNode): [number, number] {
+  return [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0];
+}
+
+/** Lazily computed views of one draft's prose; each is built at most once. */
+export function createAnalysis(prose: string, links: MarkdownLink[], customerMessage: string | undefined): Analysis {
+  let tree: NlcstNode | undefined;
+  let sentences: Span[] | undefined;
+  let words: Span[] | undefined;
+  let doc: unknown;
+  let replyPolarity: number | undefined;
+
+  const parsed = (): NlcstNode => (tree ??= english.parse(prose) as unknown as NlcstNode);
+
+  return {
+    sentences() {
+      if (sentences) return sentences;
+      sentences = [];
+      for (const paragraph of parsed().children ?? []) {
+        for (const sentence of paragraph.children ?? []) {
+          if (sentence.type !== 'SentenceNode') continue;
+          if (!sentence.children?.some((child) => child.type === 'WordNode')) continue;
+          const [start, end] = offsets(sentence);
+          sentences.push({ start, end, text: prose.slice(start, end) });
+        }
+      }
+      return sentences;
+    },
+    words() {
+      if (words) return words;
+      words = [];
+      const visit = (node: NlcstNode): void => {
+        if (node.type === 'WordNode') {
+          const [start, end] = offsets(node);
+          words!.push({ start, end, text: prose.slice(start, end) });
+          return;
+        }
+        for (const child of node.children ?? []) visit(child);
+      };
+      visit(parsed());
+      return words;
+    },
+    links: () => links,
+    nlp() {
+      return (doc ??= nlp(prose));
+    },
+    replySentiment() {
+      return (replyPolarity ??= polarity(prose));
+    },
+    customerSentiment() {
+      return customerMessage ? polarity(customerMessage) : 0;
+    },
+    sentimentOf: polarity,
+  };
+}

@@ -1,0 +1,108 @@
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { MarkdownLink } from '../types.js';
+
+export interface ProseView {
+  /** Same length as the source; non-prose replaced by spaces (newlines kept). */
+  prose: string;
+  links: MarkdownLink[];
+  /** Whether the Markdown parser ran (false for plain text, the fast path). */
+  markdown: boolean;
+}
+
+/**
+ * Characters that can start Markdown constructs we must see: code, links, images, HTML,
+ * emphasis, headings, block quotes, lists, tables. Plain text without them skips the parser.
+ */
+const MARKDOWN_HINT = /[`[\]<>*_|~]|^\s{0,3}(?:#{1,6}\s|>|[-+*]\s|\d{1,9}[.)]\s)|^(?: {4}|\t)\S/m;
+
+/** Things inside prose that are never prose: URLs, e-mail addresses, @handles, file paths. */
+const NON_PROSE =
+  /\b(?:https?:\/\/|www\.)[^\s<>()]*[^\s<>().,;:!?'"]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|(?<![\w@])@\w{1,30}\b|\bhttps?:\s*\/\/\S+/gi;
+
+export function buildProse(text: string, frontMatterEnd: number): ProseView {
+  const chars = text.split('');
+  let links: MarkdownLink[] = [];
+  let markdown = false;
+  const body = frontMatterEnd > 0 ? text.slice(frontMatterEnd) : text;
+
+  if (MARKDOWN_HINT.test(body)) {
+    markdown = true;
+    const result = maskMarkdown(text, frontMatterEnd > 0);
+    links = result.links;
+    // Start from blanks and copy back only the ranges that are prose.
+    for (let i = 0; i < chars.length; i++) if (chars[i] !== '\n') chars[i] = ' ';
+    for (const [start, end] of result.textRanges) {
+      for (let i = start; i < end; i++) chars[i] = text[i]!;
+    }
+  } else {
+    blank(chars, 0, frontMatterEnd);
+  }
+
+  NON_PROSE.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  const joined = chars.join('');
+  while ((match = NON_PROSE.exec(joined))) blank(chars, match.index, match.index + match[0].length);
+  if (!markdown) links = bareLinks(text, frontMatterEnd);
+  return { prose: chars.join(''), links, markdown };
+}
+
+function blank(chars: string[], start: number, end: number): void {
+  for (let i = start; i < end; i++) if (chars[i] !== '\n') chars[i] = ' ';
+}
+
+interface MdNode {
+  type: string;
+  value?: string;
+  url?: string;
+  alt?: string | null;
+  children?: MdNode[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+const plain = unified().use(remarkParse).freeze();
+const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
+
+function maskMarkdown(text: string, hasFrontMatter: boolean): { textRanges: Array<[number, number]>; links: MarkdownLink[] } {
+  const tree = (hasFrontMatter ? withFrontMatter : plain).parse(text) as unknown as MdNode;
+  const textRanges: Array<[number, number]> = [];
+  const links: MarkdownLink[] = [];
+
+  const walk = (node: MdNode): void => {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? 0;
+    switch (node.type) {
+      case 'text':
+        textRanges.push([start, end]);
+        return;
+      case 'image':
+        links.push({ start, end, text: text.slice(start, end), url: node.url ?? '', image: true, alt: node.alt ?? undefined });
+        return;
+      case 'link':
+        links.push({ start, end, text: text.slice(start, end), url: node.url ?? '', image: false });
+        break;
+      case 'code':
+      case 'inlineCode':
+      case 'html':
+      case 'yaml':
+      case 'definition':
+        return;
+    }
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(tree);
+  return { textRanges, links };
+}
+
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>()]*[^\s<>().,;:!?'"]/gi;
+
+function bareLinks(text: string, from: number): MarkdownLink[] {
+  const links: MarkdownLink[] = [];
+  BARE_URL.lastIndex = from;
+  let match: RegExpExecArray | null;
+  while ((match = BARE_URL.exec(text))) {
+    links.push({ start: match.index, end: match.index + match[0].length, text: match[0], url: match[0], image: false });
+  }
+  return links;
+}

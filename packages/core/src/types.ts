@@ -1,0 +1,269 @@
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+
+/** How loudly a rule speaks. `off` exists only in configuration. */
+export type Severity = 'error' | 'warning' | 'suggestion';
+export type SeveritySetting = Severity | 'off';
+
+/** The six PREACH letters: Proud, Responsible, Empathetic, Articulate, Concise, Human. */
+export type Category = 'proud' | 'responsible' | 'empathetic' | 'articulate' | 'concise' | 'human';
+
+/** Where the reply is sent. Channels shape length and tone expectations. */
+export type Channel = 'chat' | 'email' | 'social' | 'sms';
+
+/** How carefully a situation must be handled. `high`: no jokes, GIFs or emoji. */
+export type Sensitivity = 'high' | 'medium' | 'low';
+
+/** What the caller knows about the conversation a draft answers. Every field is optional. */
+export interface ReplyContext {
+  /** Full or first name, e.g. "Priya Raman" or "Priya". */
+  customerName?: string;
+  /** The customer's message(s) being answered. */
+  customerMessage?: string;
+  /** A situation id (built-in or from config). When absent it is inferred from `customerMessage`. */
+  situation?: string;
+  channel?: Channel;
+  agentName?: string;
+  /** Free-form tags, e.g. help-desk tags; mapped to situations by config. */
+  tags?: string[];
+}
+
+/** A situation teams meet, with the words that reveal it in a customer's message. */
+export interface SituationDefinition {
+  id: string;
+  sensitivity: Sensitivity;
+  description?: string;
+  /** Regular expressions (case-insensitive) over the customer's message, each with a weight. */
+  signals?: Array<{ pattern: string; weight?: number }>;
+  /** Help-desk tags that mean this situation. */
+  tags?: string[];
+}
+
+/** The situation a reply is judged against, and how it was chosen. */
+export interface ResolvedSituation {
+  /** `null` when nothing is known about the conversation. */
+  id: string | null;
+  sensitivity: Sensitivity;
+  source: 'given' | 'tags' | 'inferred' | 'none';
+  /** Human-readable explanation, e.g. `matched "card was declined", "locked"`. */
+  reason: string;
+  /** Evidence: the words of the customer's message that decided it. */
+  matched: string[];
+}
+
+/** The customer's name, split the ways a reply may legitimately use it. */
+export interface CustomerName {
+  full: string;
+  first: string;
+  last?: string;
+  /** Accepted spellings (full, first, last, accent-folded forms), lower-cased. */
+  accepted: string[];
+}
+
+/** Context after defaults and inference. Rules see this. */
+export interface ResolvedReplyContext {
+  customerName?: CustomerName;
+  customerMessage?: string;
+  situation: ResolvedSituation;
+  channel?: Channel;
+  agentName?: string;
+  tags: string[];
+}
+
+/** A conditional: a rule applies only when every given field matches. */
+export interface RuleConditions {
+  situation?: string[];
+  /** Minimum sensitivity (e.g. `medium` matches `medium` and `high`) or a list of exact levels. */
+  sensitivity?: Sensitivity | Sensitivity[];
+  channel?: Channel[];
+  customer_sentiment?: 'negative' | 'neutral' | 'positive';
+  /** Regular expression (case-insensitive) the customer's message must match. */
+  customer_message_matches?: string;
+  /** The customer's name must be known (true) or unknown (false). */
+  customer_name_known?: boolean;
+  tags?: string[];
+}
+
+/** One runnable example in a rule's docs. Bad examples must be flagged, good ones must not. */
+export interface RuleExample {
+  text: string;
+  context?: ReplyContext;
+  /** Options for this example only (merged over the rule's defaults). */
+  options?: Record<string, unknown>;
+  /** For bad examples: how many messages to expect (default: at least one). */
+  count?: number;
+  /** For bad examples with a fix: the text after applying the first fix. */
+  fixed?: string;
+  note?: string;
+}
+
+export interface RuleDocs {
+  /** One line: what the rule checks. */
+  description: string;
+  /** Why support teams care. */
+  why: string;
+  examples: { bad: RuleExample[]; good: RuleExample[] };
+}
+
+export interface RuleMeta {
+  id: string;
+  category: Category;
+  /** Default severity in `preach:recommended`. */
+  severity: SeveritySetting;
+  fixable: boolean;
+  /** A critical rule zeroes the score (an auto-fail), e.g. asking for a password. */
+  critical?: boolean;
+  /** JSON Schema for the rule's options. */
+  optionsSchema?: Record<string, unknown>;
+  defaultOptions?: Record<string, unknown>;
+  /** Default link to the rule's docs. */
+  url?: string;
+  docs: RuleDocs;
+  /** Where the rule came from: `preach:recommended`, a pack path or package name. */
+  origin?: string;
+  /** The file the rule was defined in, for error messages and `explain`. */
+  file?: string;
+  /** Only run when these conditions hold. */
+  when?: RuleConditions;
+  /** Declarative kind (existence, substitution, …) or `code`. */
+  kind?: string;
+}
+
+/** Something a rule reports. Offsets are into the draft's full text (front matter included). */
+export interface Report {
+  message: string;
+  start: number;
+  end: number;
+  /** Replacement(s) for `text.slice(start, end)`; the first is the preferred fix. */
+  fix?: string | string[];
+  /** A note shown under the message (why, or a hint). */
+  note?: string;
+}
+
+/** A span of the draft: a sentence, a word, an image, a link. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface MarkdownLink extends Span {
+  url: string;
+  /** Images are links too, with `image: true`. */
+  image: boolean;
+  alt?: string;
+}
+
+/**
+ * Cached analyses of one draft, computed on first use. Cheap checks first: a rule should test
+ * `prose` with a regular expression before asking for `nlp()` or `sentiment()`.
+ */
+export interface Analysis {
+  sentences(): Span[];
+  words(): Span[];
+  /** Markdown links and images (empty for plain text). */
+  links(): MarkdownLink[];
+  /** A compromise document over the prose (expensive: ask only when a cheap check says so). */
+  nlp(): any;
+  /** Sentiment polarity of the reply prose (AFINN via retext-sentiment); negative is upset. */
+  replySentiment(): number;
+  /** Sentiment polarity of the customer's message, 0 when unknown. */
+  customerSentiment(): number;
+  /** Sentiment polarity of arbitrary text (same scale). */
+  sentimentOf(text: string): number;
+}
+
+export interface RuleContext {
+  /** The draft as given, front matter included. Report offsets into this. */
+  readonly text: string;
+  /**
+   * The same text with everything that is not prose (front matter, code, inline code, URLs,
+   * e-mail addresses, @handles, HTML) replaced by spaces, so offsets line up with `text`.
+   */
+  readonly prose: string;
+  readonly reply: ResolvedReplyContext;
+  readonly options: Record<string, any>;
+  /** Team vocabulary, lower-cased: product names that are never typos or jargon. */
+  readonly vocabulary: ReadonlySet<string>;
+  readonly analysis: Analysis;
+  /** The rule's resolved severity (rules rarely need it). */
+  readonly severity: Severity;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+/** What a message carries beyond vfile's own fields. */
+export interface PreachMessageData {
+  ruleId: string;
+  source: 'preach';
+  severity: Severity;
+  category: Category;
+  critical: boolean;
+  url?: string;
+  expected?: string[];
+  note?: string;
+}
+
+/** vfile messages as unified tools expect, plus our severity and category. */
+export type PreachMessage = VFileMessage & PreachMessageData;
+
+export interface CategoryScore {
+  category: Category;
+  score: number;
+  messages: number;
+}
+
+export interface ScoreCard {
+  /** 0-100, 100 when nothing was found. */
+  score: number;
+  categories: Record<Category, number>;
+  /** Words of prose, the length the score is normalised by. */
+  words: number;
+  /** Weighted penalty before normalisation. */
+  penalty: number;
+  /** True when a critical rule fired (score forced to 0). */
+  critical: boolean;
+}
+
+export interface RuleSetting {
+  rule: Rule;
+  severity: Severity;
+  options: Record<string, any>;
+}
+
+export interface ScoringConfig {
+  /** Penalty weight per severity. */
+  weights: Record<Severity, number>;
+  /** Words per unit of length: a reply this long tolerates a penalty of 1 at half score. */
+  wordsPerUnit: number;
+  /** Extra rule ids treated as critical (auto-fail). */
+  critical: string[];
+  /** Weights per category for the overall score (default: all 1). */
+  categoryWeights: Record<Category, number>;
+}
+
+/** Everything the engine needs: rules with their settings, vocabulary, situations, scoring. */
+export interface ResolvedConfig {
+  rules: Map<string, RuleSetting>;
+  /** All known rules, including those turned off (for `preach rules`). */
+  allRules: Map<string, Rule>;
+  vocabulary: ReadonlySet<string>;
+  situations: readonly SituationDefinition[];
+  /** Help-desk tag → situation id. */
+  tagSituations: Record<string, string>;
+  defaultChannel?: Channel;
+  scoring: ScoringConfig;
+}
+
+export interface LintResult {
+  file: VFile;
+  messages: PreachMessage[];
+  score: ScoreCard;
+  context: ResolvedReplyContext;
+  /** Context found in the draft's front matter (already merged into `context`). */
+  frontMatter: ReplyContext;
+}

@@ -1,0 +1,113 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { PreachInputError, PreachInputErrors } from './errors.js';
+
+export interface LocatedValue<T = unknown> {
+  value: T;
+  file: string;
+  /** Line and column (1-based) of the value at a path such as `['rules', 'over-promise']`. */
+  locate(path: ReadonlyArray<string | number>): { line: number; column: number };
+}
+
+/** Parses YAML (or JSON, which is YAML) keeping positions, so errors can name a line. */
+export function parseYamlSource(source: string, file: string): LocatedValue {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    throw new PreachInputErrors(
+      document.errors.map((error) => {
+        const position = lineCounter.linePos(error.pos[0]);
+        return new PreachInputError({ file, line: position.line, column: position.col, message: `invalid YAML: ${error.message.split('\n')[0]}` });
+      }),
+    );
+  }
+  return {
+    value: document.toJS(),
+    file,
+    locate(path) {
+      let node: unknown = document.contents;
+      let offset = (document.contents as YamlNode | null)?.range?.[0] ?? 0;
+      for (const segment of path) {
+        if (isMap(node)) {
+          const pair = node.items.find((item) => String((item.key as { value?: unknown })?.value ?? item.key) === String(segment));
+          if (!pair) break;
+          offset = (pair.key as YamlNode | null)?.range?.[0] ?? offset;
+          node = pair.value;
+        } else if (isSeq(node)) {
+          const item = node.items[Number(segment)] as YamlNode | undefined;
+          if (!item) break;
+          offset = item.range?.[0] ?? offset;
+          node = item;
+        } else {
+          break;
+        }
+      }
+      const position = lineCounter.linePos(offset);
+      return { line: position.line, column: position.col };
+    },
+  };
+}
+
+export const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+
+/** Validates a parsed file against a schema; every problem becomes an error with its line and key. */
+export function validateLocated(validate: ValidateFunction, located: LocatedValue, keyPrefix: Array<string | number> = []): PreachInputError[] {
+  if (validate(located.value)) return [];
+  return reduceErrors(validate.errors ?? []).map((error) => toInputError(error, located, keyPrefix));
+}
+
+/** `oneOf`/`anyOf` failures produce a branch per alternative; keep the most specific ones. */
+function reduceErrors(errors: ErrorObject[]): ErrorObject[] {
+  const deepest = new Map<string, ErrorObject>();
+  for (const error of errors) {
+    if (error.keyword === 'if') continue;
+    const key = error.instancePath + (error.keyword === 'additionalProperties' ? `/${(error.params as { additionalProperty: string }).additionalProperty}` : '');
+    const existing = deepest.get(key);
+    // Prefer enum/type/required over the generic "must match a schema in anyOf".
+    if (!existing || (existing.keyword === 'anyOf' || existing.keyword === 'oneOf')) deepest.set(key, error);
+  }
+  const paths = [...deepest.keys()];
+  return [...deepest.entries()]
+    .filter(([path, error]) => !((error.keyword === 'anyOf' || error.keyword === 'oneOf') && paths.some((p) => p !== path && p.startsWith(path))))
+    .map(([, error]) => error);
+}
+
+function toInputError(error: ErrorObject, located: LocatedValue, keyPrefix: Array<string | number>): PreachInputError {
+  const path = [...keyPrefix, ...error.instancePath.split('/').slice(1).map(unescapePointer)];
+  let message = error.message ?? 'is not valid';
+  let hint: string | undefined;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const property = (error.params as { additionalProperty: string }).additionalProperty;
+      path.push(property);
+      message = 'is not a known key';
+      const allowed = Object.keys(((error.parentSchema as { properties?: object })?.properties) ?? {});
+      if (allowed.length) hint = `Expected one of: ${allowed.join(', ')}.`;
+      break;
+    }
+    case 'enum':
+      message = `must be one of: ${((error.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`;
+      break;
+    case 'required':
+      message = `is missing the required key "${(error.params as { missingProperty: string }).missingProperty}"`;
+      break;
+    case 'type':
+      message = `must be ${withArticle((error.params as { type: string }).type)}`;
+      break;
+    case 'pattern':
+      message = `does not match the expected form ${(error.params as { pattern: string }).pattern}`;
+      break;
+  }
+  const description = (error.parentSchema as { description?: string } | undefined)?.description;
+  if (!hint && description) hint = description;
+  const { line, column } = located.locate(path.slice(keyPrefix.length));
+  return new PreachInputError({ file: located.file, line, column, key: path.join('.') || '(top level)', message, hint });
+}
+
+function withArticle(type: string): string {
+  return type.split(',').map((t) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`)).join(' or ');
+}
+
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
