@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { ValidateFunction } from 'ajv';
 import { createRequire } from 'node:module';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import {
@@ -19,7 +20,7 @@ import { RECOMMENDED, recommendedRules } from '@preach/rules';
 import { findConfigFile } from './find.js';
 import { loadPack } from './packs.js';
 
-const validateConfig = ajv.compile(configSchema);
+let validateConfig: ValidateFunction | undefined;
 
 export interface LoadedConfig {
   config: ResolvedConfig;
@@ -94,7 +95,7 @@ export function readConfigFile(file: string): { config: PreachConfig; located: L
     located = { value, file: shown, locate: (path) => outer.locate(['preach', ...path]) };
   }
   if (located.value === null || located.value === undefined) located = { ...located, value: {} };
-  const errors = validateLocated(validateConfig, located);
+  const errors = validateLocated((validateConfig ??= ajv.compile(configSchema)), located);
   if (errors.length > 0) throw new PreachInputErrors(errors);
   return { config: located.value as PreachConfig, located };
 }
