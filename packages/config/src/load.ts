@@ -95,6 +95,10 @@ export function readConfigFile(file: string): { config: PreachConfig; located: L
     located = { value, file: shown, locate: (path) => outer.locate(['preach', ...path]) };
   }
   if (located.value === null || located.value === undefined) located = { ...located, value: {} };
+  // A key left empty (`rules:` with every entry commented out) means "nothing here", as in ESLint.
+  if (typeof located.value === 'object' && !Array.isArray(located.value)) {
+    located.value = Object.fromEntries(Object.entries(located.value as Record<string, unknown>).filter(([, v]) => v !== null));
+  }
   const errors = validateLocated((validateConfig ??= ajv.compile(configSchema)), located);
   if (errors.length > 0) throw new PreachInputErrors(errors);
   return { config: located.value as PreachConfig, located };

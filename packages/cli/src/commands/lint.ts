@@ -38,7 +38,6 @@ export interface Io {
 
 const FORMATS = ['stylish', 'json', 'sarif'];
 const CHANNELS: Channel[] = ['chat', 'email', 'social', 'sms'];
-const MAX_FIX_PASSES = 10;
 
 export async function lintCommand(patterns: string[], options: LintCommandOptions, io: Io): Promise<number> {
   if (!FORMATS.includes(options.format)) throw new UsageError(`unknown format "${options.format}"; use one of: ${FORMATS.join(', ')}`);
@@ -93,24 +92,24 @@ export async function lintCommand(patterns: string[], options: LintCommandOption
     for (const [id, setting] of config.rules) enabledRules.set(id, setting.rule);
     let result = lint(text, context, config, { path: display });
     if (!options.fix) return { report: { file: display, result }, text };
-    let applied = 0;
-    let skipped = 0;
-    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const outcome = applyFixes(text, result.messages);
-      if (outcome.applied.length === 0) break;
-      applied += outcome.applied.length;
-      skipped = outcome.skipped.length;
-      text = outcome.output;
-      result = lint(text, context, config, { path: display });
-    }
-    return { report: { file: display, result, fixed: { applied, skipped } }, text };
+    // One pass, like `eslint --fix` per file: where fixes overlap the earliest wins and the rest
+    // are reported, so the agent sees every change that was not made.
+    const outcome = applyFixes(text, result.messages);
+    if (outcome.applied.length > 0) result = lint(outcome.output, context, config, { path: display });
+    return { report: { file: display, result, fixed: { applied: outcome.applied.length, skipped: outcome.skipped.length } }, text: outcome.output };
   }
 
   const output = render(reports, enabledRules, options, io);
-  if (options.output) await writeFile(resolve(io.cwd, options.output), output);
-  else if (fixedStdin !== undefined && options.format === 'stylish') io.stdout.write(fixedStdin);
-  else io.stdout.write(output);
-  if (fixedStdin !== undefined && options.format === 'stylish' && !options.output) io.stderr.write(output);
+  if (options.output) {
+    await writeFile(resolve(io.cwd, options.output), output);
+    if (fixedStdin !== undefined) io.stdout.write(fixedStdin);
+  } else if (fixedStdin !== undefined) {
+    // Fixing standard input: the fixed text is the output (for editors and pipes), the report goes aside.
+    io.stdout.write(fixedStdin);
+    io.stderr.write(output);
+  } else {
+    io.stdout.write(output);
+  }
 
   const sum = totals(reports);
   if (inputProblem) return EXIT.usage;

@@ -20,6 +20,9 @@ export function formatStylish(reports: readonly FileReport[], options: { color: 
     lines.push(c.underline(report.file));
     lines.push(`  ${c.dim(summaryLine(report, c))}`);
     if (report.fixed && report.fixed.applied > 0) lines.push(`  ${c.green(`fixed ${report.fixed.applied} problem${report.fixed.applied === 1 ? '' : 's'}`)}`);
+    if (report.fixed && report.fixed.skipped > 0) {
+      lines.push(`  ${c.yellow(`${report.fixed.skipped} fix${report.fixed.skipped === 1 ? '' : 'es'} overlapped another fix and ${report.fixed.skipped === 1 ? 'was' : 'were'} not applied; run --fix again`)}`);
+    }
     if (messages.length === 0) lines.push(`  ${c.green('✔ no problems')}`);
     const width = Math.max(0, ...messages.map((m) => `${m.line}:${m.column}`.length));
     const messageWidth = Math.min(72, Math.max(0, ...messages.map((m) => m.reason.length)));

@@ -1,54 +1,106 @@
-import retModule from 'ret';
-import safeRegex from 'safe-regex2';
+import type { AST } from '@eslint-community/regexpp';
+import { getFirstConsumedChar } from 'regexp-ast-analysis';
+import { analyse, type Report } from 'scslre';
 
-// ret is CommonJS and its types describe the module, not the function it exports.
-const ret = retModule as unknown as ((pattern: string) => unknown) & { types: Record<string, number> };
+const MAX_PATTERN_LENGTH = 2000;
 
 /**
  * Why a user-written regular expression is refused, or undefined when it is fine. Rule files
- * come from people, and one exponential pattern would freeze every editor on the team, so
- * patterns that can backtrack catastrophically are rejected before they ever run: nested
- * repetition (`(a+)+`) and repeated alternatives (`(a|aa)+`).
+ * come from people, and one pattern that backtracks catastrophically would freeze every editor
+ * on the team at each keystroke (JavaScript cannot interrupt a running regular expression), so
+ * such patterns are rejected before they ever run:
+ * - a quantifier that can trade characters with itself or with another one (`(a+)+`,
+ *   `(x+x+)+y`, `a*a*a*b`): found by scslre, which also proposes a rewrite;
+ * - a repeated group whose alternatives can start with the same character (`(a|aa)+`,
+ *   `(a|a?)+`, `(.|\s)*`), which scslre does not look for.
+ * Patterns are checked as they are used: case-insensitive, Unicode, embedded in a larger
+ * expression (so a rejecting suffix is always assumed to exist).
  */
-export function unsafeRegexReason(pattern: string): string | undefined {
-  if (pattern.length > 2000) return 'is longer than 2,000 characters; split it into several patterns';
+export function unsafeRegexReason(pattern: string, flags = 'iu'): string | undefined {
+  if (pattern.length > MAX_PATTERN_LENGTH) return `is longer than ${MAX_PATTERN_LENGTH.toLocaleString('en')} characters; split it into several patterns`;
   try {
-    new RegExp(pattern, 'u');
+    new RegExp(pattern, flags);
   } catch (error) {
-    return `is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`;
+    return `is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: \/.*\/\w*: /s, '')}`;
   }
-  if (!safeRegex(pattern, { limit: 50 })) {
-    return 'can take exponential time (a repeated group that itself repeats, like "(a+)+"); remove the inner or outer repetition';
-  }
-  let tokens: unknown;
+  let analysis: ReturnType<typeof analyse>;
   try {
-    tokens = ret(pattern);
-  } catch {
-    return undefined; // ret does not know every modern syntax; RegExp accepted it above.
+    analysis = analyse({ source: pattern, flags }, { reportTypes: { Move: false }, assumeRejectingSuffix: true, maxReports: 1 });
+  } catch (error) {
+    return `could not be checked for safety: ${(error as Error).message}`;
   }
-  if (hasRepeatedAlternation(tokens as RetNode, false)) {
-    return 'can take exponential time (a repeated group of alternatives, like "(a|aa)+"); list the alternatives without repeating the group';
+  const report = analysis.reports[0];
+  if (report) return backtrackingReason(report);
+  const alternation = ambiguousRepeatedAlternation(analysis.parsed.pattern, analysis.parsed.flags);
+  if (alternation) {
+    return `can take exponential time and freeze the editor: the repeated group "${alternation.raw}" has alternatives that can start with the same character, so the engine tries every way to split the text; make the alternatives start differently (e.g. "a(?:a)?" instead of "a|aa") or do not repeat the group`;
   }
   return undefined;
 }
 
-interface RetNode {
-  type: number;
-  stack?: RetNode[];
-  options?: RetNode[][];
-  value?: RetNode;
-  max?: number;
+function backtrackingReason(report: Report): string {
+  const growth = report.exponential ? 'exponential' : 'polynomial';
+  const cause =
+    report.type === 'Self'
+      ? `"${report.quant.raw}" is repeated inside "${report.parentQuant.raw}"`
+      : report.type === 'Trade'
+        ? `"${report.startQuant.raw}" and "${report.endQuant.raw}" can both match the same run of "${report.character.pick}"`
+        : 'a quantifier can match the same text in many ways';
+  const fixed = safeFix(report);
+  const suggestion = fixed ? `; an equivalent safe pattern is ${JSON.stringify(fixed)}` : '; remove the inner or outer repetition';
+  return `can take ${growth} time and freeze the editor: ${cause}${suggestion}`;
 }
 
-function hasRepeatedAlternation(node: RetNode, repeated: boolean): boolean {
-  if (node.type === ret.types.REPETITION) {
-    return hasRepeatedAlternation(node.value!, repeated || (node.max ?? 1) > 1);
+function safeFix(report: Report): string | undefined {
+  try {
+    return report.fix()?.source;
+  } catch {
+    return undefined;
   }
-  if (node.options) {
-    if (repeated && node.options.length > 1) return true;
-    return node.options.some((branch) => branch.some((child) => hasRepeatedAlternation(child, repeated)));
+}
+
+type Node = AST.Node;
+
+/** A repeated group (max > 1) containing alternatives whose first characters overlap. */
+function ambiguousRepeatedAlternation(pattern: AST.Pattern, flags: AST.Flags): AST.Group | AST.CapturingGroup | undefined {
+  let found: AST.Group | AST.CapturingGroup | undefined;
+  const visit = (node: Node, repeated: boolean): void => {
+    if (found) return;
+    switch (node.type) {
+      case 'Quantifier':
+        visit(node.element, repeated || node.max > 1);
+        return;
+      case 'Group':
+      case 'CapturingGroup':
+        if (repeated && node.alternatives.length > 1 && alternativesOverlap(node.alternatives, flags)) {
+          found = node;
+          return;
+        }
+        for (const alternative of node.alternatives) visit(alternative, repeated);
+        return;
+      case 'Pattern':
+        for (const alternative of node.alternatives) visit(alternative, repeated);
+        return;
+      case 'Alternative':
+        for (const element of node.elements) visit(element, repeated);
+        return;
+      default:
+        // Lookarounds consume nothing; characters and classes hold no alternatives.
+        return;
+    }
+  };
+  visit(pattern, false);
+  return found;
+}
+
+function alternativesOverlap(alternatives: readonly AST.Alternative[], flags: AST.Flags): boolean {
+  const firsts = alternatives.map((alternative) => getFirstConsumedChar(alternative, 'ltr', flags).char);
+  for (let i = 0; i < firsts.length; i++) {
+    for (let j = i + 1; j < firsts.length; j++) {
+      if (!firsts[i]!.isDisjointWith(firsts[j]!)) return true;
+    }
   }
-  return (node.stack ?? []).some((child) => hasRepeatedAlternation(child, repeated));
+  return false;
 }
 
 export function escapeRegex(value: string): string {
