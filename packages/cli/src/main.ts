@@ -85,6 +85,16 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     });
 
   program
+    .command('lsp')
+    .description('start the language server for editors (LSP over standard input/output)')
+    .option('--stdio', 'talk LSP over standard input/output (the only transport; accepted for editors that pass it)')
+    .action(async () => {
+      // Loaded on demand: the server and its protocol libraries are not needed by other commands.
+      const { runStdioServer } = await import('@preach/language-server');
+      await runStdioServer();
+    });
+
+  program
     .command('test-rules')
     .description("run rules' own examples (bad ones must be flagged, good ones must not)")
     .argument('[paths...]', 'rule files, pack folders or package names (default: configured rules)')

@@ -1,1 +1,8 @@
-export {};
+export { startServer, debounceFor } from './server.js';
+export { runStdioServer } from './stdio.js';
+export { DraftChecker, type CheckOutcome, type PlainMessage } from './checker.js';
+export { splitBlocks, type Block } from './segments.js';
+export { isParagraphLocal, splitByScope, withSeverityOverrides } from './rule-scope.js';
+export { disableRuleInFrontMatter } from './draft-edits.js';
+export { addVocabularyWord } from './vocabulary-edit.js';
+export * from './protocol.js';

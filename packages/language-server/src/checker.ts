@@ -1,0 +1,142 @@
+import { lint, readFrontMatter, scoreReply, type Category, type PreachMessage, type ReplyContext, type ResolvedConfig, type ResolvedSituation, type ScoreCard } from '@preach/core';
+import { splitByScope } from './rule-scope.js';
+import { splitBlocks } from './segments.js';
+
+/** A message reduced to plain data (it crosses a thread boundary), offsets into the draft. */
+export interface PlainMessage {
+  ruleId: string;
+  message: string;
+  severity: 'error' | 'warning' | 'suggestion';
+  category: Category;
+  critical: boolean;
+  start: number;
+  end: number;
+  url?: string;
+  expected?: string[];
+  note?: string;
+}
+
+export interface CheckOutcome {
+  messages: PlainMessage[];
+  score: ScoreCard;
+  situation: ResolvedSituation;
+  /** Front matter merged with the context given by the editor. */
+  context: ReplyContext;
+  blocksReused: number;
+  blocksChecked: number;
+}
+
+export interface CheckControl {
+  /** Asked between slices of work; true abandons the check (a newer text is waiting). */
+  isStale(): boolean;
+  /** Longest synchronous stretch allowed before yielding to the event loop (ms). */
+  sliceMs?: number;
+  /** Told the length of every synchronous stretch, for measuring. */
+  onSlice?(ms: number): void;
+}
+
+const INLINE_DISABLE = /<!--\s*preach-disable\s+([\w\-/@:. ]+?)\s*-->/g;
+const configIds = new WeakMap<ResolvedConfig, number>();
+let nextConfigId = 1;
+
+/**
+ * Checks one draft again and again as it changes. Paragraph-local rules run per block and their
+ * results are kept by block text, so an edit re-checks only the blocks it touched; the other
+ * rules run on the whole reply. The results equal a full `lint()` of the draft.
+ */
+export class DraftChecker {
+  private blocks = new Map<string, PlainMessage[]>();
+  private blocksKey = '';
+
+  async check(text: string, given: ReplyContext, config: ResolvedConfig, control: CheckControl): Promise<CheckOutcome | undefined> {
+    const sliceMs = control.sliceMs ?? 8;
+    let sliceStart = performance.now();
+    const endSlice = () => control.onSlice?.(performance.now() - sliceStart);
+    const pause = async (): Promise<boolean> => {
+      endSlice();
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+      return control.isStale();
+    };
+
+    const frontMatter = readFrontMatter(text);
+    const context: ReplyContext = { ...frontMatter.context, ...definedFields(given) };
+    const disable = [...new Set([...frontMatter.disable, ...inlineDisables(text)])].sort();
+    const split = splitByScope(config);
+    const key = JSON.stringify([configId(config), context, disable]);
+    if (key !== this.blocksKey) {
+      this.blocks = new Map();
+      this.blocksKey = key;
+    }
+
+    const kept = new Map<string, PlainMessage[]>();
+    const messages: PlainMessage[] = [];
+    let reused = 0;
+    let checked = 0;
+    for (const block of splitBlocks(text, frontMatter.end)) {
+      let found = kept.get(block.text) ?? this.blocks.get(block.text);
+      if (found) {
+        reused++;
+      } else {
+        if (performance.now() - sliceStart > sliceMs && (await pause())) return undefined;
+        found = split.paragraph.rules.size === 0 ? [] : plainMessages(lint(block.text, context, split.paragraph, { disable }).messages, block.text);
+        checked++;
+      }
+      kept.set(block.text, found);
+      for (const message of found) messages.push({ ...message, start: message.start + block.start, end: message.end + block.start });
+    }
+    this.blocks = kept;
+
+    if (await pause()) return undefined;
+    const whole = lint(text, given, split.document);
+    messages.push(...plainMessages(whole.messages, text));
+    endSlice();
+    messages.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    const score = scoreReply(messages, whole.score.words, config.scoring);
+    return { messages, score, situation: whole.context.situation, context, blocksReused: reused, blocksChecked: checked };
+  }
+}
+
+export function plainMessages(messages: readonly PreachMessage[], text: string): PlainMessage[] {
+  return messages.map((message) => {
+    const [start, end] = offsetsOf(message, text);
+    const plain: PlainMessage = {
+      ruleId: message.ruleId,
+      message: message.reason,
+      severity: message.severity,
+      category: message.category,
+      critical: Boolean(message.critical),
+      start,
+      end,
+    };
+    if (message.url) plain.url = message.url;
+    if (message.expected?.length) plain.expected = [...message.expected];
+    if (message.note) plain.note = message.note;
+    return plain;
+  });
+}
+
+function offsetsOf(message: PreachMessage, text: string): [number, number] {
+  const place = message.place as { start?: { offset?: number }; end?: { offset?: number }; line?: number } | undefined;
+  if (place?.start?.offset !== undefined) return [place.start.offset, place.end?.offset ?? place.start.offset];
+  // A bare point (front matter errors): the start of its line.
+  const line = place?.line ?? message.line ?? 1;
+  let offset = 0;
+  for (let i = 1; i < line && offset !== -1; i++) offset = text.indexOf('\n', offset) + 1 || -1;
+  return offset < 0 ? [0, 0] : [offset, offset];
+}
+
+function configId(config: ResolvedConfig): number {
+  let id = configIds.get(config);
+  if (id === undefined) configIds.set(config, (id = nextConfigId++));
+  return id;
+}
+
+function definedFields(context: ReplyContext): ReplyContext {
+  return Object.fromEntries(Object.entries(context).filter(([, value]) => value !== undefined && value !== null && value !== '')) as ReplyContext;
+}
+
+function inlineDisables(text: string): string[] {
+  if (!text.includes('preach-disable')) return [];
+  return [...text.matchAll(INLINE_DISABLE)].flatMap((match) => match[1]!.split(/\s+/));
+}

@@ -1,0 +1,103 @@
+/**
+ * preach's own LSP messages, shared by the server and the editor clients. Plain types only, so the
+ * VS Code extension can import them without pulling in the engine.
+ */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+
+/** Context an agent gives for one draft. `null` clears a field; an absent field keeps it. */
+export interface DraftContext {
+  customerName?: string | null;
+  customerMessage?: string | null;
+  situation?: string | null;
+  channel?: 'chat' | 'email' | 'social' | 'sms' | null;
+  agentName?: string | null;
+  tags?: string[] | null;
+}
+
+export interface SetContextParams {
+  uri: string;
+  context: DraftContext;
+}
+
+/** Sets (merges) the context of one open draft; it wins over the draft's front matter. */
+export const SetContextRequest = new RequestType<SetContextParams, { context: DraftContext }, void>('preach/setContext');
+
+export interface SituationInfo {
+  id: string | null;
+  sensitivity: 'high' | 'medium' | 'low';
+  /** How it was chosen: given (front matter or set by the agent), tags, inferred, none. */
+  source: 'given' | 'tags' | 'inferred' | 'none';
+  reason: string;
+}
+
+export interface ScoreParams {
+  uri: string;
+  version: number;
+  /** 0-100; `null` when the draft could not be checked (a broken config). */
+  score: number | null;
+  critical: boolean;
+  categories: Record<string, number>;
+  words: number;
+  situation: SituationInfo | null;
+  /** Context in force: front matter merged with what the agent set. */
+  context: DraftContext;
+  problems: number;
+  /** The config file in use, if any. */
+  configFile?: string;
+  configError?: string;
+}
+
+/** Sent after every check, for status bars. */
+export const ScoreNotification = new NotificationType<ScoreParams>('preach/score');
+
+export interface SituationChoice {
+  id: string;
+  sensitivity: 'high' | 'medium' | 'low';
+  description?: string;
+}
+
+/** The situations known for a draft (built-in plus the team's), for a picker. */
+export const SituationsRequest = new RequestType<{ uri: string }, SituationChoice[], void>('preach/situations');
+
+export interface RuleSummary {
+  id: string;
+  category: string;
+  severity: string;
+  description: string;
+}
+
+/** Rules known for a draft (with config applied), for a picker. */
+export const RulesRequest = new RequestType<{ uri: string }, RuleSummary[], void>('preach/rules');
+
+/** A rule's docs as Markdown: what it checks, why, bad and good examples. */
+export const RuleDocsRequest = new RequestType<{ uri: string; ruleId: string }, { markdown: string; url?: string } | null, void>('preach/ruleDocs');
+
+export interface ServerStats {
+  /** Longest time the server's main event loop was blocked since the last reset (ms). */
+  mainLoopMaxBlockMs: number;
+  /** Longest synchronous stretch of checking work in the checker thread (ms). */
+  checkerMaxSliceMs: number;
+  /** Durations of finished checks (ms), most recent last, at most 1,000. */
+  checkMs: number[];
+  /** Paragraph cache: blocks reused and blocks checked since the last reset. */
+  blocksReused: number;
+  blocksChecked: number;
+}
+
+export const StatsRequest = new RequestType<{ reset?: boolean }, ServerStats, void>('preach/stats');
+
+/** Server-side commands (workspace/executeCommand). */
+export const Commands = {
+  fixAll: 'preach.server.fixAll',
+} as const;
+
+/** Settings under the `preach` section (VS Code settings, or initializationOptions). */
+export interface PreachSettings {
+  enable: boolean;
+  /** Rule id → severity (`error`, `warning`, `suggestion`, `off`), over the config file. */
+  rules: Record<string, string>;
+  /** A config file to use instead of searching (absolute, or relative to the workspace folder). */
+  configPath: string;
+}
+
+export const DEFAULT_SETTINGS: PreachSettings = { enable: true, rules: {}, configPath: '' };

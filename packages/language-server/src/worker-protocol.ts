@@ -1,0 +1,61 @@
+import type { ReplyContext } from '@preach/core';
+import type { CheckOutcome } from './checker.js';
+import type { RuleDocSummary } from './rule-docs.js';
+
+/** Messages between the server's main thread and the checker thread. */
+export interface CheckJob {
+  type: 'check';
+  uri: string;
+  version: number;
+  text: string;
+  /** The draft's file path (config lookup), or undefined for unsaved drafts. */
+  path?: string;
+  context: ReplyContext;
+  settings: CheckSettings;
+}
+
+export interface CheckSettings {
+  /** A config file to use instead of searching. */
+  configFile?: string;
+  /** Rule id → severity, from the editor's settings. */
+  rules: Record<string, string>;
+  /** Where unsaved drafts look for a config (the workspace folder). */
+  cwd: string;
+}
+
+export interface ConfigProblem {
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+export interface CheckResult {
+  type: 'result';
+  uri: string;
+  version: number;
+  /** Time from the job's arrival in the checker thread to its result (ms). */
+  ms: number;
+  outcome?: CheckOutcome;
+  /** Docs of the rules that fired (for hovers). */
+  docs: Record<string, RuleDocSummary>;
+  configFile?: string;
+  /** Files to watch: the config and its presets, or the broken file. */
+  configFiles: string[];
+  configError?: ConfigProblem;
+}
+
+export type Query =
+  | { kind: 'situations'; uri: string; path?: string; settings: CheckSettings }
+  | { kind: 'rules'; uri: string; path?: string; settings: CheckSettings }
+  | { kind: 'ruleDocs'; uri: string; path?: string; settings: CheckSettings; ruleId: string }
+  | { kind: 'probeVocabulary'; uri: string; ruleId: string; start: number; end: number; word: string }
+  | { kind: 'stats'; reset: boolean };
+
+export type ToWorker =
+  | CheckJob
+  | { type: 'forget'; uri: string }
+  | { type: 'reload' }
+  | { type: 'query'; id: number; query: Query };
+
+export type FromWorker = CheckResult | { type: 'answer'; id: number; value: unknown; error?: string };
