@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { BUILT_IN_SITUATIONS, inferSituation, resolveSituation } from '../src/situations.js';
+
+/** The example customer messages from the domain brief, one per built-in situation. */
+const EXAMPLES: Array<[string, string]> = [
+  ['billing-failure', 'My card was declined and now my account is locked.'],
+  ['outage', 'Your app has been down for two hours.'],
+  ['security', 'Someone logged into my account and changed my e-mail.'],
+  ['bereavement', 'My father passed away; how do I close his account?'],
+  ['complaint', 'I was charged twice and nobody answers.'],
+  ['cancellation', 'Please cancel my subscription.'],
+  ['bug', 'The sync keeps failing on my laptop.'],
+  ['refund', 'Where is my refund?'],
+  ['shipping-delay', 'My order is a week late.'],
+  ['account-access', "I can't log in."],
+  ['feature-request', 'Will you ever support Excel export?'],
+  ['how-to', 'How do I export my invoices?'],
+  ['praise', 'Your team is amazing, thank you!'],
+];
+
+describe('situation inference', () => {
+  it.each(EXAMPLES)('infers %s from "%s"', (id, message) => {
+    const situation = inferSituation(message, BUILT_IN_SITUATIONS);
+    expect(situation.id).toBe(id);
+    expect(situation.source).toBe('inferred');
+    expect(situation.reason.length).toBeGreaterThan(0);
+  });
+
+  it('every built-in situation has an example and a sensitivity from the domain', () => {
+    expect(BUILT_IN_SITUATIONS.map((s) => s.id).sort()).toEqual(EXAMPLES.map(([id]) => id).sort());
+    const high = BUILT_IN_SITUATIONS.filter((s) => s.sensitivity === 'high').map((s) => s.id).sort();
+    expect(high).toEqual(['bereavement', 'billing-failure', 'cancellation', 'complaint', 'outage', 'security']);
+  });
+
+  it('an upset message with no signal words reads as a complaint, by sentiment', () => {
+    const situation = inferSituation('This is hopeless and I am angry and disappointed.', BUILT_IN_SITUATIONS);
+    expect(situation.id).toBe('complaint');
+    expect(situation.reason).toMatch(/sentiment/);
+  });
+
+  it('a question without signal words is a how-to, by grammar', () => {
+    const situation = inferSituation('Can the dashboard show last year too?', BUILT_IN_SITUATIONS);
+    expect(situation.id).toBe('how-to');
+  });
+
+  it('thanks inside an angry message is not praise', () => {
+    expect(inferSituation('Thanks for nothing, this is the worst service ever.', BUILT_IN_SITUATIONS).id).toBe('complaint');
+  });
+
+  it('says when nothing is recognised', () => {
+    const situation = inferSituation('Hello.', BUILT_IN_SITUATIONS);
+    expect(situation).toMatchObject({ id: null, source: 'inferred' });
+  });
+
+  it('a given situation wins, then tags, then inference', () => {
+    const base = { situations: BUILT_IN_SITUATIONS, tagSituations: { declined: 'billing-failure' } };
+    expect(resolveSituation({ ...base, context: { situation: 'outage', tags: ['declined'], customerMessage: 'Where is my refund?' } })).toMatchObject({ id: 'outage', source: 'given', sensitivity: 'high' });
+    expect(resolveSituation({ ...base, context: { tags: ['declined'], customerMessage: 'Where is my refund?' } })).toMatchObject({ id: 'billing-failure', source: 'tags' });
+    expect(resolveSituation({ ...base, context: { customerMessage: 'Where is my refund?' } })).toMatchObject({ id: 'refund', source: 'inferred' });
+    expect(resolveSituation({ ...base, context: {} })).toMatchObject({ id: null, source: 'none' });
+  });
+});
