@@ -1,0 +1,91 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { Commands, RuleDocsRequest, RulesRequest, ScoreNotification, type PreachSettings } from '@preach/language-server/protocol';
+import { pickContext } from './context-picker.js';
+import { ScoreStatus } from './status.js';
+
+const DOCUMENTS = ['markdown', 'plaintext', 'preach-reply'].flatMap((language) => [
+  { scheme: 'file', language },
+  { scheme: 'untitled', language },
+]);
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const status = new ScoreStatus();
+  context.subscriptions.push(status);
+
+  const serverModule = context.asAbsolutePath('dist/server.cjs');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENTS,
+    initializationOptions: settings(),
+    synchronize: {
+      configurationSection: 'preach',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.preachrc,.preachrc.yaml,.preachrc.yml,.preachrc.json,package.json}'),
+    },
+  };
+  client = new LanguageClient('preach', 'preach', serverOptions, clientOptions);
+  context.subscriptions.push(client.onNotification(ScoreNotification, (params) => status.update(params)));
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(() => status.refresh()),
+    vscode.workspace.onDidCloseTextDocument((document) => status.forget(document.uri.toString())),
+    vscode.commands.registerCommand('preach.setContext', () => withDraft((editor) => pickContext(client!, editor.document, status.current(editor.document.uri.toString())))),
+    vscode.commands.registerCommand('preach.fixAll', () => withDraft((editor) => client!.sendRequest('workspace/executeCommand', { command: Commands.fixAll, arguments: [editor.document.uri.toString()] }))),
+    vscode.commands.registerCommand('preach.showRuleDocs', (ruleId?: string) => showRuleDocs(ruleId)),
+    vscode.commands.registerCommand('preach.restartServer', async () => {
+      status.clear();
+      await client?.restart();
+    }),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+function settings(): PreachSettings {
+  const config = vscode.workspace.getConfiguration('preach');
+  return { enable: config.get('enable', true), rules: config.get('rules', {}), configPath: config.get('configPath', '') };
+}
+
+async function withDraft(run: (editor: vscode.TextEditor) => unknown): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !DOCUMENTS.some((selector) => selector.language === editor.document.languageId)) {
+    void vscode.window.showInformationMessage('preach: open a reply draft (Markdown, plain text or .reply.md) first.');
+    return;
+  }
+  await run(editor);
+}
+
+/** The rule under the cursor, or one picked from the list; its docs open as a Markdown preview. */
+async function showRuleDocs(ruleId?: string): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const uri = editor?.document.uri.toString() ?? vscode.workspace.workspaceFolders?.[0]?.uri.toString() ?? '';
+  if (!ruleId && editor) {
+    const here = vscode.languages
+      .getDiagnostics(editor.document.uri)
+      .find((d) => d.source === 'preach' && d.range.contains(editor.selection.active) && typeof d.code !== 'undefined');
+    ruleId = here ? String(typeof here.code === 'object' ? here.code.value : here.code) : undefined;
+  }
+  if (!ruleId) {
+    const rules = await client!.sendRequest(RulesRequest, { uri });
+    const picked = await vscode.window.showQuickPick(
+      rules.map((rule) => ({ label: rule.id, description: `${rule.category} · ${rule.severity}`, detail: rule.description })),
+      { placeHolder: 'Which rule?', matchOnDetail: true },
+    );
+    ruleId = picked?.label;
+  }
+  if (!ruleId) return;
+  const docs = await client!.sendRequest(RuleDocsRequest, { uri, ruleId });
+  if (!docs) {
+    void vscode.window.showWarningMessage(`preach: no rule called "${ruleId}".`);
+    return;
+  }
+  const document = await vscode.workspace.openTextDocument({ content: docs.markdown, language: 'markdown' });
+  await vscode.commands.executeCommand('markdown.showPreview', document.uri);
+}
