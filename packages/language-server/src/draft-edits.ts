@@ -30,7 +30,7 @@ export function disableRuleInFrontMatter(text: string, ruleId: string): TextChan
   const document = parseDocument(inner);
   const key = ['disable', 'preach_disable'].find((name) => document.has(name)) ?? 'disable';
   addToList(document, key, ruleId, true);
-  return { start: innerStart, end: innerEnd, newText: document.toString().replace(/\n$/, '') };
+  return { start: innerStart, end: innerEnd, newText: document.toString({ flowCollectionPadding: false }).replace(/\n$/, '') };
 }
 
 /** Adds `value` to a list at `key` (a string becomes a list); keeps comments. */

@@ -37,5 +37,5 @@ export function addVocabularyWord(configFile: string | undefined, folder: string
   const document = parseDocument(before);
   if (document.errors.length > 0) return { kind: 'unsupported', file: configFile, reason: 'the file is not valid YAML' };
   addToList(document, 'vocabulary', word, false);
-  return { kind: 'edit', file: configFile, before, after: document.toString() };
+  return { kind: 'edit', file: configFile, before, after: document.toString({ flowCollectionPadding: false }) };
 }
