@@ -1,0 +1,53 @@
+import { defineRule } from '@preach/core';
+import emojiRegex from 'emoji-regex';
+import { findAll } from '../src/helpers/sentences.js';
+
+const EMOJI = emojiRegex();
+/** Anything emoji-regex could match starts outside ASCII; plain text skips the big expression. */
+const NON_ASCII = /[^\x00-\x7F]/;
+/**
+ * Text emoticons, standing alone: ":)", ":-)", ";)", ":D", ":P", ":(", "<3", "xD", "^_^".
+ * Bounded by spaces or punctuation so times ("3:30"), lists ("a) b)") and code stay out.
+ */
+const EMOTICON = /(?<![\p{L}\p{N}:;=/])(?:[:;][-']?[)(]{2,}|[:;=][-'o^]?[)(\]\[DPpO3*|\\/]|[:;][-']?[)(]{2,}|<3+|\^[_.-]?\^|[xX][Dd]\b|:'\()(?![\p{L}\p{N}])/gu;
+
+export default defineRule(
+  {
+    id: 'emoji-in-sensitive-situation',
+    category: 'empathetic',
+    severity: 'error',
+    fixable: true,
+    when: { sensitivity: 'high' },
+    docs: {
+      description: 'Emoji and emoticons (":)", ";-)", ":D") when the situation is sensitive.',
+      why: 'The same emoji that is charming on a thank-you note is insulting on a failed payment, an outage or a bereavement. Every support guide keeps emoji out of bad news.',
+      examples: {
+        bad: [
+          { text: "We're looking into the outage 🙏 should be back shortly 😅", context: { situation: 'outage' }, count: 2 },
+          { text: 'Your card was declined, please try another one :)', context: { customerMessage: 'My card was declined and now my account is locked.' }, fixed: 'Your card was declined, please try another one' },
+          { text: "I've closed the account ;-) let me know if you need anything else", context: { situation: 'bereavement' } },
+        ],
+        good: [
+          { text: 'So glad you like it 😊 thanks for telling us!', context: { customerMessage: 'Your team is amazing, thank you!' } },
+          { text: 'Your card was declined at 10:30; please try again or use another card.', context: { situation: 'billing-failure' } },
+          { text: 'Run `echo ":)"` to test the terminal, then choose option a) or b) below.', context: { situation: 'outage' } },
+        ],
+      },
+    },
+  },
+  (context) => {
+    const { prose } = context;
+    const found = [...findAll(EMOTICON, prose)];
+    if (NON_ASCII.test(prose)) found.push(...findAll(EMOJI, prose));
+    for (const span of found.sort((a, b) => a.start - b.start)) {
+      // Remove the emoji with the space before it, so "try again :)" becomes "try again".
+      const start = /\s/.test(prose[span.start - 1] ?? '') && !/\S/.test(prose.slice(span.end, span.end + 1)) ? span.start - 1 : span.start;
+      context.report({
+        message: `"${span.text}" in a ${context.reply.situation.id} conversation reads as flippant; leave it out.`,
+        start,
+        end: span.end,
+        fix: '',
+      });
+    }
+  },
+);

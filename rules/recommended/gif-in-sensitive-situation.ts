@@ -1,0 +1,54 @@
+import { defineRule } from '@preach/core';
+import { findAll } from '../src/helpers/sentences.js';
+
+/** Hosts that serve reaction GIFs; a link to them is a GIF whatever its extension. */
+const GIF_HOST = /(?:^|\/\/|\.)(?:giphy\.com|gph\.is|tenor\.com|tenor\.co|gifer\.com|imgflip\.com\/gif)/i;
+const GIF_FILE = /\.gifv?(?:$|[?#])/i;
+/** Markers help desks and chat tools leave in the text: "[GIF]", "(gif)", "*sends a gif*". */
+const GIF_MARKER = /\[\s*gif\s*\]|\(\s*gif\s*\)|\b(?:sends?|sending|here'?s)\s+an?\s+gif\b|<gif>/gi;
+
+export default defineRule(
+  {
+    id: 'gif-in-sensitive-situation',
+    category: 'empathetic',
+    severity: 'error',
+    fixable: false,
+    when: { sensitivity: 'high' },
+    docs: {
+      description: 'GIFs (images ending in .gif, Giphy or Tenor links, [GIF] markers) when the situation is sensitive.',
+      why: 'A reaction GIF is playful. On a failed payment, an outage, a security scare or a bereavement it tells the customer we are not taking their problem seriously. Keep GIFs for good news and thank-you notes.',
+      examples: {
+        bad: [
+          {
+            text: "We're on it. ![working hard](https://media.giphy.com/media/3o7btPCcdNniyf0ArS/giphy.gif)",
+            context: { customerMessage: 'Your app has been down for two hours.' },
+          },
+          { text: "Fixing it now https://tenor.com/view/cat-typing-gif-123456", context: { situation: 'outage' } },
+          { text: 'Your card is updated [GIF]', context: { situation: 'billing-failure' } },
+        ],
+        good: [
+          {
+            text: "Thank you! That made our day. ![celebrate](https://media.giphy.com/media/l0MYt5jPR6QX5pnqM/giphy.gif)",
+            context: { customerMessage: 'Your team is amazing, thank you!' },
+          },
+          {
+            text: 'The outage started at 09:40 and service is back since 10:15. The status graph is here: ![status](https://status.example.com/graph.png)',
+            context: { situation: 'outage' },
+          },
+        ],
+      },
+    },
+  },
+  (context) => {
+    for (const link of context.analysis.links()) {
+      const url = link.url.trim();
+      if (GIF_HOST.test(url) || GIF_FILE.test(url)) {
+        context.report({ message: `No GIFs in a ${context.reply.situation.id} conversation: say plainly what happened and what you are doing.`, start: link.start, end: link.end });
+      }
+    }
+    if (!/gif/i.test(context.prose)) return;
+    for (const marker of findAll(GIF_MARKER, context.prose)) {
+      context.report({ message: `No GIFs in a ${context.reply.situation.id} conversation: say plainly what happened and what you are doing.`, start: marker.start, end: marker.end });
+    }
+  },
+);

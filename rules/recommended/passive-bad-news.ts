@@ -1,0 +1,98 @@
+import { defineRule, type RuleContext, type Span } from '@preach/core';
+import retextEnglish from 'retext-english';
+import retextPassive from 'retext-passive';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { findAll, sentenceAt } from '../src/helpers/sentences.js';
+
+/**
+ * A past passive: "was deleted", "were accidentally charged", "has been lost", "got cancelled".
+ * Present and future passives ("will be charged on the 1st") state policy, not what went wrong.
+ */
+const PAST_PASSIVE = /\b(?:was|were|been|got|gotten)\s+(?:(?:\w+ly|also|just|then|already|mistakenly)\s+)?([a-z]+)\b/gi;
+
+/** Things done to a customer's account, data or order that are bad news whoever reads them. */
+const BAD_NEWS_VERBS = /^(?:delet|remov|wip|eras|purg|overwrit|corrupt|suspend|terminat|disabl|deactivat|banned|block|withh?eld|revok|deni|refus|downgrad|misplac|mislai|lost|misdirect|mishandl|missed|ignor|overlook|forgot|delay|postpon|damag|broke|leak|expos|dropp|cancel|clos)/i;
+/** Charging is routine; it is bad news only when it went wrong ("charged twice", "billed in error"). */
+const MONEY_VERBS = /^(?:charg|overcharg|bill|debit|invoic)/i;
+const WENT_WRONG = /\b(?:twice|again|double|two\s+times|wrong(?:ly)?|incorrect(?:ly)?|by\s+mistake|in\s+error|mistakenly|accidentally|extra|after\s+(?:you\s+)?cancel\w*|overcharg\w*)\b/i;
+
+/** Naming who did it ("by the carrier", "by our team") does not hide it; "by mistake" does. */
+const AGENT_NAMED = /^\s*(?:\w+\s+){0,3}by\s+(?!mistake|accident|error|default)\w/i;
+const FIRST_PERSON_SUBJECT = /\b(?:I|we)\s+(?:\w+\s+)?$/i;
+/** What the customer asked for is not bad news: "your account was closed, as you asked". */
+const AS_REQUESTED = /\b(?:as\s+(?:you\s+)?(?:requested|asked)|at\s+your\s+request|as\s+per\s+your\s+request)\b/i;
+
+const passiveProcessor = unified().use(retextEnglish).use(retextPassive).freeze();
+
+/** Irregular participles ("lost", "made", "sent") that retext-passive's list finds after a form of "be". */
+function irregularParticiples(sentence: string): Set<string> {
+  const file = new VFile(sentence);
+  passiveProcessor.runSync(passiveProcessor.parse(file), file);
+  return new Set(file.messages.map((message) => String(message.actual).toLowerCase()));
+}
+
+function isBadNews(context: RuleContext, sentence: Span, participle: string): boolean {
+  if (AS_REQUESTED.test(sentence.text)) return false;
+  if (BAD_NEWS_VERBS.test(participle)) return !requestedByCustomer(context, participle);
+  if (MONEY_VERBS.test(participle)) return WENT_WRONG.test(sentence.text);
+  // "Mistakes were made", "the wrong size was sent": a neutral verb in a negative sentence.
+  return context.analysis.sentimentOf(participle) === 0 && context.analysis.sentimentOf(sentence.text) <= -2;
+}
+
+/** "Please cancel my subscription" → "your subscription was cancelled" is the answer, not bad news. */
+function requestedByCustomer(context: RuleContext, participle: string): boolean {
+  const message = context.reply.customerMessage;
+  if (!message) return false;
+  const stem = participle.replace(/(?:ed|d)$/, '').replace(/(.)\1$/, '$1').slice(0, 5);
+  return stem.length >= 4 && new RegExp(`\\b${stem}`, 'i').test(message);
+}
+
+export default defineRule(
+  {
+    id: 'passive-bad-news',
+    category: 'responsible',
+    severity: 'warning',
+    fixable: false,
+    docs: {
+      description: 'Passive voice that hides who did it in bad news ("mistakes were made", "your data was deleted").',
+      why: 'The passive voice makes bad news sound like weather: it happened, nobody did it. Customers read it as dodging. Own it in the active voice ("we deleted your data by mistake"), then say what you are doing about it.',
+      examples: {
+        bad: [
+          { text: 'Mistakes were made, and your order was cancelled.', count: 2 },
+          { text: 'Your data was accidentally deleted during the migration.' },
+          { text: 'Unfortunately the parcel has been lost in transit.' },
+        ],
+        good: [
+          { text: 'We deleted your data by mistake during the migration, and we are restoring it from last night\'s backup.' },
+          { text: 'Your refund has been processed and was sent to your bank this morning.' },
+          { text: 'Your order was cancelled by our warehouse team because the size ran out; I\'ve reordered it.' },
+          { text: 'Your data will be deleted 30 days after you close the account.' },
+          { text: 'Your subscription was cancelled and you will not be charged again.', context: { customerMessage: 'Please cancel my subscription.' } },
+          { text: 'You were charged $12 on 1 May for the monthly plan.' },
+          { text: 'I was worried the export would fail, but it worked.' },
+        ],
+      },
+    },
+  },
+  (context) => {
+    if (!/\b(?:was|were|been|got|gotten)\b/i.test(context.prose)) return;
+    const irregular = new Map<number, Set<string>>();
+    for (const match of findAll(PAST_PASSIVE, context.prose)) {
+      const participle = /(\w+)$/.exec(match.text)![1]!.toLowerCase();
+      const sentence = sentenceAt(context, match.start);
+      if (FIRST_PERSON_SUBJECT.test(context.prose.slice(sentence.start, match.start))) continue;
+      if (!/ed$/.test(participle)) {
+        if (!irregular.has(sentence.start)) irregular.set(sentence.start, irregularParticiples(sentence.text));
+        if (!irregular.get(sentence.start)!.has(participle)) continue;
+      }
+      if (!isBadNews(context, sentence, participle)) continue;
+      if (AGENT_NAMED.test(context.prose.slice(match.end, sentence.end))) continue;
+      context.report({
+        message: `"${match.text}" hides who did it; own the bad news in the active voice ("we ${participle} …").`,
+        start: match.start,
+        end: match.end,
+      });
+    }
+  },
+);

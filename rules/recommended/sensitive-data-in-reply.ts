@@ -1,0 +1,85 @@
+import { defineRule } from '@preach/core';
+import { findAll } from '../src/helpers/sentences.js';
+
+/** 12-19 digits, optionally grouped by spaces or dashes, as card numbers are written. */
+const DIGIT_RUN = /(?<![\d-])\d(?:[ -]?\d){11,18}(?![\d-])/g;
+/** Card networks' leading digits: Visa 4, Mastercard 2/5, Amex 34/37, Discover and UnionPay 6, JCB and Diners 3. */
+const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[0568]|6)/;
+/** A number labelled as something else is not a card: order, tracking and ticket numbers. */
+const OTHER_LABEL = /\b(?:order|tracking|ticket|case|reference|ref|invoice|account|acct|transaction|confirmation|booking|phone|tel|iban|imei|serial|customer|member)(?:\s+(?:number|no\.?|id))?\s*(?:#|:|=|\bis\b|\bwas\b)?\s*$/i;
+/**
+ * A secret written out: "your password is hunter2", "PIN: 4821", "CVV 123". The value must look
+ * like a secret (digits or symbols), so "your password is case-sensitive" stays out.
+ */
+const LABELLED_SECRET = /\b(?:(?:temporary\s+|temp\s+|new\s+)?password|passcode|PIN|CVV2?|CVC|security\s+code|one[\s-]time\s+code|verification\s+code)\s*(?:is|:|=|-)?\s*["'`“]?((?![*•xX]+(?:\s|$))(?!\d+[\s-](?:digits?|characters?|chars?|numbers?)\b)(?=[^\s"'`”]*[\d!@#$%^&*])[^\s"'`”]{3,40})/gi;
+/** Secret-looking API keys: Stripe, AWS, GitHub, Slack. */
+const API_KEY = /\b(?:sk|rk)_live_[A-Za-z0-9]{10,}|\bAKIA[0-9A-Z]{16}\b|\bgh[pousr]_[A-Za-z0-9]{30,}\b|\bxox[abprs]-[A-Za-z0-9-]{10,}/g;
+
+function passesLuhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+function mask(digits: string): string {
+  return `•••• ${digits.slice(-4)}`;
+}
+
+export default defineRule(
+  {
+    id: 'sensitive-data-in-reply',
+    category: 'responsible',
+    severity: 'error',
+    critical: true,
+    fixable: true,
+    docs: {
+      description: 'A full card number (12-19 digits passing the Luhn check), a password, PIN or API key pasted into the reply. The last four digits are fine.',
+      why: 'A reply is stored in the help desk, forwarded and read on lock screens. A full card number in it breaks PCI DSS; a password or key in it is as good as leaked. Refer to cards by their last four digits.',
+      examples: {
+        bad: [
+          { text: 'I can see the charge on card 4111 1111 1111 1111 from 2 May.', fixed: 'I can see the charge on card •••• 1111 from 2 May.' },
+          { text: 'Your temporary password is Spring2024! and you can change it after logging in.' },
+          { text: 'Use this key: sk_live_51HxYzAbCdEfGhIjKlMn to call the API.' },
+        ],
+        good: [
+          { text: 'I can see the charge on the card ending in 1111 from 2 May.' },
+          { text: 'Your order number is 4000 1234 5678 9017 and it ships today.' },
+          { text: 'Your password is case-sensitive, so check Caps Lock.' },
+          { text: 'Call us on 0800 123 4567 8901 any time.' },
+        ],
+      },
+    },
+  },
+  (context) => {
+    const { text } = context;
+    // Code blocks and URLs are not prose, but a card number pasted there is leaked all the same.
+    if (/\d{4}/.test(text) || /\d[ -]\d/.test(text)) {
+      for (const run of findAll(DIGIT_RUN, text)) {
+        const digits = run.text.replace(/\D/g, '');
+        if (digits.length < 12 || digits.length > 19 || !CARD_PREFIX.test(digits) || !passesLuhn(digits)) continue;
+        if (OTHER_LABEL.test(text.slice(Math.max(0, run.start - 40), run.start))) continue;
+        context.report({
+          message: 'A full card number is in the reply; refer to the card by its last four digits.',
+          start: run.start,
+          end: run.end,
+          fix: mask(digits),
+        });
+      }
+    }
+    for (const match of findAll(LABELLED_SECRET, text)) {
+      context.report({ message: 'A password, PIN or code is written out in the reply; send a reset link instead.', start: match.start, end: match.end });
+    }
+    if (/_live_|AKIA|gh[pousr]_|xox/.test(text)) {
+      for (const match of findAll(API_KEY, text)) {
+        context.report({ message: 'A secret key is in the reply; revoke it and never send keys by e-mail or chat.', start: match.start, end: match.end });
+      }
+    }
+  },
+);

@@ -1,0 +1,57 @@
+import { defineRule } from '@preach/core';
+import { mentionsTime } from '../src/helpers/time.js';
+import { findAll, sentenceAt } from '../src/helpers/sentences.js';
+
+const VAGUE =
+  /\b(?:as\s+soon\s+as\s+(?:possible|we\s+can|I\s+can|humanly\s+possible)|asap|(?<!as\s)soon(?!\s+as\b)|shortly|in\s+due\s+course|in\s+the\s+near\s+future|at\s+some\s+point|in\s+a\s+(?:bit|while|little\s+while)|any\s+(?:time|day|minute)\s+now|as\s+quickly\s+as\s+(?:possible|we\s+can)|sooner\s+or\s+later|in\s+the\s+coming\s+(?:days|weeks))\b/gi;
+
+/** Friendly closings and wishes: nobody is waiting on us. */
+const PLEASANTRY =
+  /\b(?:talk|speak|chat|see\s+you|hear\s+from\s+you|get\s+well|feel\s+better|recover|hope\s+to|look\s+forward|catch\s+up|write|come\s+back|back\s+on\s+your\s+feet)\s+(?:\w+\s+){0,2}(?:soon|shortly)\b/i;
+/** The customer is asked to act soon: their timeline, not ours. */
+const CUSTOMER_ACTS = /^\s*(?:please\b|kindly\b|could\s+you\b|can\s+you\b|would\s+you\b|if\s+you\b|try\b|make\s+sure\b|remember\b)|\b(?:please|you\s+(?:should|must|need\s+to|can))\s+(?:\w+\s+){0,6}$/i;
+
+export default defineRule(
+  {
+    id: 'vague-timeline',
+    category: 'responsible',
+    severity: 'warning',
+    fixable: false,
+    docs: {
+      description: '"Soon", "shortly", "ASAP", "as soon as possible" where the customer waits on us, with no time given.',
+      why: '"Soon" means an hour to one agent and a week to another, and the customer keeps checking. Give a time or a range ("by 3 pm", "within 2 business days"), or say when you will next update them.',
+      examples: {
+        bad: [
+          { text: "We'll have the sync working again soon." },
+          { text: 'Your refund will be processed as soon as possible.' },
+          { text: 'The team is looking into it and will get back to you shortly.' },
+        ],
+        good: [
+          { text: "We'll have the sync working again within 2 hours; I'll update you by 3 pm either way." },
+          { text: 'Your refund will be processed shortly, within 3-5 business days.' },
+          { text: 'Thanks, Priya. Talk soon!' },
+          { text: 'Please send the screenshot as soon as you can, and I will take it from there by Monday.' },
+          { text: 'Hope you feel better soon.' },
+        ],
+      },
+    },
+  },
+  (context) => {
+    if (!/soon|shortly|asap|due\s+course|near\s+future|some\s+point|in\s+a\s+(?:bit|while|little)|now\b|quickly|coming\s+(?:days|weeks)/i.test(context.prose)) return;
+    const seen = new Set<number>();
+    for (const match of findAll(VAGUE, context.prose)) {
+      const sentence = sentenceAt(context, match.start);
+      if (seen.has(sentence.start)) continue;
+      const before = context.prose.slice(sentence.start, match.start);
+      if (PLEASANTRY.test(context.prose.slice(sentence.start, match.end))) continue;
+      if (CUSTOMER_ACTS.test(before)) continue;
+      if (mentionsTime(sentence.text)) continue;
+      seen.add(sentence.start);
+      context.report({
+        message: `"${match.text}" leaves the customer guessing; give a time or a range ("by 3 pm", "within 2 business days").`,
+        start: match.start,
+        end: match.end,
+      });
+    }
+  },
+);
