@@ -1,3 +1,4 @@
+import nlp from 'compromise';
 import { foldName } from './names.js';
 import type { RuleContext, Span } from './types.js';
 
@@ -51,10 +52,127 @@ function readsAsName(prose: string, start: number, end: number, original: string
   const before = prose.slice(Math.max(0, start - 40), start);
   const after = prose.slice(end, end + 3);
   if (GREETING_BEFORE.test(before) || ADDRESS_AFTER.test(after)) return true;
+  // Shouting ("I WILL CHECK") capitalises every word; only an address makes it a name.
+  if (original.length > 1 && original === original.toUpperCase()) return false;
   const sentenceStart = /(?:^|[.!?]\s+|\n)\s*$/.test(before);
   if (!sentenceStart) return true; // capitalised mid-sentence: a name
   // "Will you …" at a sentence start: ask the grammar whether it is a verb.
   if (!context) return false;
-  const term = context.analysis.nlp().match(original).eq(0);
-  return !term.has('#Verb');
+  // The occurrence at this offset: an earlier "Hi Will," must not decide for "Will you …".
+  const terms = context.analysis.nlp().match(original).json({ offset: true, terms: true }) as Array<{ offset: { start: number }; terms: Array<{ tags: string[] }> }>;
+  const term = terms.find((found) => found.offset.start === start) ?? terms[0];
+  return !term?.terms[0]?.tags.includes('Verb');
+}
+
+/** How a reply's opening greeting addresses the reader. */
+export type Addressee = 'none' | 'there' | 'group' | 'generic' | 'name' | 'placeholder' | 'other';
+
+export interface Greeting {
+  /** The greeting word(s): "Hi", "Good morning", "Dear". */
+  start: number;
+  end: number;
+  addressee: Addressee;
+  /** The name words addressed ("Priya"; "Raman" in "Dear Ms Raman"), when addressee is 'name'. */
+  names: Span[];
+  /** The "there" of "Hi there". */
+  there?: Span;
+}
+
+const GREETING_WORD = /^(?:hi|hello|hey|hiya|howdy|greetings|dear|good (?:morning|afternoon|evening|day))(?![\p{L}'’])/iu;
+const ADDRESS_WORD = /^[ \t]*([\p{L}][\p{L}'’/-]*)(\.?)/u;
+/** What ends an address: punctuation, a dash, the end of the line. */
+const ADDRESS_END = /^[ \t]*(?:[,!.:;?)]|[-—–](?:\s|$)|\n|$)/;
+const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof)$/i;
+const GROUP_WORDS = new Set('there team all everyone everybody folks guys both again friend friends world you yall y’all y\'all'.split(' '));
+const GENERIC_WORDS = new Set('valued dear customer customers sir madam sir/madam or user client member account holder guest shopper subscriber patron'.split(' '));
+const NAME_TAG = /Name|Person/;
+
+/**
+ * The greeting that opens a reply ("Hi Priya,", "Hello there!", "Dear valued customer") and
+ * whom it addresses. Undefined when the reply does not open with a greeting.
+ */
+export function findGreeting(prose: string): Greeting | undefined {
+  const start = prose.length - prose.trimStart().length;
+  const match = GREETING_WORD.exec(prose.slice(start));
+  if (!match) return undefined;
+  const end = start + match[0].length;
+  const greeting = { start, end, names: [] as Span[] };
+  // "Hi ," and "Hi {{first_name}}": a merge field, empty or unfilled.
+  if (/^(?:[ \t]+[,!]|[ \t]*,?[ \t]*(?:\{|\[|<|%|\*\|))/.test(prose.slice(end))) return { ...greeting, addressee: 'placeholder' };
+  let at = end;
+  const comma = /^[ \t]*,/.exec(prose.slice(at));
+  if (comma) at += comma[0].length; // "Hi, Priya!"
+  const words: Span[] = [];
+  let ended = ADDRESS_END.test(prose.slice(at));
+  while (!ended && words.length < 5) {
+    const word = ADDRESS_WORD.exec(prose.slice(at));
+    if (!word) break;
+    const wordStart = at + word[0].length - word[1]!.length - word[2]!.length;
+    words.push({ start: wordStart, end: wordStart + word[1]!.length, text: word[1]! });
+    at = wordStart + word[1]!.length + (word[2] && HONORIFIC.test(word[1]!) ? 1 : 0);
+    ended = ADDRESS_END.test(prose.slice(at));
+  }
+  if (words.length === 0) return { ...greeting, addressee: 'none' };
+  const addressee = ended ? classifyAddress(words) : { kind: 'other' as const, names: [], there: undefined };
+  if (addressee.kind === 'other' && comma) return { ...greeting, addressee: 'none' }; // "Hi, thank you for …"
+  return { ...greeting, addressee: addressee.kind, names: addressee.names, there: addressee.there };
+}
+
+function classifyAddress(words: Span[]): { kind: Addressee; names: Span[]; there?: Span } {
+  const lower = words.map((word) => word.text.toLowerCase());
+  if (lower.every((word) => GENERIC_WORDS.has(word))) return { kind: 'generic', names: [] };
+  const there = lower[0] === 'there' ? words[0] : undefined;
+  const rest = (there ? words.slice(1) : words).filter((word) => !/^(?:and|&)$/i.test(word.text) && !HONORIFIC.test(word.text));
+  if (rest.length === 0) return { kind: there ? 'there' : 'other', names: [], there };
+  if (!there && GROUP_WORDS.has(lower[0]!)) return { kind: 'group', names: [] };
+  if (rest.every((word) => looksLikeName(word.text))) return { kind: 'name', names: rest, there };
+  return { kind: 'other', names: [] };
+}
+
+let lexicon: Record<string, string | string[]> | undefined;
+
+function lexiconTag(word: string): string | undefined {
+  lexicon ??= (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+  const tag = lexicon[word.toLowerCase()] ?? lexicon[foldName(word)];
+  return Array.isArray(tag) ? tag.join(' ') : tag;
+}
+
+/** A capitalised word that is a name or could be one: unknown to the lexicon, or known as a name. */
+export function looksLikeName(word: string): boolean {
+  if (!/^\p{Lu}/u.test(word)) return false;
+  const lower = word.toLowerCase();
+  if (GROUP_WORDS.has(lower) || GENERIC_WORDS.has(lower)) return false;
+  const tag = lexiconTag(word);
+  return tag === undefined || NAME_TAG.test(tag) || isWordLikeName(word);
+}
+
+/** A word the lexicon knows as a first or last name ("John", "Garcia"). */
+export function isKnownName(word: string): boolean {
+  const tag = lexiconTag(word);
+  return tag !== undefined && NAME_TAG.test(tag);
+}
+
+/** A word the lexicon knows as something other than a name ("Market", "Sorry"). */
+export function isKnownWord(word: string): boolean {
+  const tag = lexiconTag(word);
+  return tag !== undefined && !NAME_TAG.test(tag);
+}
+
+/**
+ * Names the customer uses for themselves in their message: a sign-off on the last line
+ * ("Thanks, Bob") or an introduction ("I'm Bob", "my name is Bob"). An agent who greets
+ * "Bob" when the help desk says "Robert" is following the customer's lead.
+ */
+export function selfNames(customerMessage: string | undefined): Set<string> {
+  const names = new Set<string>();
+  if (!customerMessage) return names;
+  const introduction = /\b(?:I'?m|I am|my name is|my name's|this is|it's|it is)\s+(\p{Lu}[\p{L}'’-]+)/gu;
+  for (const match of customerMessage.matchAll(introduction)) names.add(foldName(match[1]!));
+  const lines = customerMessage.trim().split(/\n/);
+  const last = lines[lines.length - 1]!;
+  const signOff = /^(?:[-—–~]\s*)?(?:(?:thanks|thank you|cheers|regards|best|kind regards|best regards|sincerely)[,!.]?\s+)?(\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+)?\s*[.!]?$/u.exec(last.trim());
+  if (signOff) names.add(foldName(signOff[1]!));
+  const trailing = /(?:thanks|thank you|cheers|regards)[,!.]?\s+(\p{Lu}[\p{L}'’-]+)\s*[.!]?\s*$/iu.exec(customerMessage.trim());
+  if (trailing) names.add(foldName(trailing[1]!));
+  return names;
 }

@@ -1,10 +1,12 @@
 import type { CustomerName } from './types.js';
 
 const HONORIFICS = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|dame)\.?$/i;
+/** Surname particles: part of the full name, never a name on their own ("van", "de"). */
+const PARTICLES = /^(?:van|von|der|den|de|da|di|du|del|della|la|le|bin|binti|al|el|st\.?)$/i;
 
 /** Lower-cases and strips accents, so "José" and "Jose" compare equal. */
 export function foldName(value: string): string {
-  return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return value.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'").toLowerCase();
 }
 
 /**
@@ -13,14 +15,19 @@ export function foldName(value: string): string {
  */
 export function parseCustomerName(raw: string | undefined): CustomerName | undefined {
   if (!raw) return undefined;
-  const full = raw.trim().replace(/\s+/g, ' ');
+  // Help desks export "Raman, Priya" and "Priya Raman (Acme)"; people are greeted as "Priya".
+  let full = raw.replace(/\([^)]*\)/g, ' ').trim().replace(/\s+/g, ' ');
+  const reversed = /^([^\s,]+),\s*([^,]+)$/.exec(full);
+  if (reversed) full = `${reversed[2]} ${reversed[1]}`;
+  else full = full.split(',')[0]!.trim(); // "Priya Raman, Acme Inc"
   if (!full || /^[@\d]|@|^\W+$/.test(full) || /\d{3,}/.test(full)) return undefined;
   const parts = full.split(' ').filter((part) => !HONORIFICS.test(part));
   if (parts.length === 0) return undefined;
   const first = parts[0]!;
   const last = parts.length > 1 ? parts[parts.length - 1] : undefined;
   const accepted = new Set<string>();
-  for (const form of [full, parts.join(' '), first, last]) {
+  // Every given part is a way to address the person ("Ana María López": Ana, María, López).
+  for (const form of [full, parts.join(' '), ...parts.filter((part) => part.replace(/\.$/, '').length > 1 && !PARTICLES.test(part))]) {
     if (!form) continue;
     accepted.add(form.toLowerCase());
     accepted.add(foldName(form));

@@ -75,12 +75,19 @@ const substitution: Check = (context, params, message) => {
     const replacement =
       table.literal.get(normalise(span.text, params.ignorecase !== false)) ?? table.regexes.find(([regex]) => regex.test(span.text))?.[1];
     if (replacement === undefined) continue;
-    const fixes = replacement.split('|').map((option) => matchCase(option.trim(), span.text));
+    // A replacement may name the context ("Hi {{customer_name}}"); an option whose value is
+    // unknown is dropped rather than offered with a placeholder in it.
+    const values = baseValues(context);
+    const fixes = replacement
+      .split('|')
+      .map((option) => interpolate(option.trim(), values))
+      .filter((option) => !/\{\{\s*\w+\s*\}\}/.test(option))
+      .map((option) => matchCase(option, span.text));
     context.report({
-      message: interpolate(message, { ...baseValues(context), match: span.text, replacement: fixes.join('” or “') }),
+      message: interpolate(message, { ...values, match: span.text, replacement: fixes.join('” or “') }),
       start: span.start,
       end: span.end,
-      fix: fixes,
+      fix: fixes.length ? fixes : undefined,
     });
   }
 };

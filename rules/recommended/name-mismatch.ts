@@ -1,0 +1,120 @@
+import { defineRule, findGreeting, foldName, isKnownName, isKnownWord, selfNames, type CustomerName, type RuleContext, type Span } from '@preach/core';
+import levenshtein from 'damerau-levenshtein';
+
+/** How far a spelling may drift and still be the customer's name misspelt, by name length. */
+function maxTypos(length: number): number {
+  return length >= 8 ? 2 : length >= 5 ? 2 : length >= 4 ? 1 : 0;
+}
+
+interface Candidate extends Span {
+  /** Where the name was found: the greeting, a vocative ("John, …"), or anywhere else. */
+  where: 'greeting' | 'vocative' | 'text';
+  /** The name follows an honorific or a first name, so it is a surname ("Dear Ms Smith"). */
+  surname: boolean;
+}
+
+export default defineRule(
+  {
+    id: 'name-mismatch',
+    category: 'human',
+    severity: 'error',
+    fixable: true,
+    docs: {
+      description: "The reply greets or addresses someone else, or misspells the customer's name.",
+      why: 'A wrong name is usually a macro or a draft left over from another ticket, and it tells the customer nobody read their message. A misspelt name says the same thing more quietly. Names the customer signs with ("Thanks, Bob") count as theirs.',
+      examples: {
+        bad: [
+          { text: 'Hi John, your refund is on its way.', context: { customerName: 'Priya Raman' }, fixed: 'Hi Priya, your refund is on its way.' },
+          { text: 'Hi Pryia, your refund is on its way.', context: { customerName: 'Priya Raman' }, fixed: 'Hi Priya, your refund is on its way.' },
+          { text: 'Dear Ms Smith,\n\nYour refund is on its way.', context: { customerName: 'Priya Raman' }, fixed: 'Dear Ms Raman,\n\nYour refund is on its way.' },
+          { text: 'Sarah, your refund is on its way.', context: { customerName: 'Priya Raman' } },
+          { text: 'Hi Priya, your refund is on its way. Thanks for your patience, Priyah!', context: { customerName: 'Priya Raman' }, count: 1 },
+        ],
+        good: [
+          { text: 'Hi Priya, your refund is on its way.', context: { customerName: 'Priya Raman' } },
+          { text: 'Hi Jose, your refund is on its way.', context: { customerName: 'José Álvarez' } },
+          { text: 'Hello Álvarez, your refund is on its way.', context: { customerName: 'José Álvarez' } },
+          { text: 'Hi Bob, your refund is on its way.', context: { customerName: 'Robert King', customerMessage: 'Where is my refund?\nThanks, Bob' }, note: 'the customer signs as Bob' },
+          { text: 'Hi Will, your refund is on its way. Grace from billing will confirm it.', context: { customerName: 'Will Turner' } },
+          { text: 'Hi, Sam here from billing. Your refund is on its way, Priya.', context: { customerName: 'Priya Raman' } },
+          { text: 'Hi Priya and Tom, the refund for your team account is on its way.', context: { customerName: 'Priya Raman' }, note: 'two people on the thread' },
+          { text: 'Hi John, your refund is on its way.', context: {}, note: 'no customer name to compare with' },
+        ],
+      },
+    },
+  },
+  (context) => {
+    const name = context.reply.customerName;
+    if (!name || !context.prose.trim()) return;
+    const accepted = new Set(name.accepted.map(foldName));
+    const theirs = selfNames(context.reply.customerMessage);
+    const agent = new Set((context.reply.agentName ?? '').split(/\s+/).filter(Boolean).map(foldName));
+    const isTheirs = (word: string) => {
+      const folded = foldName(word);
+      return accepted.has(folded) || theirs.has(folded) || agent.has(folded) || context.vocabulary.has(word.toLowerCase());
+    };
+    const candidates = addressedNames(context);
+    // Several people greeted and the customer among them: the others are on the thread too.
+    if (candidates.some((candidate) => candidate.where === 'greeting' && isTheirs(candidate.text))) {
+      candidates.splice(0, candidates.length, ...candidates.filter((candidate) => candidate.where !== 'greeting'));
+    }
+    for (const candidate of candidates) {
+      if (isTheirs(candidate.text)) continue;
+      const intended = closestForm(name, candidate.text);
+      if (intended) {
+        context.report({ message: `"${candidate.text}" looks like a misspelling of ${intended}.`, start: candidate.start, end: candidate.end, fix: intended });
+      } else if (candidate.where !== 'text') {
+        const right = candidate.surname && name.last ? name.last : name.first;
+        context.report({
+          message: `The reply addresses "${candidate.text}", but the customer is ${name.full}.`,
+          start: candidate.start,
+          end: candidate.end,
+          fix: right,
+          note: 'A name from another ticket or a macro? Check before sending.',
+        });
+      }
+    }
+  },
+);
+
+/** Names the reply addresses, and capitalised words elsewhere that might be the name misspelt. */
+function addressedNames(context: RuleContext): Candidate[] {
+  const found: Candidate[] = [];
+  const taken = new Set<number>();
+  const greeting = findGreeting(context.prose);
+  if (greeting?.addressee === 'name') {
+    greeting.names.forEach((span, index) => {
+      const afterHonorific = /\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s*$/i.test(context.prose.slice(greeting.end, span.start));
+      found.push({ ...span, where: 'greeting', surname: afterHonorific || index > 0 });
+      taken.add(span.start);
+    });
+  }
+  for (const sentence of context.analysis.sentences()) {
+    const vocative = /^(\p{Lu}[\p{L}'’-]+)\s*,/u.exec(sentence.text);
+    if (!vocative || !isKnownName(vocative[1]!)) continue;
+    const start = sentence.start;
+    if (taken.has(start) || (greeting && start <= greeting.end)) continue;
+    found.push({ start, end: start + vocative[1]!.length, text: vocative[1]!, where: 'vocative', surname: false });
+    taken.add(start);
+  }
+  // Elsewhere only words no dictionary knows are candidates: "Priyah", never "Sarah" or "Market".
+  for (const word of context.analysis.words()) {
+    if (taken.has(word.start) || !/^\p{Lu}\p{Ll}/u.test(word.text) || isKnownName(word.text) || isKnownWord(word.text)) continue;
+    found.push({ ...word, where: 'text', surname: false });
+  }
+  return found;
+}
+
+/** The accepted form `word` is a misspelling of (cased as the customer writes it), if any. */
+function closestForm(name: CustomerName, word: string): string | undefined {
+  const folded = foldName(word);
+  for (const part of [name.first, name.last]) {
+    if (!part) continue;
+    const target = foldName(part);
+    const allowed = maxTypos(target.length);
+    if (allowed === 0 || folded[0] !== target[0] && allowed < 2) continue;
+    const { steps } = levenshtein(folded, target);
+    if (steps > 0 && steps <= allowed && steps < target.length / 2) return part;
+  }
+  return undefined;
+}

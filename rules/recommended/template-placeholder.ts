@@ -1,0 +1,133 @@
+import { defineRule, type RuleContext, type Span } from '@preach/core';
+import { findAll } from '../src/helpers/sentences.js';
+
+/** Words that make a bracketed phrase a merge field rather than a remark ("[sic]", "[GIF]"). */
+const FIELD_WORD = /\b(?:name|first|last|full|customer|client|user|agent|order|ticket|case|account|tracking|invoice|number|id|date|time|amount|price|email|e-mail|phone|address|company|product|plan|link|url|insert|placeholder|field|fname|lname|reference|ref|code|city|country)\b/i;
+/** Bracket contents that look like a field but are attachments or remarks help desks insert. */
+const NOT_A_FIELD = /^(?:gif|image|img|photo|picture|screenshot|attachment|attached|video|link|sic|redacted|removed|edited|emoji|sticker|x| )$/i;
+const HTML_TAG = /^\/?(?:a|b|i|u|p|s|br|hr|em|strong|span|div|ul|ol|li|img|table|tr|td|th|code|pre|sup|sub|small|blockquote|h[1-6])\b/i;
+
+/**
+ * Merge-field syntaxes of help desks and mail tools: Liquid and Handlebars (Zendesk, Intercom,
+ * Freshdesk, Gorgias), Help Scout's {%…%}, Mailchimp's *|FNAME|*, printf-style %FIELD%, shell
+ * ${field}, and the bracketed [Customer Name] / <NAME> that people type into macros.
+ */
+const PLACEHOLDER = new RegExp(
+  [
+    String.raw`\{\{[^{}\n]{1,80}\}\}`,
+    String.raw`\{%[^%\n]{1,80}%\}`,
+    String.raw`\*\|[A-Z0-9_:]{2,40}\|\*`,
+    String.raw`\$\{[^{}\n]{1,60}\}`,
+    String.raw`(?<![\w{])\{\s*[A-Za-z_][\w. -]{0,40}\}(?!\})`,
+    String.raw`(?<![\w%])%[A-Za-z][A-Za-z_]{2,}[A-Za-z0-9_]*%(?![\w%])`,
+    String.raw`(?<!\])\[\[?[^\[\]\n]{1,40}\]\]?(?![(\[:])`,
+    String.raw`<(?![a-z]+:|/?[\w.+-]+@)[^<>\n]{1,40}>`,
+  ].join('|'),
+  'g',
+);
+
+/** A greeting whose merge field was filled with nothing: "Hi ,". */
+const EMPTY_GREETING = /^[ \t]*(?:hi|hello|hey|dear)[ \t]+(?=[,!])/gim;
+
+type Field = 'first' | 'last' | 'full' | 'agent' | 'other';
+
+export default defineRule(
+  {
+    id: 'template-placeholder',
+    category: 'articulate',
+    severity: 'error',
+    fixable: true,
+    docs: {
+      description: 'Unfilled macro fields: {{first_name}}, {name}, [Customer Name], %ORDER_ID%, <NAME> and the like.',
+      why: 'A placeholder the customer can see says "you are a mail merge". It usually means a macro was sent before its fields were filled, so other details (an order number, a date) may be missing too. When the field is a name and the name is known, the fix fills it in.',
+      examples: {
+        bad: [
+          { text: 'Hi {{first_name}}, your refund is on its way.', context: { customerName: 'Priya Raman' }, fixed: 'Hi Priya, your refund is on its way.' },
+          { text: 'Dear [Customer Name],\n\nYour order %ORDER_ID% has shipped.', context: { customerName: 'Priya Raman' }, count: 2, fixed: 'Dear Priya,\n\nYour order %ORDER_ID% has shipped.' },
+          { text: 'Hi <NAME>, thanks for your patience.' },
+          { text: 'Hi *|FNAME|*, your invoice is attached.' },
+          { text: 'Hi , your refund is on its way.', context: { customerName: 'Priya Raman' }, fixed: 'Hi Priya, your refund is on its way.' },
+          { text: 'Track it here: https://example.com/track/{{tracking_number}}' },
+        ],
+        good: [
+          { text: 'Hi Priya, your order 12345 has shipped.', context: { customerName: 'Priya Raman' } },
+          { text: 'In your email template, type `{{first_name}}` where the name should go.' },
+          { text: '```\n{"name": "{customer}"}\n```\nThat is the payload our API expects.' },
+          { text: 'See [the billing guide](https://example.com/billing) for details. [GIF]' },
+          { text: 'Prices went up 20% on Monday; 50% of plans are unaffected.' },
+          { text: 'Open https://example.com/search?q=%E2%80%99 to see it.' },
+          { text: 'Hi @priya, your refund is on its way. <3' },
+        ],
+      },
+    },
+  },
+  (context) => {
+    if (!/[{}[\]<>%|$]|^\s*(?:hi|hello|hey|dear)\s+[,!]/im.test(context.text)) return;
+    const code = codeRanges(context);
+    const inCode = (span: Span) => code.some(([start, end]) => span.start >= start && span.end <= end);
+    for (const span of findAll(PLACEHOLDER, context.text)) {
+      if (inCode(span) || !isPlaceholder(span.text)) continue;
+      const fill = fillFor(context, fieldOf(span.text));
+      context.report({ message: `Unfilled placeholder "${span.text}": fill it in before sending.`, start: span.start, end: span.end, fix: fill });
+    }
+    for (const span of findAll(EMPTY_GREETING, context.text)) {
+      if (inCode(span)) continue;
+      const at = span.start + span.text.trimEnd().length;
+      const fill = fillFor(context, 'first');
+      context.report({ message: 'The greeting has an empty name: a merge field was filled with nothing.', start: at, end: span.end, fix: fill && ` ${fill}` });
+    }
+  },
+);
+
+function isPlaceholder(text: string): boolean {
+  if (text.startsWith('[') || text.startsWith('<')) {
+    const inner = text.replace(/^[[<]+|[\]>]+$/g, '').trim();
+    if (!inner || NOT_A_FIELD.test(inner) || /^\d+$/.test(inner)) return false;
+    if (text.startsWith('<') && (HTML_TAG.test(inner) || /^[\d\s.,:;=-]/.test(inner))) return false;
+    // [ORDER ID], <NAME>, [Customer Name], [insert date]: capitals or a field word.
+    return FIELD_WORD.test(inner.replace(/_/g, ' ')) || (/^[A-Z][A-Z0-9_ ]+$/.test(inner) && inner.length > 1);
+  }
+  if (text.startsWith('{') && !text.startsWith('{{') && !text.startsWith('{%')) {
+    return FIELD_WORD.test(text.replace(/_/g, ' ')) || /^\{\s*[a-z]+_[a-z_]+\s*\}$/i.test(text);
+  }
+  return true;
+}
+
+function fieldOf(text: string): Field {
+  const words = text.toLowerCase().replace(/[_.-]/g, ' ');
+  if (/\b(?:agent|assignee|my name|your name|signature)\b/.test(words)) return 'agent';
+  if (/\b(?:id|number|email|e mail|phone|address|company|date)\b/.test(words)) return 'other';
+  if (/\b(?:last ?name|lname|surname)\b/.test(words)) return 'last';
+  if (/\bfull ?name\b/.test(words)) return 'full';
+  if (/\b(?:first ?name|firstname|fname|name|customer|requester|user|client)\b/.test(words)) return 'first';
+  return 'other';
+}
+
+function fillFor(context: RuleContext, field: Field): string | undefined {
+  const name = context.reply.customerName;
+  switch (field) {
+    case 'first':
+      return name?.first;
+    case 'last':
+      return name?.last;
+    case 'full':
+      return name?.full;
+    case 'agent':
+      return context.reply.agentName;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Front matter, code spans and fenced blocks: front matter is not sent, and a placeholder in
+ * code is being explained ("type `{{first_name}}` in your template"), not left unfilled.
+ */
+function codeRanges(context: RuleContext): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const frontMatter = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(context.text);
+  if (frontMatter) ranges.push([0, frontMatter[0].length]);
+  if (!context.text.includes('`') && !context.text.includes('~~~')) return ranges;
+  for (const span of findAll(/^(```|~~~)[^\n]*\n[\s\S]*?(?:^\1[^\n]*$|(?![\s\S]))|`[^`\n]+`/gm, context.text)) ranges.push([span.start, span.end]);
+  return ranges;
+}
