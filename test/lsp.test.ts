@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { applyEdits, LspClient, offsetAt, pathUri } from './lsp-client.js';
+import { applyEdits, LspClient, offsetAt, pathUri } from './lsp-client.mjs';
 
 // The real server (`preach lsp --stdio`), driven over stdio as an editor would drive it.
 

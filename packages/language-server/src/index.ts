@@ -1,6 +1,6 @@
 export { startServer, debounceFor } from './server.js';
 export { runStdioServer } from './stdio.js';
-export { DraftChecker, type CheckOutcome, type PlainMessage } from './checker.js';
+export { DraftChecker, plainMessages, type CheckOutcome, type PlainMessage } from './checker.js';
 export { splitBlocks, type Block } from './segments.js';
 export { isParagraphLocal, splitByScope, withSeverityOverrides } from './rule-scope.js';
 export { disableRuleInFrontMatter } from './draft-edits.js';
