@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compileRuleSource, PreachInputError, PreachInputErrors, type Rule } from '@preach/core';
+import { codeRuleProblem } from './code-rules.js';
 
 export interface LoadedPack {
   /** The spec as written in config: a path or a package name. */
@@ -10,12 +11,20 @@ export interface LoadedPack {
   dir: string;
   rules: Rule[];
   vocabulary: string[];
+  /** How many rule files were read. */
+  files: number;
 }
 
 const RULE_FILE = /\.(?:ya?ml|json)$/;
-const CODE_RULES = ['index.js', 'index.mjs', 'rules.js', 'rules.mjs'];
+/** Code rule entry points, in the order they are looked for (then package.json `main`). */
+const CODE_RULES = ['index.js', 'index.mjs', 'rules.js', 'rules.mjs', 'index.ts', 'rules.ts'];
+const CODE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts'];
 
-/** Resolves a pack spec (path relative to `fromDir`, or package name) to its folder. */
+/**
+ * Resolves a pack spec to its folder (or single rule file): a path relative to `fromDir`, or an
+ * installed package name. A bare name that is not installed but names a folder next to the
+ * config (`packs: [team-rules]`) is taken as that folder, as people expect.
+ */
 export function resolvePackDir(spec: string, fromDir: string, configFile: string): string {
   if (spec.startsWith('.') || isAbsolute(spec)) {
     const dir = resolve(fromDir, spec);
@@ -26,13 +35,16 @@ export function resolvePackDir(spec: string, fromDir: string, configFile: string
     const require = createRequire(join(fromDir, 'noop.js'));
     return dirname(require.resolve(`${spec}/package.json`));
   } catch {
-    throw new PreachInputError({ file: configFile, message: `pack package "${spec}" is not installed`, key: 'packs', hint: `Install it (npm install --save-dev ${spec}) or give a path to a folder.` });
+    const local = resolve(fromDir, spec);
+    if (existsSync(local)) return local;
+    throw new PreachInputError({ file: configFile, message: `pack package "${spec}" is not installed`, key: 'packs', hint: `Install it (npm install --save-dev ${spec}) or give a path to a folder, starting with "./".` });
   }
 }
 
 /**
  * Loads a pack: every rule file (YAML/JSON, one rule or a `rules:` list) in the folder and its
  * `rules/` subfolder, `vocabulary.txt`, and code rules exported by index.js or the package's main.
+ * Every bad file is reported, not just the first.
  */
 export async function loadPack(spec: string, fromDir: string, configFile: string): Promise<LoadedPack> {
   const dir = resolvePackDir(spec, fromDir, configFile);
@@ -40,11 +52,21 @@ export async function loadPack(spec: string, fromDir: string, configFile: string
   const rules: Rule[] = [];
   const vocabulary: string[] = [];
   const problems: PreachInputError[] = [];
+  const definedAt = new Map<string, string>();
   for (const file of files) {
     const shown = relative(process.cwd(), file) || file;
     try {
       const compiled = compileRuleSource(readFileSync(file, 'utf8'), shown, { origin: spec });
-      rules.push(...compiled.rules);
+      compiled.rules.forEach((rule, index) => {
+        const where = `${shown}:${compiled.lines[index]}`;
+        const first = definedAt.get(rule.meta.id);
+        if (first) {
+          problems.push(new PreachInputError({ file: shown, line: compiled.lines[index], key: 'id', message: `"${rule.meta.id}" is already defined in ${first}`, hint: 'Each rule in a pack needs its own id.' }));
+          return;
+        }
+        definedAt.set(rule.meta.id, where);
+        rules.push(rule);
+      });
       vocabulary.push(...compiled.vocabulary);
     } catch (error) {
       if (error instanceof PreachInputErrors) problems.push(...error.errors);
@@ -52,13 +74,30 @@ export async function loadPack(spec: string, fromDir: string, configFile: string
       else throw error;
     }
   }
-  if (problems.length > 0) throw new PreachInputErrors(problems);
   if (!isFile(dir)) {
     const vocabularyFile = join(dir, 'vocabulary.txt');
-    if (existsSync(vocabularyFile)) vocabulary.push(...readFileSync(vocabularyFile, 'utf8').split(/\r?\n/).map((w) => w.trim()).filter((w) => w && !w.startsWith('#')));
-    rules.push(...(await codeRulesIn(dir, spec)));
+    if (existsSync(vocabularyFile)) vocabulary.push(...readVocabulary(vocabularyFile));
+    try {
+      for (const rule of await codeRulesIn(dir, spec)) {
+        const first = definedAt.get(rule.meta.id);
+        if (first) problems.push(new PreachInputError({ file: rule.meta.file!, key: 'id', message: `"${rule.meta.id}" is already defined in ${first}`, hint: 'Each rule in a pack needs its own id.' }));
+        else rules.push(rule);
+      }
+    } catch (error) {
+      if (error instanceof PreachInputError) problems.push(error);
+      else throw error;
+    }
   }
-  return { spec, dir, rules, vocabulary };
+  if (problems.length > 0) throw new PreachInputErrors(problems);
+  return { spec, dir, rules, vocabulary, files: files.length };
+}
+
+/** One word or phrase a line; blank lines and `#` comments are skipped. */
+export function readVocabulary(file: string): string[] {
+  return readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
 }
 
 function isFile(path: string): boolean {
@@ -75,7 +114,7 @@ export function ruleFilesIn(dir: string): string[] {
   for (const folder of [dir, join(dir, 'rules')]) {
     if (!existsSync(folder) || !statSync(folder).isDirectory()) continue;
     for (const name of readdirSync(folder).sort()) {
-      if (!RULE_FILE.test(name) || name === 'package.json' || name === 'package-lock.json' || name.startsWith('.')) continue;
+      if (!RULE_FILE.test(name) || /^(?:package(?:-lock)?|tsconfig|jsconfig)\.json$/.test(name) || name.startsWith('.')) continue;
       found.push(join(folder, name));
     }
   }
@@ -87,21 +126,32 @@ async function codeRulesIn(dir: string, spec: string): Promise<Rule[]> {
   const pkgFile = join(dir, 'package.json');
   if (!entry && existsSync(pkgFile)) {
     const main = JSON.parse(readFileSync(pkgFile, 'utf8')).main as string | undefined;
-    if (main && ['.js', '.mjs', '.cjs'].includes(extname(main))) entry = join(dir, main);
+    if (main && CODE_EXTENSIONS.includes(extname(main)) && existsSync(join(dir, main))) entry = join(dir, main);
   }
   if (!entry) return [];
+  const shown = relative(process.cwd(), entry) || entry;
   let loaded: unknown;
   try {
     loaded = await import(pathToFileURL(entry).href);
   } catch (error) {
-    throw new PreachInputError({ file: entry, message: `code rules could not be loaded: ${(error as Error).message}`, hint: 'The module must export an array of rules made with defineRule() from @preach/core.' });
+    const code = (error as NodeJS.ErrnoException).code;
+    const hint =
+      code === 'ERR_UNKNOWN_FILE_EXTENSION'
+        ? 'This Node.js cannot run TypeScript directly: compile the rules to JavaScript (tsc or esbuild) and point package.json "main" at the .js file.'
+        : 'The module must export an array of rules made with defineRule() from @preach/core (default export or `export const rules`).';
+    throw new PreachInputError({ file: shown, message: `code rules could not be loaded: ${(error as Error).message.split('\n')[0]}`, hint });
   }
-  const exported = (loaded as { default?: unknown; rules?: unknown }).rules ?? (loaded as { default?: unknown }).default;
+  const exported = (loaded as { rules?: unknown }).rules ?? (loaded as { default?: unknown }).default;
   const list = Array.isArray(exported) ? exported : exported ? [exported] : [];
   return list.map((rule, index) => {
-    if (!rule || typeof rule !== 'object' || typeof (rule as Rule).check !== 'function' || !(rule as Rule).meta?.id) {
-      throw new PreachInputError({ file: entry!, message: `export ${index} is not a rule`, hint: 'Export rules made with defineRule(meta, check) from @preach/core.' });
+    const problem = codeRuleProblem(rule);
+    if (problem) {
+      throw new PreachInputError({ file: shown, key: `export ${index}${(rule as Rule)?.meta?.id ? ` (${(rule as Rule).meta.id})` : ''}`, message: problem, hint: 'Export rules made with defineRule(meta, check) from @preach/core.' });
     }
-    return { ...(rule as Rule), meta: { ...(rule as Rule).meta, origin: spec, file: entry } };
+    // JavaScript authors may leave out what TypeScript would have insisted on.
+    const meta = (rule as Rule).meta as Partial<Rule['meta']> & Pick<Rule['meta'], 'id' | 'category'>;
+    const examples = { bad: meta.docs?.examples?.bad ?? [], good: meta.docs?.examples?.good ?? [] };
+    const docs = { description: meta.docs?.description ?? '', why: meta.docs?.why ?? '', examples };
+    return { ...(rule as Rule), meta: { ...meta, kind: meta.kind ?? 'code', fixable: meta.fixable ?? false, severity: meta.severity ?? 'warning', docs, origin: spec, file: shown } };
   });
 }

@@ -5,29 +5,51 @@ const conditionRegexCache = new Map<string, RegExp>();
 
 /** Whether a rule's `when` conditions hold for this reply. Cheap fields are tested first. */
 export function conditionsHold(when: RuleConditions | undefined, reply: ResolvedReplyContext, analysis: Analysis): boolean {
-  if (!when) return true;
+  return !when || unmetCondition(when, reply, analysis) === undefined;
+}
+
+/**
+ * The first `when` condition that does not hold, in words (for `preach test-rules`, which says
+ * why a bad example was not flagged), or undefined when they all hold. Sensitivity conditions
+ * need a known situation: with none, nothing is known to be sensitive or not.
+ */
+export function unmetCondition(when: RuleConditions | undefined, reply: ResolvedReplyContext, analysis: Analysis): string | undefined {
+  if (!when) return undefined;
   const { situation } = reply;
-  if (when.situation && !(situation.id && when.situation.includes(situation.id))) return false;
-  if (when.sensitivity !== undefined) {
-    if (Array.isArray(when.sensitivity)) {
-      if (!when.sensitivity.includes(situation.sensitivity)) return false;
-    } else if (!situation.id || !sensitivityAtLeast(situation.sensitivity, when.sensitivity)) {
-      return false;
-    }
+  if (when.situation && !(situation.id && when.situation.includes(situation.id))) {
+    return `situation is ${situation.id ?? 'unknown'} (${situation.reason}), not ${when.situation.join(' or ')}`;
   }
-  if (when.channel && !(reply.channel && when.channel.includes(reply.channel))) return false;
-  if (when.tags && !when.tags.some((tag) => reply.tags.includes(tag))) return false;
-  if (when.customer_name_known !== undefined && Boolean(reply.customerName) !== when.customer_name_known) return false;
+  if (when.sensitivity !== undefined) {
+    const wanted = Array.isArray(when.sensitivity) ? when.sensitivity.join(' or ') : `${when.sensitivity} or higher`;
+    if (!situation.id) return `sensitivity must be ${wanted}, but the situation is unknown (${situation.reason})`;
+    const holds = Array.isArray(when.sensitivity) ? when.sensitivity.includes(situation.sensitivity) : sensitivityAtLeast(situation.sensitivity, when.sensitivity);
+    if (!holds) return `sensitivity must be ${wanted}, but situation ${situation.id} is ${situation.sensitivity}`;
+  }
+  if (when.channel && !(reply.channel && when.channel.includes(reply.channel))) {
+    return `channel is ${reply.channel ?? 'unknown'}, not ${when.channel.join(' or ')}`;
+  }
+  if (when.tags && !when.tags.some((tag) => reply.tags.includes(tag))) {
+    return `tags are ${reply.tags.length ? reply.tags.join(', ') : 'none'}, none of ${when.tags.join(', ')}`;
+  }
+  if (when.customer_name_known !== undefined && Boolean(reply.customerName) !== when.customer_name_known) {
+    return when.customer_name_known ? "the customer's name is unknown" : "the customer's name is known";
+  }
   if (when.customer_message_matches !== undefined) {
+    if (!reply.customerMessage) return 'there is no customer message to match';
     let regex = conditionRegexCache.get(when.customer_message_matches);
     if (!regex) conditionRegexCache.set(when.customer_message_matches, (regex = new RegExp(when.customer_message_matches, 'iu')));
-    if (!reply.customerMessage || !regex.test(reply.customerMessage)) return false;
+    if (!regex.test(reply.customerMessage)) return `the customer's message does not match /${when.customer_message_matches}/`;
   }
   if (when.customer_sentiment) {
-    if (!reply.customerMessage) return false;
+    if (!reply.customerMessage) return 'there is no customer message to read the sentiment of';
     const value = analysis.customerSentiment();
-    const mood = value <= UPSET_POLARITY ? 'negative' : value > 0 ? 'positive' : 'neutral';
-    if (mood !== when.customer_sentiment) return false;
+    const mood = customerMood(value);
+    if (mood !== when.customer_sentiment) return `the customer sounds ${mood} (sentiment ${value}), not ${when.customer_sentiment}`;
   }
-  return true;
+  return undefined;
+}
+
+/** negative at or below UPSET_POLARITY, positive above 0, neutral in between. */
+export function customerMood(value: number): 'negative' | 'neutral' | 'positive' {
+  return value <= UPSET_POLARITY ? 'negative' : value > 0 ? 'positive' : 'neutral';
 }

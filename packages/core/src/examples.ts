@@ -1,6 +1,8 @@
 import { resolveConfig } from './config/resolve.js';
+import { unmetCondition } from './conditions.js';
 import { lint } from './engine.js';
 import { applyFixes } from './fix.js';
+import { createAnalysis } from './text/analysis.js';
 import type { ResolvedConfig, Rule, RuleExample, Severity } from './types.js';
 
 export interface ExampleOutcome {
@@ -36,7 +38,10 @@ export function runRuleExamples(rule: Rule, base?: Pick<ResolvedConfig, 'vocabul
       if (kind === 'good' && own.length > 0) {
         problem = `good example was flagged: ${texts.join('; ')}`;
       } else if (kind === 'bad' && own.length === 0) {
-        problem = `bad example was not flagged (situation: ${result.context.situation.id ?? 'none'}, ${result.context.situation.reason})`;
+        const unmet = unmetCondition(rule.meta.when, result.context, createAnalysis('', [], result.context.customerMessage));
+        problem = unmet
+          ? `bad example was not flagged: the rule's \`when\` does not hold (${unmet}); give the example a context that meets it`
+          : `bad example was not flagged (situation: ${result.context.situation.id ?? 'none'}, ${result.context.situation.reason})`;
       } else if (kind === 'bad' && example.count !== undefined && own.length !== example.count) {
         problem = `expected ${example.count} message(s), got ${own.length}: ${texts.join('; ')}`;
       } else if (kind === 'bad' && example.fixed !== undefined) {

@@ -9,11 +9,12 @@ export { findNameMentions, findWordMentions, isWordLikeName, findGreeting, looks
 export { readFrontMatter, type FrontMatter } from './text/front-matter.js';
 export { buildProse, type ProseView } from './text/prose.js';
 export { polarity } from './text/analysis.js';
-export { conditionsHold } from './conditions.js';
+export { conditionsHold, unmetCondition, customerMood } from './conditions.js';
 export { defineRule } from './define.js';
 export { compileRuleSource, type CompiledRuleFile, type RuleSourceOptions } from './declarative/compile.js';
 export { compileMatcher, interpolate, matchCase } from './declarative/matchers.js';
 export { unsafeRegexReason, escapeRegex, phrasePattern } from './declarative/regex.js';
+export { compromisePatternProblem, registerExpressionKeywords, COMPROMISE_SYNTAX_URL } from './declarative/expressions.js';
 export { runRuleExamples, type ExampleOutcome } from './examples.js';
 export { resolveConfig, suggestRule, type ConfigLayer, type PreachConfig, type ResolveInput, type RuleSettingInput } from './config/resolve.js';
 export { configSchema, ruleSchema, packFileSchema, conditionsSchema, RULE_KINDS } from './schemas.js';

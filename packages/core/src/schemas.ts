@@ -11,6 +11,11 @@ const category = {
 const channel = { enum: ['chat', 'email', 'social', 'sms'] };
 const sensitivity = { enum: ['high', 'medium', 'low'] };
 const stringList = { type: 'array', items: { type: 'string' } };
+/** A regular expression, refused when invalid or when it could backtrack catastrophically. */
+const regex = { type: 'string', preachExpression: 'regex' };
+const regexList = { type: 'array', items: regex };
+/** compromise match syntax, refused when unbalanced or naming an unknown tag. */
+const compromisePattern = { type: 'string', preachExpression: 'compromise' };
 
 const context = {
   type: 'object',
@@ -54,7 +59,7 @@ export const conditionsSchema = {
     sensitivity: { anyOf: [sensitivity, { type: 'array', items: sensitivity }], description: 'A minimum level (high, medium, low) or a list of levels' },
     channel: { type: 'array', items: channel },
     customer_sentiment: { enum: ['negative', 'neutral', 'positive'] },
-    customer_message_matches: { type: 'string', description: 'A regular expression the customer message must match' },
+    customer_message_matches: { ...regex, description: 'A regular expression (case-insensitive) the customer message must match' },
     customer_name_known: { type: 'boolean' },
     tags: stringList,
   },
@@ -78,7 +83,12 @@ const common = {
   category,
   severity,
   critical: { type: 'boolean', description: 'A critical rule sets the score to 0 (auto-fail)' },
-  message: { type: 'string', description: 'Shown to the agent; {{match}} is replaced by the matched text' },
+  message: {
+    type: 'string',
+    minLength: 1,
+    description:
+      'Shown to the agent. Placeholders: {{match}} (the matched text), {{replacement}} (substitution), {{count}}, {{max}}, {{min}}, {{unit}} (occurrence), {{reply}}, {{customer}}, {{value}} (sentiment), and {{situation}}, {{channel}}, {{customer_name}}, {{agent_name}} (any kind)',
+  },
   description: { type: 'string', description: 'One line: what the rule checks' },
   why: { type: 'string', description: 'Why support teams care' },
   url: { type: 'string' },
@@ -94,20 +104,21 @@ const common = {
 
 const matchers = {
   tokens: { ...stringList, description: 'Words or phrases, matched as whole words (spaces match any whitespace)' },
-  patterns: { ...stringList, description: 'Regular expressions (JavaScript syntax)' },
+  patterns: { ...regexList, description: 'Regular expressions (JavaScript syntax, case-insensitive unless ignorecase: false)' },
   ignorecase: { type: 'boolean', description: 'Default true' },
   nonword: { type: 'boolean', description: 'Do not require word boundaries around tokens (default false)' },
-  exceptions: { ...stringList, description: 'Regular expressions; a match that also matches one of these is not reported' },
+  exceptions: { ...regexList, description: 'Regular expressions; a match that also matches one of these in full is not reported' },
   scope: { enum: ['prose', 'raw', 'opening', 'closing'], description: 'Where to look: prose (default), raw (the whole text, code and URLs too), opening (first sentence), closing (last sentence)' },
 };
 
-function kind(name: string, properties: Record<string, unknown>, required: string[] = []) {
+function kind(name: string, properties: Record<string, unknown>, required: string[] = [], keywords: Record<string, unknown> = {}) {
   return {
     if: { properties: { kind: { const: name } }, required: ['kind'] },
     then: {
       additionalProperties: false,
       required: ['id', 'kind', 'category', 'message', ...required],
       properties: { ...common, kind: { const: name }, ...properties },
+      ...keywords,
     },
   };
 }
@@ -124,14 +135,26 @@ export const ruleSchema = {
   allOf: [
     kind('existence', { ...matchers }),
     kind('substitution', {
-      ...matchers,
-      swap: { type: 'object', additionalProperties: { type: 'string' }, description: 'Phrase (or regular expression) → replacement; "a|b" offers several fixes' },
-      regex: { type: 'boolean', description: 'Treat swap keys as regular expressions (default false: literal phrases)' },
-    }, ['swap']),
-    kind('pattern', {
-      match: { anyOf: [{ type: 'string' }, stringList], description: "compromise match syntax, e.g. '#Modal #Adverb? (guarantee|promise)'" },
+      ignorecase: matchers.ignorecase,
+      nonword: matchers.nonword,
       exceptions: matchers.exceptions,
-      prefilter: { type: 'string', description: 'A regular expression the prose must match before the (slower) pattern runs' },
+      scope: matchers.scope,
+      swap: {
+        type: 'object',
+        minProperties: 1,
+        additionalProperties: { type: 'string' },
+        description: 'Phrase (or regular expression) → replacement; "a|b" offers several fixes; with regex: true, $1 inserts a captured group',
+      },
+      regex: { type: 'boolean', description: 'Treat swap keys as regular expressions (default false: literal phrases)' },
+    }, ['swap'], { preachExpression: 'swap' }),
+    kind('pattern', {
+      match: {
+        anyOf: [compromisePattern, { type: 'array', minItems: 1, items: compromisePattern }],
+        description: "compromise match syntax, e.g. '#Modal #Adverb? (guarantee|promise)' or '[#Value] (days|hours)'; a list matches any",
+      },
+      exceptions: matchers.exceptions,
+      prefilter: { ...regex, description: 'A regular expression the prose must match before the (slower) pattern runs' },
+      scope: { enum: ['prose', 'opening', 'closing'], description: 'Where to look: prose (default), opening (first sentence) or closing (last sentence)' },
     }, ['match']),
     kind('occurrence', {
       of: { enum: ['exclamation', 'customer-name', 'sentences', 'words', 'paragraphs', 'questions', 'tokens'], description: 'What to count' },
@@ -139,6 +162,7 @@ export const ruleSchema = {
       patterns: matchers.patterns,
       ignorecase: matchers.ignorecase,
       nonword: matchers.nonword,
+      exceptions: matchers.exceptions,
       max: perChannelNumber,
       min: perChannelNumber,
     }, ['of']),

@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { registerExpressionKeywords } from './declarative/expressions.js';
 import { PreachInputError, PreachInputErrors } from './errors.js';
 
 export interface LocatedValue<T = unknown> {
@@ -49,6 +50,8 @@ export function parseYamlSource(source: string, file: string): LocatedValue {
 }
 
 export const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+// Patterns in rule files and config are refused by the schema when unsafe (see expressions.ts).
+registerExpressionKeywords(ajv);
 
 /** Validates a parsed file against a schema; every problem becomes an error with its line and key. */
 export function validateLocated(validate: ValidateFunction, located: LocatedValue, keyPrefix: Array<string | number> = []): PreachInputError[] {
@@ -68,7 +71,9 @@ function reduceErrors(errors: ErrorObject[]): ErrorObject[] {
   }
   const paths = [...deepest.keys()];
   return [...deepest.entries()]
-    .filter(([path, error]) => !((error.keyword === 'anyOf' || error.keyword === 'oneOf') && paths.some((p) => p !== path && p.startsWith(path))))
+    // An alternative that failed at the top ("must be a string") says less than the one that
+    // failed deeper ("match.1: unknown tag"): keep the deeper one.
+    .filter(([path, error]) => !((error.keyword === 'anyOf' || error.keyword === 'oneOf' || /\/(?:anyOf|oneOf)\/\d+\//.test(error.schemaPath)) && paths.some((p) => p !== path && p.startsWith(`${path}/`))))
     .map(([, error]) => error);
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { compileRuleSource, isInputError, runRuleExamples, type ExampleOutcome, type ResolvedConfig, type Rule } from '@preach/core';
-import { loadPack, ruleFilesIn } from '@preach/config';
+import { compileRuleSource, isInputError, runRuleExamples, type ExampleOutcome, type ReplyContext, type ResolvedConfig, type Rule } from '@preach/core';
+import { loadPack } from '@preach/config';
 import pc from 'picocolors';
 
 export interface TestRulesResult {
@@ -16,15 +16,26 @@ export interface TestRulesResult {
 
 /**
  * `preach test-rules [paths]`: runs every rule's own examples. Paths are rule files, pack folders
- * or package names; with none, the built-in rules and the configured packs are tested.
+ * or package names; with none, the built-in rules and the configured packs are tested. Examples
+ * run with the situations, help-desk tags and vocabulary of the config found from `cwd`, so a
+ * team's own situations ("chargeback") work in its examples.
  */
-export async function testRules(paths: string[], cwd: string, fallback: () => Promise<ResolvedConfig>): Promise<TestRulesResult> {
+export async function testRules(paths: string[], cwd: string, loadConfig: () => Promise<ResolvedConfig>): Promise<TestRulesResult> {
   const rules: Rule[] = [];
   const loadErrors: string[] = [];
+  const vocabulary: string[] = [];
   let files = 0;
+  let config: ResolvedConfig | undefined;
   if (paths.length === 0) {
-    const config = await fallback();
+    config = await loadConfig();
     rules.push(...config.allRules.values());
+  } else {
+    try {
+      config = await loadConfig();
+    } catch (error) {
+      if (!isInputError(error)) throw error;
+      loadErrors.push(...error.format().split(/\n(?=\S)/));
+    }
   }
   for (const path of paths) {
     const absolute = resolve(cwd, path);
@@ -33,17 +44,25 @@ export async function testRules(paths: string[], cwd: string, fallback: () => Pr
         files++;
         rules.push(...compileRuleSource(readFileSync(absolute, 'utf8'), relative(cwd, absolute) || absolute, { origin: path }).rules);
       } else {
-        if (existsSync(absolute)) files += ruleFilesIn(absolute).length;
-        rules.push(...(await loadPack(path, cwd, '(command line)')).rules);
+        // An existing folder is a folder, even when its name could also be a package name.
+        const pack = await loadPack(existsSync(absolute) ? absolute : path, cwd, '(command line)');
+        files += pack.files;
+        rules.push(...pack.rules);
+        vocabulary.push(...pack.vocabulary);
       }
     } catch (error) {
-      if (isInputError(error)) loadErrors.push(error.format());
-      else throw error;
+      if (!isInputError(error)) throw error;
+      loadErrors.push(...error.format().split(/\n(?=\S)/));
     }
   }
-  const outcomes = rules.flatMap((rule) => runRuleExamples(rule));
+  const base = config && {
+    situations: config.situations,
+    tagSituations: config.tagSituations,
+    vocabulary: new Set([...config.vocabulary, ...vocabulary.map((word) => word.toLowerCase())]),
+  };
+  const outcomes = rules.flatMap((rule) => runRuleExamples(rule, base));
   const untested = rules.filter((rule) => rule.meta.docs.examples.bad.length + rule.meta.docs.examples.good.length === 0).map((r) => r.meta.id);
-  return { files, rules: rules.length, outcomes, loadErrors, untested };
+  return { files, rules: rules.length, outcomes, loadErrors: [...new Set(loadErrors)], untested };
 }
 
 export function formatTestRules(result: TestRulesResult, options: { color: boolean; format: string }): string {
@@ -59,17 +78,27 @@ export function formatTestRules(result: TestRulesResult, options: { color: boole
       lines.push(`${c.green('✔')} ${ruleId} ${c.dim(`(${outcomes.length} example${outcomes.length === 1 ? '' : 's'})`)}`);
       continue;
     }
-    lines.push(`${c.red('✖')} ${ruleId}`);
+    lines.push(`${c.red('✖')} ${ruleId} ${c.dim(`(${failed.length} of ${outcomes.length} examples failed)`)}`);
     for (const outcome of failed) {
-      lines.push(`    ${outcome.kind} example ${outcome.index + 1}: ${JSON.stringify(truncate(outcome.example.text))}`);
+      const context = describeContext(outcome.example.context);
+      lines.push(`    ${outcome.kind} example ${outcome.index + 1}: ${JSON.stringify(truncate(outcome.example.text))}${context ? c.dim(` (${context})`) : ''}`);
       lines.push(`      ${c.red(outcome.problem!)}`);
     }
   }
-  for (const id of result.untested) lines.push(`${c.yellow('⚠')} ${id} ${c.dim('has no examples')}`);
+  for (const id of result.untested) lines.push(`${c.yellow('⚠')} ${id} ${c.dim('has no examples: add examples.bad and examples.good to prove it works')}`);
   const failed = result.outcomes.filter((o) => !o.passed).length;
-  const summary = `${result.rules} rules, ${result.outcomes.length} examples, ${failed} failed${result.loadErrors.length ? `, ${result.loadErrors.length} rule file error${result.loadErrors.length === 1 ? '' : 's'}` : ''}`;
-  lines.push('', failed || result.loadErrors.length ? c.red(summary) : c.green(summary));
+  const errors = result.loadErrors.length;
+  const summary = `${result.rules} rules, ${result.outcomes.length} examples, ${failed} failed${errors ? `, ${errors} rule file error${errors === 1 ? '' : 's'}` : ''}`;
+  lines.push('', failed || errors ? c.red(summary) : c.green(summary));
   return `${lines.join('\n')}\n`;
+}
+
+function describeContext(context: ReplyContext | undefined): string {
+  if (!context) return '';
+  return Object.entries({ situation: context.situation, channel: context.channel, customer: context.customerName, tags: context.tags?.join(', '), 'customer message': context.customerMessage && truncate(context.customerMessage) })
+    .filter(([, value]) => value)
+    .map(([key, value]) => `${key}: ${value}`)
+    .join('; ');
 }
 
 function truncate(text: string): string {

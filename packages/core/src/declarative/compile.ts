@@ -1,11 +1,9 @@
 import type { ValidateFunction } from 'ajv';
-import nlp from 'compromise';
 import { PreachInputError, PreachInputErrors } from '../errors.js';
 import { ruleSchema, packFileSchema } from '../schemas.js';
 import type { Category, ReplyContext, Rule, RuleConditions, RuleExample, RuleMeta, SeveritySetting } from '../types.js';
 import { ajv, parseYamlSource, validateLocated, type LocatedValue } from '../yaml-source.js';
-import { KIND_CHECKS, META_KEYS, type Params } from './kinds.js';
-import { unsafeRegexReason } from './regex.js';
+import { KIND_CHECKS, KIND_PLACEHOLDERS, META_KEYS, type Params } from './kinds.js';
 
 // Compiling these schemas costs a noticeable part of start-up: do it only when a file needs it.
 let validateRule: ValidateFunction | undefined;
@@ -18,7 +16,8 @@ export interface RuleSourceOptions {
   docsUrl?: string;
   /**
    * Skip schema validation: only for sources already validated when they were built (the
-   * built-in rules, whose schema test runs in CI). Expressions are still checked.
+   * built-in rules, whose schema test runs in CI), including the regular expressions and
+   * compromise patterns the schema checks. Rules are still checked for consistency.
    */
   trusted?: boolean;
 }
@@ -26,6 +25,8 @@ export interface RuleSourceOptions {
 export interface CompiledRuleFile {
   rules: Rule[];
   vocabulary: string[];
+  /** The line of each rule's `id`, in the order of `rules` (to point at duplicates across files). */
+  lines: number[];
 }
 
 /**
@@ -46,11 +47,21 @@ export function compileRuleSource(source: string, file: string, options: RuleSou
   }
   const definitions = isPack ? ((value.rules as Record<string, unknown>[]) ?? []) : [value];
   const rules: Rule[] = [];
+  const lines: number[] = [];
   const problems: PreachInputError[] = [];
+  const firstLineOf = new Map<string, number>();
   definitions.forEach((definition, index) => {
     const path = isPack ? ['rules', index] : [];
+    const line = located.locate([...path, 'id']).line;
+    const id = String(definition.id);
+    if (firstLineOf.has(id)) {
+      problems.push(new PreachInputError({ file, line, column: 1, key: [...path, 'id'].join('.'), message: `"${id}" is already defined on line ${firstLineOf.get(id)}`, hint: 'Each rule needs its own id.' }));
+      return;
+    }
+    firstLineOf.set(id, line);
     try {
       rules.push(compileDefinition(definition, located, path, options));
+      lines.push(line);
     } catch (error) {
       if (error instanceof PreachInputErrors) problems.push(...error.errors);
       else if (error instanceof PreachInputError) problems.push(error);
@@ -58,11 +69,11 @@ export function compileRuleSource(source: string, file: string, options: RuleSou
     }
   });
   if (problems.length > 0) throw new PreachInputErrors(problems);
-  return { rules, vocabulary: isPack ? ((value.vocabulary as string[]) ?? []) : [] };
+  return { rules, vocabulary: isPack ? ((value.vocabulary as string[]) ?? []) : [], lines };
 }
 
 function compileDefinition(definition: Record<string, any>, located: LocatedValue, path: Array<string | number>, options: RuleSourceOptions): Rule {
-  checkExpressions(definition, located, path);
+  checkDefinition(definition, located, path, options.trusted ?? false);
   const params: Params = Object.fromEntries(Object.entries(definition).filter(([key]) => !META_KEYS.has(key)));
   const check = KIND_CHECKS[definition.kind]!;
   const message: string = definition.message;
@@ -99,14 +110,24 @@ function compileDefinition(definition: Record<string, any>, located: LocatedValu
   };
 }
 
+type KindBranch = { if: { properties: { kind: { const: string } } }; then: { properties: Record<string, unknown>; preachExpression?: string } };
+
+const optionSchemas = new Map<string, Record<string, unknown> | undefined>();
+
+/** The schema of a kind's parameters: what `.preachrc` may override as a rule's options. */
 function kindOptionsSchema(kind: string): Record<string, unknown> | undefined {
-  const branch = (ruleSchema.allOf as Array<{ if: { properties: { kind: { const: string } } }; then: { properties: Record<string, unknown> } }>).find(
-    (b) => b.if.properties.kind.const === kind,
-  );
-  if (!branch) return undefined;
-  const properties = Object.fromEntries(Object.entries(branch.then.properties).filter(([key]) => !META_KEYS.has(key)));
-  return { type: 'object', additionalProperties: false, properties };
+  if (optionSchemas.has(kind)) return optionSchemas.get(kind);
+  const branch = (ruleSchema.allOf as KindBranch[]).find((b) => b.if.properties.kind.const === kind);
+  let schema: Record<string, unknown> | undefined;
+  if (branch) {
+    const properties = Object.fromEntries(Object.entries(branch.then.properties).filter(([key]) => !META_KEYS.has(key)));
+    schema = { type: 'object', additionalProperties: false, properties, ...(branch.then.preachExpression ? { preachExpression: branch.then.preachExpression } : {}) };
+  }
+  optionSchemas.set(kind, schema);
+  return schema;
 }
+
+const optionValidators = new Map<string, ValidateFunction>();
 
 const CONTEXT_FIELDS: Record<string, keyof ReplyContext> = {
   customer_name: 'customerName',
@@ -124,76 +145,67 @@ function toExample(raw: string | Record<string, any>): RuleExample {
   return { text: raw.text, context: raw.context ? context : undefined, options: raw.options, count: raw.count, fixed: raw.fixed, note: raw.note };
 }
 
-/** Regular expressions and compromise patterns are checked before use: refused, never thrown later. */
-function checkExpressions(definition: Record<string, any>, located: LocatedValue, path: Array<string | number>): void {
+/**
+ * What the schema cannot say: keys that only make sense together, placeholders the kind never
+ * fills, example options that are not the kind's parameters. Refused here, never thrown later.
+ */
+function checkDefinition(definition: Record<string, any>, located: LocatedValue, path: Array<string | number>, trusted: boolean): void {
   const problems: PreachInputError[] = [];
   const refuse = (keyPath: Array<string | number>, message: string, hint?: string) => {
     const where = located.locate([...path, ...keyPath]);
-    problems.push(new PreachInputError({ file: located.file, ...where, key: [...path, ...keyPath].join('.'), message, hint }));
+    const key = [...path, ...keyPath].join('.') || `rule ${JSON.stringify(definition.id)}`;
+    problems.push(new PreachInputError({ file: located.file, ...where, key, message, hint }));
   };
-  const regexLists: Array<[string, unknown]> = [
-    ['patterns', definition.patterns],
-    ['exceptions', definition.exceptions],
-  ];
-  for (const [key, list] of regexLists) {
-    (Array.isArray(list) ? list : []).forEach((pattern: string, index: number) => {
-      const reason = unsafeRegexReason(pattern);
-      if (reason) refuse([key, index], `pattern ${JSON.stringify(pattern)} ${reason}`);
-    });
+  const kind: string = definition.kind;
+  const hasMatchers = Boolean(definition.tokens?.length || definition.patterns?.length);
+  if ((kind === 'existence' || kind === 'require') && !hasMatchers) {
+    refuse(['kind'], `a ${kind} rule needs \`tokens\` (words or phrases) or \`patterns\` (regular expressions)`);
   }
-  for (const key of ['prefilter'] as const) {
-    const reason = typeof definition[key] === 'string' ? unsafeRegexReason(definition[key]) : undefined;
-    if (reason) refuse([key], `pattern ${JSON.stringify(definition[key])} ${reason}`);
+  if (kind === 'occurrence') {
+    if (definition.max === undefined && definition.min === undefined) refuse(['kind'], 'an occurrence rule needs `max` or `min`');
+    if (definition.of === 'tokens' && !hasMatchers) refuse(['of'], '`of: tokens` needs `tokens` or `patterns` (what to count)');
+    if (definition.of !== 'tokens' && hasMatchers) {
+      refuse([definition.tokens ? 'tokens' : 'patterns'], `is only used with \`of: tokens\` (this rule counts ${definition.of})`, 'Set `of: tokens` to count these words, or remove them.');
+    }
+    boundsProblem(definition.min, definition.max, refuse);
   }
-  if (definition.when?.customer_message_matches) {
-    const reason = unsafeRegexReason(definition.when.customer_message_matches);
-    if (reason) refuse(['when', 'customer_message_matches'], `pattern ${JSON.stringify(definition.when.customer_message_matches)} ${reason}`);
+  if (kind === 'sentiment') {
+    if (definition.max === undefined && definition.min === undefined) refuse(['kind'], 'a sentiment rule needs `max` or `min`');
+    boundsProblem(definition.min, definition.max, refuse);
   }
-  if (definition.kind === 'substitution' && definition.regex) {
-    for (const key of Object.keys(definition.swap ?? {})) {
-      const reason = unsafeRegexReason(key);
-      if (reason) refuse(['swap', key], `pattern ${JSON.stringify(key)} ${reason}`);
+  const known = new Set([...KIND_PLACEHOLDERS.context, ...(KIND_PLACEHOLDERS[kind] ?? [])]);
+  for (const placeholder of String(definition.message ?? '').matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
+    if (!known.has(placeholder[1]!)) {
+      refuse(['message'], `uses {{${placeholder[1]}}}, which ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} rule does not fill`, `Placeholders for ${kind}: ${[...known].map((p) => `{{${p}}}`).join(', ')}.`);
     }
   }
-  if (definition.kind === 'existence' || definition.kind === 'require') {
-    if (!definition.tokens?.length && !definition.patterns?.length) refuse([], 'needs `tokens` or `patterns` (what to look for)');
-  }
-  if (definition.kind === 'occurrence') {
-    if (definition.max === undefined && definition.min === undefined) refuse([], 'needs `max` or `min`');
-    if (definition.of === 'tokens' && !definition.tokens?.length && !definition.patterns?.length) refuse(['of'], '`of: tokens` needs `tokens` or `patterns`');
-  }
-  if (definition.kind === 'sentiment' && definition.max === undefined && definition.min === undefined) refuse([], 'needs `max` or `min`');
-  if (definition.kind === 'pattern') {
-    const patterns: string[] = Array.isArray(definition.match) ? definition.match : [definition.match];
-    patterns.forEach((pattern, index) => {
-      const reason = compromisePatternProblem(pattern);
-      if (reason) refuse(Array.isArray(definition.match) ? ['match', index] : ['match'], `compromise pattern ${JSON.stringify(pattern)} ${reason}`, 'See https://observablehq.com/@spencermountain/compromise-match-syntax');
-    });
+  if (!trusted) {
+    for (const group of ['bad', 'good'] as const) {
+      (definition.examples?.[group] ?? []).forEach((example: unknown, index: number) => {
+        const options = (example as { options?: Record<string, unknown> })?.options;
+        if (!options || typeof options !== 'object') return;
+        const schema = kindOptionsSchema(kind);
+        if (!schema) return;
+        let validate = optionValidators.get(kind);
+        if (!validate) optionValidators.set(kind, (validate = ajv.compile(schema)));
+        const optionsPath = [...path, 'examples', group, index, 'options'];
+        for (const error of validateLocated(validate, located, optionsPath)) problems.push(error);
+      });
+    }
   }
   if (problems.length > 0) throw new PreachInputErrors(problems);
 }
 
-function compromisePatternProblem(pattern: string): string | undefined {
-  if (!pattern.trim()) return 'is empty';
-  let depth = 0;
-  let square = 0;
-  for (const char of pattern) {
-    if (char === '(') depth++;
-    if (char === ')') depth--;
-    if (char === '[') square++;
-    if (char === ']') square--;
-    if (depth < 0 || square < 0) return 'has a closing bracket without an opening one';
+type Bound = number | Record<string, number> | undefined;
+
+function boundsProblem(min: Bound, max: Bound, refuse: (keyPath: string[], message: string) => void): void {
+  const channels = new Set([...Object.keys(typeof min === 'object' ? min : {}), ...Object.keys(typeof max === 'object' ? max : {}), 'default']);
+  for (const channel of channels) {
+    const low = typeof min === 'object' ? (min[channel] ?? min.default) : min;
+    const high = typeof max === 'object' ? (max[channel] ?? max.default) : max;
+    if (low !== undefined && high !== undefined && low > high) {
+      refuse(['min'], `is ${low}${channel !== 'default' && typeof min === 'object' ? ` for ${channel}` : ''}, more than max (${high}): no reply could pass`);
+      return;
+    }
   }
-  if (depth !== 0) return 'has an unclosed "("';
-  if (square !== 0) return 'has an unclosed "["';
-  for (const match of pattern.matchAll(/\/((?:[^/\\]|\\.)+)\//g)) {
-    const reason = unsafeRegexReason(match[1]!);
-    if (reason) return `has a regular expression that ${reason}`;
-  }
-  try {
-    nlp('We will definitely send it by Friday.').match(pattern);
-  } catch (error) {
-    return `could not be read: ${(error as Error).message}`;
-  }
-  return undefined;
 }

@@ -8,6 +8,17 @@ export type Params = Record<string, any>;
 
 export type Check = (context: RuleContext, params: Params, message: string) => void;
 
+/** Placeholders each kind fills in its message; `context` ones are filled for every kind. */
+export const KIND_PLACEHOLDERS: Record<string, readonly string[]> = {
+  context: ['situation', 'channel', 'customer_name', 'agent_name'],
+  existence: ['match'],
+  substitution: ['match', 'replacement'],
+  pattern: ['match'],
+  occurrence: ['match', 'count', 'max', 'min', 'unit'],
+  require: [],
+  sentiment: ['match', 'reply', 'customer', 'value', 'max', 'min'],
+};
+
 /** Matchers are compiled once per parameter object, not once per reply. */
 const matcherCache = new WeakMap<Params, ReturnType<typeof compileMatcher>>();
 
@@ -17,19 +28,31 @@ function matcherFor(params: Params) {
   return matcher;
 }
 
-function baseValues(context: RuleContext): Record<string, string | undefined> {
+type Values = Record<string, string | number | undefined>;
+
+function baseValues(context: RuleContext): Values {
   return {
     channel: context.reply.channel,
     situation: context.reply.situation.id ?? undefined,
     customer_name: context.reply.customerName?.first,
+    agent_name: context.reply.agentName,
   };
+}
+
+/** What an unknown context value reads as in a message ("in a  conversation" is tidied below). */
+const FALLBACKS: Values = { customer_name: 'the customer', situation: '', channel: '', agent_name: '' };
+
+/** A rule's message with its placeholders filled; nothing unknown is shown as `{{…}}`. */
+function messageText(template: string, values: Values): string {
+  const filled = interpolate(template, { ...FALLBACKS, ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) });
+  return filled.replace(/ {2,}/g, ' ').replace(/ ([,.;:!?])/g, '$1').trim();
 }
 
 const existence: Check = (context, params, message) => {
   const range = scopeRange(context, params.scope as Scope);
   if (!range) return;
   for (const span of matcherFor(params).find(range.text, range.from, range.to)) {
-    context.report({ message: interpolate(message, { ...baseValues(context), match: span.text }), start: span.start, end: span.end });
+    context.report({ message: messageText(message, { ...baseValues(context), match: span.text }), start: span.start, end: span.end });
   }
 };
 
@@ -67,30 +90,49 @@ function normalise(phrase: string, ignoreCase: boolean): string {
   return ignoreCase ? collapsed.toLowerCase() : collapsed;
 }
 
+/** The replacement options for a match: literal swaps as written, regex swaps with `$1` filled. */
+function replacementsFor(table: SwapTable, text: string, ignoreCase: boolean): string[] | undefined {
+  const literal = table.literal.get(normalise(text, ignoreCase));
+  if (literal !== undefined) return literal.split('|').map((option) => option.trim());
+  const entry = table.regexes.find(([regex]) => regex.test(text));
+  if (!entry) return undefined;
+  const [regex, replacement] = entry;
+  return replacement.split('|').map((option) => text.replace(regex, option.trim()));
+}
+
 const substitution: Check = (context, params, message) => {
   const range = scopeRange(context, params.scope as Scope);
   if (!range) return;
   const table = swapTable(params);
   for (const span of table.matcher.find(range.text, range.from, range.to)) {
-    const replacement =
-      table.literal.get(normalise(span.text, params.ignorecase !== false)) ?? table.regexes.find(([regex]) => regex.test(span.text))?.[1];
-    if (replacement === undefined) continue;
+    const options = replacementsFor(table, span.text, params.ignorecase !== false);
+    if (options === undefined) continue;
     // A replacement may name the context ("Hi {{customer_name}}"); an option whose value is
     // unknown is dropped rather than offered with a placeholder in it.
     const values = baseValues(context);
-    const fixes = replacement
-      .split('|')
-      .map((option) => interpolate(option.trim(), values))
+    const fixes = options
+      .map((option) => interpolate(option, values))
       .filter((option) => !/\{\{\s*\w+\s*\}\}/.test(option))
       .map((option) => matchCase(option, span.text));
+    // Already one of the accepted forms (a swap that only fixes capitals, "Github: GitHub").
+    if (fixes.includes(span.text)) continue;
     context.report({
-      message: interpolate(message, { ...values, match: span.text, replacement: fixes.join('” or “') }),
+      message: messageText(message, { ...values, match: span.text, replacement: fixes.join('” or “') }),
       start: span.start,
       end: span.end,
       fix: fixes.length ? fixes : undefined,
     });
   }
 };
+
+/**
+ * Words compromise can find in a contraction or a fused form that the raw text does not spell
+ * out ("we'll" matches `will`, "can't" and "cannot" match `not`, "gonna" matches `going`), so a
+ * pattern's literal words in this list cannot be used to skip the parse.
+ */
+const IMPLICIT_WORDS = new Set(
+  'will shall would should could must might may not am is are was were has have had do does did us going to want got gotta of let me them you all can'.split(' '),
+);
 
 /** Literal words a compromise pattern cannot match without (for a cheap prefilter). */
 export function requiredLiterals(pattern: string): string[][] {
@@ -100,8 +142,9 @@ export function requiredLiterals(pattern: string): string[][] {
     if (/[?*]$/.test(term) || /^\[/.test(term)) continue;
     term = term.replace(/\+$/, '');
     const inner = term.startsWith('(') && term.endsWith(')') ? term.slice(1, -1) : term;
-    const options = inner.split('|');
-    if (options.every((option) => /^[\p{L}\p{N}'’-]+$/u.test(option))) groups.push(options.map((o) => o.toLowerCase()));
+    const options = inner.split('|').map((option) => option.toLowerCase());
+    // Plain ASCII words only: compromise folds apostrophes, accents and hyphens in its own ways.
+    if (options.every((option) => /^[a-z0-9]+$/.test(option) && !IMPLICIT_WORDS.has(option))) groups.push(options);
   }
   return groups;
 }
@@ -118,20 +161,25 @@ const patternCache = new WeakMap<Params, PatternPlan>();
 function patternPlan(params: Params): PatternPlan {
   let plan = patternCache.get(params);
   if (plan) return plan;
-  const patterns = Array.isArray(params.match) ? params.match : [params.match];
+  const patterns: string[] = Array.isArray(params.match) ? params.match : [params.match];
   const literalSets = patterns.map(requiredLiterals);
   plan = {
     patterns,
     prefilter: params.prefilter ? new RegExp(params.prefilter, 'iu') : undefined,
     // Only usable when every pattern has some required literal.
-    literals: literalSets.every((set: string[][]) => set.length > 0) ? literalSets.map((set: string[][]) => set[0]!) : [],
+    literals: literalSets.every((set) => set.length > 0) ? literalSets.map((set) => set[0]!) : [],
     exceptions: (params.exceptions ?? []).map((e: string) => new RegExp(`^(?:${e})$`, 'iu')),
   };
   patternCache.set(params, plan);
   return plan;
 }
 
+/** compromise counts a word's trailing punctuation in the match ("3 days,"); the reply's words do not. */
+const TRAILING = /[\s,.;:!?…"'’”)\]]+$/u;
+
 const pattern: Check = (context, params, message) => {
+  const range = scopeRange(context, params.scope as Scope);
+  if (!range) return;
   const plan = patternPlan(params);
   if (plan.prefilter && !plan.prefilter.test(context.prose)) return;
   if (plan.literals.length > 0) {
@@ -141,12 +189,15 @@ const pattern: Check = (context, params, message) => {
   const doc = context.analysis.nlp();
   const seen = new Set<number>();
   for (const p of plan.patterns) {
-    for (const found of doc.match(p).json({ offset: true, text: true }) as Array<{ text: string; offset: { start: number; length: number } }>) {
+    for (const found of doc.match(p).json({ offset: true, text: true }) as Array<{ offset: { start: number; length: number } }>) {
       const start = found.offset.start;
-      const text = context.prose.slice(start, start + found.offset.length);
+      const raw = context.prose.slice(start, start + found.offset.length);
+      const text = raw.replace(TRAILING, '') || raw;
+      const end = start + text.length;
+      if (start < range.from || end > range.to) continue;
       if (seen.has(start) || plan.exceptions.some((exception) => exception.test(text))) continue;
       seen.add(start);
-      context.report({ message: interpolate(message, { ...baseValues(context), match: text.trim() }), start, end: start + found.offset.length });
+      context.report({ message: messageText(message, { ...baseValues(context), match: text.trim() }), start, end });
     }
   }
 };
@@ -166,10 +217,15 @@ function paragraphs(context: RuleContext): Span[] {
   return spans;
 }
 
+const exclamationMatchers = new WeakMap<Params, ReturnType<typeof compileMatcher>>();
+
 function occurrences(context: RuleContext, params: Params): Span[] {
   switch (params.of) {
-    case 'exclamation':
-      return compileCached(params, () => compileMatcher({ patterns: ['!+'], nonword: true })).find(context.prose);
+    case 'exclamation': {
+      let matcher = exclamationMatchers.get(params);
+      if (!matcher) exclamationMatchers.set(params, (matcher = compileMatcher({ patterns: ['!+'], nonword: true })));
+      return matcher.find(context.prose);
+    }
     case 'customer-name':
       return findNameMentions(context);
     case 'sentences':
@@ -185,14 +241,6 @@ function occurrences(context: RuleContext, params: Params): Span[] {
   }
 }
 
-const occurrenceMatchers = new WeakMap<Params, ReturnType<typeof compileMatcher>>();
-
-function compileCached(params: Params, make: () => ReturnType<typeof compileMatcher>) {
-  let matcher = occurrenceMatchers.get(params);
-  if (!matcher) occurrenceMatchers.set(params, (matcher = make()));
-  return matcher;
-}
-
 const UNIT: Record<string, string> = {
   exclamation: 'exclamation marks',
   'customer-name': "uses of the customer's name",
@@ -203,39 +251,49 @@ const UNIT: Record<string, string> = {
   tokens: 'matches',
 };
 
+/** Counts that make one message for the whole overflow rather than one per extra item. */
+const SPAN_UNITS = new Set(['sentences', 'words', 'paragraphs']);
+
 const occurrence: Check = (context, params, message) => {
   const max = limitFor(params.max, context.reply.channel);
   const min = limitFor(params.min, context.reply.channel);
   if (max === undefined && min === undefined) return;
+  // Nothing to count in an empty draft, and no name to count when it is not known.
+  if (!context.prose.trim()) return;
+  if (params.of === 'customer-name' && !context.reply.customerName) return;
   const found = occurrences(context, params);
   const values = { ...baseValues(context), count: found.length, max, min, unit: UNIT[params.of] ?? 'matches' };
   if (max !== undefined && found.length > max) {
     const extra = found.slice(max);
-    if (params.of === 'sentences' || params.of === 'words' || params.of === 'paragraphs') {
+    if (SPAN_UNITS.has(params.of)) {
       // One message for the overflow, from where the limit is passed to the end.
       const first = extra[0]!;
       const last = found[found.length - 1]!;
-      context.report({ message: interpolate(message, { ...values, match: first.text }), start: first.start, end: last.end });
+      context.report({ message: messageText(message, { ...values, match: first.text }), start: first.start, end: last.end });
     } else {
-      for (const span of extra) context.report({ message: interpolate(message, { ...values, match: span.text }), start: span.start, end: span.end });
+      for (const span of extra) context.report({ message: messageText(message, { ...values, match: span.text }), start: span.start, end: span.end });
     }
   }
   if (min !== undefined && found.length < min) {
     const anchor = context.analysis.sentences()[0];
-    context.report({ message: interpolate(message, values), start: anchor?.start ?? 0, end: anchor?.end ?? 0 });
+    context.report({ message: messageText(message, { ...values, match: '' }), start: anchor?.start ?? 0, end: anchor?.end ?? 0 });
   }
 };
 
 const requirement: Check = (context, params, message) => {
-  const range = scopeRange(context, params.scope as Scope);
-  if (!range) return;
   if (!context.prose.trim()) return;
-  if (matcherFor(params).find(range.text, range.from, range.to).length > 0) return;
-  const anchor = context.analysis.sentences()[0];
-  context.report({ message: interpolate(message, baseValues(context)), start: anchor?.start ?? 0, end: anchor?.end ?? 0 });
+  const range = scopeRange(context, params.scope as Scope);
+  if (range && matcherFor(params).find(range.text, range.from, range.to).length > 0) return;
+  // Point at where the missing words belong: the last sentence for a closing, else the first.
+  const sentences = context.analysis.sentences();
+  const anchor = params.scope === 'closing' ? sentences[sentences.length - 1] : sentences[0];
+  context.report({ message: messageText(message, baseValues(context)), start: anchor?.start ?? 0, end: anchor?.end ?? 0 });
 };
 
 const sentiment: Check = (context, params, message) => {
+  if (!context.prose.trim()) return;
+  // A bound relative to the customer means nothing without the customer's message.
+  if (params.relative_to_customer && !context.reply.customerMessage) return;
   const reply = context.analysis.replySentiment();
   const customer = context.analysis.customerSentiment();
   const value = params.relative_to_customer ? reply - customer : reply;
@@ -254,7 +312,7 @@ const sentiment: Check = (context, params, message) => {
     }
   }
   context.report({
-    message: interpolate(message, { ...baseValues(context), match: anchor?.text.trim(), reply, customer, value }),
+    message: messageText(message, { ...baseValues(context), match: anchor?.text.trim(), reply, customer, value, max: params.max, min: params.min }),
     start: anchor?.start ?? 0,
     end: anchor?.end ?? 0,
   });

@@ -20,7 +20,8 @@ export interface Matcher {
 export function compileMatcher(spec: MatcherSpec): Matcher {
   const flags = spec.ignorecase === false ? 'gu' : 'giu';
   const sources = [
-    ...(spec.tokens ?? []).map((token) => phrasePattern(token, !spec.nonword)),
+    // Longest phrases first, so "prior to" wins over "prior" where both are listed.
+    ...[...(spec.tokens ?? [])].sort((a, b) => b.length - a.length).map((token) => phrasePattern(token, !spec.nonword)),
     ...(spec.patterns ?? []).map((pattern) => `(?:${pattern})`),
   ];
   if (sources.length === 0) return { find: () => [] };
@@ -71,9 +72,12 @@ export function interpolate(template: string, values: Record<string, string | nu
     .replace(/%s/g, String(values.match ?? ''));
 }
 
-/** Gives a replacement the capitalisation of the text it replaces. */
+/**
+ * Gives a lower-case replacement the capitalisation of the text it replaces. A replacement
+ * with capitals of its own ("GitHub", "I'll") is kept exactly as written.
+ */
 export function matchCase(replacement: string, original: string): string {
-  if (!replacement) return replacement;
+  if (!replacement || /\p{Lu}/u.test(replacement)) return replacement;
   if (original.length > 1 && original === original.toUpperCase() && /\p{Lu}/u.test(original)) return replacement.toUpperCase();
   if (/^\p{Lu}/u.test(original)) return replacement[0]!.toUpperCase() + replacement.slice(1);
   return replacement;

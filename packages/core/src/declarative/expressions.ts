@@ -1,0 +1,143 @@
+import type { Ajv, ErrorObject } from 'ajv';
+import type { DataValidationCxt } from 'ajv/dist/types/index.js';
+import nlp from 'compromise';
+import levenshtein from 'damerau-levenshtein';
+import { unsafeRegexReason } from './regex.js';
+
+/**
+ * Regular expressions and compromise patterns in rule files and config are checked by the
+ * schema itself (keyword `preachExpression`), so every way in — a rule file, a pack file, a
+ * rule's options in `.preachrc`, an example's options, a `when` override — refuses a pattern
+ * that would not compile or could freeze the editor, with the file, line and key.
+ */
+export type ExpressionKind = 'regex' | 'compromise' | 'swap';
+
+export const COMPROMISE_SYNTAX_URL = 'https://observablehq.com/@spencermountain/compromise-match-syntax';
+
+export function registerExpressionKeywords(ajv: Ajv): void {
+  if (ajv.getKeyword('preachExpression')) return;
+  ajv.addKeyword({
+    keyword: 'preachExpression',
+    schemaType: 'string',
+    errors: true,
+    validate: function validate(kind: ExpressionKind, data: unknown, _parent?: unknown, context?: DataValidationCxt) {
+      const problems = expressionProblems(kind, data);
+      (validate as { errors?: Partial<ErrorObject>[] }).errors = problems.map(({ path, message }) => ({
+        keyword: 'preachExpression',
+        instancePath: `${context?.instancePath ?? ''}${path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')}`,
+        message,
+        params: { kind },
+      }));
+      return problems.length === 0;
+    },
+  });
+}
+
+function expressionProblems(kind: ExpressionKind, data: unknown): Array<{ path: string[]; message: string }> {
+  if (kind === 'regex' && typeof data === 'string') {
+    const reason = unsafeRegexReason(data);
+    return reason ? [{ path: [], message: `pattern ${JSON.stringify(data)} ${reason}` }] : [];
+  }
+  if (kind === 'compromise' && typeof data === 'string') {
+    const reason = compromisePatternProblem(data);
+    return reason ? [{ path: [], message: `compromise pattern ${JSON.stringify(data)} ${reason} (syntax: ${COMPROMISE_SYNTAX_URL})` }] : [];
+  }
+  if (kind === 'swap' && data && typeof data === 'object') {
+    // Swap keys are regular expressions only with `regex: true`; literal phrases are escaped.
+    const { regex, swap } = data as { regex?: unknown; swap?: unknown };
+    if (regex !== true || !swap || typeof swap !== 'object') return [];
+    return Object.keys(swap).flatMap((key) => {
+      const reason = unsafeRegexReason(key);
+      return reason ? [{ path: ['swap', key], message: `pattern ${JSON.stringify(key)} ${reason}` }] : [];
+    });
+  }
+  return [];
+}
+
+let knownTags: Map<string, string> | undefined;
+
+/** compromise's tags, by lower-case name (a pattern may write `#modal` for `#Modal`). */
+function tagNames(): Map<string, string> {
+  knownTags ??= new Map(Object.keys((nlp.model() as { one: { tagSet: Record<string, unknown> } }).one.tagSet).map((tag) => [tag.toLowerCase(), tag]));
+  return knownTags;
+}
+
+interface ParsedTerm {
+  tag?: string;
+  regex?: RegExp;
+  choices?: ParsedTerm[][];
+  fastOr?: Set<string>;
+}
+
+/**
+ * Why a compromise match pattern is refused, or undefined. compromise accepts almost any string
+ * and silently matches nothing, so the mistakes people make are caught here: unbalanced
+ * brackets, a misspelt tag (`#Modl`), an unsafe `/regex/` term.
+ */
+export function compromisePatternProblem(pattern: string): string | undefined {
+  if (!pattern.trim()) return 'is empty';
+  const brackets = unbalancedBracket(pattern);
+  if (brackets) return brackets;
+  let terms: ParsedTerm[];
+  try {
+    terms = nlp.parseMatch(pattern, {}) as ParsedTerm[];
+  } catch (error) {
+    return `could not be read: ${(error as Error).message}`;
+  }
+  for (const term of flatten(terms)) {
+    if (term.tag !== undefined && !tagNames().has(term.tag.toLowerCase())) {
+      const suggestion = closestTag(term.tag);
+      return `uses the unknown tag "#${term.tag}"${suggestion ? ` (did you mean "#${suggestion}"?)` : ''}; tags are compromise's parts of speech, such as #Noun, #Verb, #Modal, #Adverb, #Value, #Person`;
+    }
+  }
+  for (const match of pattern.matchAll(/\/((?:[^/\\]|\\.)+)\//g)) {
+    const reason = unsafeRegexReason(match[1]!);
+    if (reason) return `has a regular expression /${match[1]}/ that ${reason}`;
+  }
+  try {
+    nlp('We will definitely send it by Friday.').match(pattern);
+  } catch (error) {
+    return `could not be read: ${(error as Error).message}`;
+  }
+  return undefined;
+}
+
+function flatten(terms: ParsedTerm[]): ParsedTerm[] {
+  return terms.flatMap((term) => [term, ...(term.choices ?? []).flatMap(flatten)]);
+}
+
+function unbalancedBracket(pattern: string): string | undefined {
+  const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+  const open: string[] = [];
+  let inRegex = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i]!;
+    if (char === '\\') {
+      i++;
+      continue;
+    }
+    if (char === '/') inRegex = !inRegex;
+    if (inRegex) continue;
+    if (char === '(' || char === '[' || char === '{') open.push(char);
+    else if (pairs[char]) {
+      if (open.pop() !== pairs[char]) return `has a "${char}" without a matching "${pairs[char]}"`;
+    }
+  }
+  if (inRegex) return 'has a "/" that starts a regular expression but never ends it';
+  if (open.length > 0) return `has an unclosed "${open[open.length - 1]}"`;
+  return undefined;
+}
+
+function closestTag(tag: string): string | undefined {
+  const wanted = tag.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const [lower, name] of tagNames()) {
+    const { steps } = levenshtein(wanted, lower);
+    if (steps < bestDistance) {
+      best = name;
+      bestDistance = steps;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(wanted.length / 3)) ? best : undefined;
+}
