@@ -1,4 +1,4 @@
-import { defineRule, findGreeting, foldName, isKnownName, isKnownWord, selfNames, type CustomerName, type RuleContext, type Span } from '@preach/core';
+import { defineRule, findGreeting, findVocatives, foldName, isKnownName, isKnownWord, selfNames, type CustomerName, type RuleContext, type Span } from '@preach/core';
 import levenshtein from 'damerau-levenshtein';
 
 /** How far a spelling may drift and still be the customer's name misspelt, by name length. */
@@ -89,13 +89,10 @@ function addressedNames(context: RuleContext): Candidate[] {
       taken.add(span.start);
     });
   }
-  for (const sentence of context.analysis.sentences()) {
-    const vocative = /^(\p{Lu}[\p{L}'’-]+)\s*,/u.exec(sentence.text);
-    if (!vocative || !isKnownName(vocative[1]!)) continue;
-    const start = sentence.start;
-    if (taken.has(start) || (greeting && start <= greeting.end)) continue;
-    found.push({ start, end: start + vocative[1]!.length, text: vocative[1]!, where: 'vocative', surname: false });
-    taken.add(start);
+  for (const vocative of findVocatives(context)) {
+    if (taken.has(vocative.start) || (greeting && vocative.start <= greeting.end)) continue;
+    found.push({ ...vocative, where: 'vocative', surname: false });
+    taken.add(vocative.start);
   }
   // Elsewhere only words no dictionary knows are candidates: "Priyah", never "Sarah" or "Market".
   for (const word of context.analysis.words()) {

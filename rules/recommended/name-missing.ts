@@ -1,4 +1,4 @@
-import { countWords, defineRule, findGreeting, findNameMentions } from '@preach/core';
+import { countWords, defineRule, findGreeting, findNameMentions, findVocatives } from '@preach/core';
 
 export default defineRule(
   {
@@ -13,7 +13,7 @@ export default defineRule(
         minWords: { type: 'integer', minimum: 0, description: 'Replies shorter than this (in words) without a greeting are left alone ("Done!", "One moment, please.")' },
       },
     },
-    defaultOptions: { minWords: 6 },
+    defaultOptions: { minWords: 8 },
     docs: {
       description: "The customer's name is known but the reply never uses it.",
       why: 'Using the name once tells the customer a person read their message. A reply without it reads like a macro. A greeting with no name ("Hi there,") is the easiest place to add it.',
@@ -48,7 +48,8 @@ export default defineRule(
     }
     // Someone else's name, a generic "Dear customer" or a group: other rules speak to those.
     if (greeting && greeting.addressee !== 'other') return;
-    if (!greeting && countWords(context.prose) < (context.options.minWords ?? 6)) return;
+    if (findVocatives(context).length > 0) return;
+    if (!greeting && countWords(context.prose) < (context.options.minWords ?? 8)) return;
     const first = context.analysis.sentences()[0];
     context.report({ message: `The reply never uses ${name.first}'s name; use it once, in the greeting or the first line.`, start: first?.start ?? 0, end: first?.end ?? 0 });
   },

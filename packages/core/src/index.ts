@@ -5,7 +5,7 @@ export { applyFixes, type FixOutcome } from './fix.js';
 export { scoreReply, DEFAULT_SCORING } from './score.js';
 export { BUILT_IN_SITUATIONS, inferSituation, resolveSituation, sensitivityAtLeast, UPSET_POLARITY } from './situations.js';
 export { parseCustomerName, foldName } from './names.js';
-export { findNameMentions, findWordMentions, isWordLikeName, findGreeting, looksLikeName, isKnownName, isKnownWord, selfNames, type Greeting, type Addressee } from './name-mentions.js';
+export { findNameMentions, findWordMentions, isWordLikeName, findGreeting, looksLikeName, isKnownName, isKnownWord, selfNames, findVocatives, type Greeting, type Addressee } from './name-mentions.js';
 export { readFrontMatter, type FrontMatter } from './text/front-matter.js';
 export { buildProse, type ProseView } from './text/prose.js';
 export { polarity } from './text/analysis.js';

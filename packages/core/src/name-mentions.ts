@@ -176,3 +176,16 @@ export function selfNames(customerMessage: string | undefined): Set<string> {
   if (trailing) names.add(foldName(trailing[1]!));
   return names;
 }
+
+/**
+ * Sentences that open by addressing someone by a known first name ("Sarah, your refund …"),
+ * outside the greeting. Only names the lexicon knows count, so "Great, …" and "Ahh, …" never do.
+ */
+export function findVocatives(context: RuleContext): Span[] {
+  const found: Span[] = [];
+  for (const sentence of context.analysis.sentences()) {
+    const vocative = /^(\p{Lu}[\p{L}'’-]+)\s*,/u.exec(sentence.text);
+    if (vocative && isKnownName(vocative[1]!)) found.push({ start: sentence.start, end: sentence.start + vocative[1]!.length, text: vocative[1]! });
+  }
+  return found;
+}
