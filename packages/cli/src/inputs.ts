@@ -10,8 +10,8 @@ export interface ExpandedInputs {
   missing: string[];
 }
 
-/** Expands files, folders and globs into draft files (folders: Markdown and text inside). */
-export async function expandInputs(patterns: string[], cwd = process.cwd()): Promise<ExpandedInputs> {
+/** Expands files, folders and globs into files (folders: those with `extensions` inside, drafts by default). */
+export async function expandInputs(patterns: string[], cwd = process.cwd(), extensions: readonly string[] = DRAFT_EXTENSIONS): Promise<ExpandedInputs> {
   const files: string[] = [];
   const missing: string[] = [];
   for (const pattern of patterns) {
@@ -26,7 +26,7 @@ export async function expandInputs(patterns: string[], cwd = process.cwd()): Pro
     if (!info) {
       missing.push(pattern);
     } else if (info.isDirectory()) {
-      const found = await glob(`**/*.{${DRAFT_EXTENSIONS.join(',')}}`, { cwd: path, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+      const found = await glob(`**/*.{${extensions.join(',')}}`, { cwd: path, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] });
       files.push(...found.sort());
     } else {
       files.push(path);

@@ -6,6 +6,7 @@ import { explainRule } from './commands/explain.js';
 import { initCommand } from './commands/init.js';
 import { lintCommand, type Io } from './commands/lint.js';
 import { formatRuleList } from './commands/rules.js';
+import { scoreCommand, SCORE_FORMATS, GROUP_BY } from './commands/score.js';
 import { formatTestRules, testRules } from './commands/test-rules.js';
 import { EXIT, printError, UsageError } from './exit.js';
 import { resolve } from 'node:path';
@@ -51,6 +52,28 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .option('--no-color', 'plain output')
     .action(async (files: string[], options) => {
       exitCode = await lintCommand(files, { ...options, noConfig: options.config === false, config: typeof options.config === 'string' ? options.config : undefined, color: colorFor(options.color) }, io);
+    });
+
+  program
+    .command('score')
+    .description('score agent replies in exported transcripts (JSONL, Zendesk, Intercom, Freshdesk, Help Scout, CSV): per conversation, agent and team')
+    .argument('[files...]', 'transcript files, folders or globs; - reads standard input')
+    .addOption(new Option('--input-format <format>', 'input format (detected when absent)').choices(['auto', 'jsonl', 'json', 'zendesk', 'intercom', 'freshdesk', 'helpscout', 'csv']).default('auto'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(SCORE_FORMATS).default('table'))
+    .addOption(new Option('--group-by <what>', 'CSV rows: one per conversation or per agent').choices(GROUP_BY).default('conversation'))
+    .option('-o, --output <file>', 'write the report to a file')
+    .option('-j, --jobs <n>', 'scoring threads (default: the number of cores)')
+    .option('--strict', 'stop at the first record that cannot be scored (exit 2)')
+    .addOption(new Option('--channel <channel>', 'channel for conversations whose export does not say').choices(['chat', 'email', 'social', 'sms']))
+    .option('--agent-signature <regex>', 'sign-off pattern with one group capturing the agent id (overrides agents.signature)')
+    .option('--csv-column <field=column>', 'CSV column for a field, e.g. body=Comment (repeatable)', collect)
+    .option('--worst <n>', 'lowest-scoring conversations shown in full in the HTML report', '20')
+    .option('-c, --config <file>', 'use this config file instead of searching for one')
+    .option('--no-config', 'ignore config files; use preach:recommended')
+    .option('--no-progress', 'no progress bar')
+    .option('--no-color', 'plain output')
+    .action(async (files: string[], options) => {
+      exitCode = await scoreCommand(files, { ...options, noConfig: options.config === false, config: typeof options.config === 'string' ? options.config : undefined, color: colorFor(options.color) }, io);
     });
 
   program

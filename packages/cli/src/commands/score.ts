@@ -1,0 +1,219 @@
+import { createReadStream } from 'node:fs';
+import { stat, unlink } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { relative, resolve } from 'node:path';
+import { isInputError, PreachInputError, type Channel } from '@preach/core';
+import { EXIT, UsageError } from '../exit.js';
+import { expandInputs } from '../inputs.js';
+import { Aggregator } from '../score/aggregate.js';
+import { checkCsvMapping } from '../score/importers/csv.js';
+import { readTranscripts } from '../score/importers/index.js';
+import { csvAgentSink, csvConversationSink } from '../score/output/csv.js';
+import { htmlSink } from '../score/output/html.js';
+import { jsonSink } from '../score/output/json.js';
+import { textOut, type ReportSink, type TextOut } from '../score/output/sink.js';
+import { tableSink } from '../score/output/table.js';
+import { scoreAll } from '../score/pool.js';
+import { createProgress, wantsProgress } from '../score/progress.js';
+import { createScorerOptions, type ScoreSetup } from '../score/setup.js';
+import { INPUT_FORMATS, type ImportedItem, type InputFormat, type RecordError } from '../score/types.js';
+import type { Io } from './lint.js';
+
+export interface ScoreCommandOptions {
+  inputFormat?: string;
+  format: string;
+  groupBy: string;
+  output?: string;
+  jobs?: string;
+  strict?: boolean;
+  config?: string;
+  noConfig?: boolean;
+  channel?: string;
+  agentSignature?: string;
+  csvColumn?: string[];
+  worst?: string;
+  progress?: boolean;
+  color: boolean;
+}
+
+export const SCORE_FORMATS = ['table', 'json', 'csv', 'html'];
+export const GROUP_BY = ['conversation', 'agent'];
+const CHANNELS: Channel[] = ['chat', 'email', 'social', 'sms'];
+/** What a folder given to `preach score` is searched for. */
+const TRANSCRIPT_EXTENSIONS = ['jsonl', 'ndjson', 'json', 'csv', 'tsv'];
+/** Conversations listed in the HTML report's table; CSV and JSON list every one. */
+const HTML_TABLE_ROWS = 5000;
+
+interface Input {
+  source: string;
+  path?: string;
+}
+
+/** A record that `--strict` refuses to skip. */
+class StrictStop extends Error {
+  constructor(readonly record: RecordError) {
+    super(record.reason);
+  }
+}
+
+/**
+ * `preach score`: reads transcripts (JSONL, help-desk JSON exports, CSV) as a stream, scores
+ * every agent reply in context on a pool of threads, and writes a scorecard. Exit 0 when every
+ * conversation was read, 1 when some records could not be (they are listed under errors), 2 for
+ * usage, config or unreadable-file problems, and for any bad record under `--strict`.
+ */
+export async function scoreCommand(patterns: string[], options: ScoreCommandOptions, io: Io): Promise<number> {
+  const settings = checkOptions(patterns, options);
+  const setup: ScoreSetup = {
+    lookup: io.cwd,
+    configFile: options.config && resolve(io.cwd, options.config),
+    noConfig: options.noConfig,
+    signature: options.agentSignature,
+  };
+  const local = await createScorerOptions(setup);
+  const csvColumns = { ...local.settings.csv, ...parseColumns(options.csvColumn ?? []) };
+  checkCsvMapping(local.settings.csv ?? {}, local.file ?? '.preachrc.yaml');
+
+  const inputs: Input[] = [];
+  const unreadable: RecordError[] = [];
+  const { files, missing } = await expandInputs(patterns.filter((p) => p !== '-'), io.cwd, TRANSCRIPT_EXTENSIONS);
+  for (const pattern of missing) unreadable.push({ source: pattern, line: 0, reason: 'file not found (no file or folder matches this path or pattern)' });
+  for (const pattern of patterns) if (pattern === '-') inputs.push({ source: '<stdin>' });
+  for (const path of files) inputs.push({ source: relative(io.cwd, path) || path, path });
+  if (options.strict && unreadable.length) throw new PreachInputError({ file: unreadable[0]!.source, message: unreadable[0]!.reason });
+
+  const outputPath = options.output ? resolve(io.cwd, options.output) : undefined;
+  const outputStream = outputPath ? createWriteStream(outputPath) : io.stdout;
+  const out = textOut(outputStream);
+  const sink = createSink(options, out, options.color && !outputPath);
+  const aggregator = new Aggregator({ worst: settings.worst, rows: options.format === 'html' ? HTML_TABLE_ROWS : 0 });
+  for (const problem of unreadable) aggregator.add({ error: problem });
+  const totalBytes = await sizeOf(inputs);
+  const progress = createProgress({ enabled: options.progress !== false && wantsProgress(io, Boolean(outputPath)), totalBytes, stderr: io.stderr });
+  let fileProblem = unreadable.length > 0;
+
+  async function* everyConversation(): AsyncGenerator<ImportedItem> {
+    for (const input of inputs) {
+      try {
+        const stream = input.path ? createReadStream(input.path) : io.stdin;
+        const read = await readTranscripts(stream, { source: input.source, path: input.path, format: settings.inputFormat, csvColumns, onBytes: progress.bytes });
+        aggregator.input(input.source, read.container);
+        for await (const item of read.items) {
+          if ('conversation' in item && settings.channel && !item.conversation.channel) item.conversation.channel = settings.channel;
+          yield item;
+        }
+        if (read.shapes.size) aggregator.input(input.source, [...read.shapes].join('+'));
+      } catch (error) {
+        if (error instanceof StrictStop) throw error;
+        fileProblem = true;
+        yield { error: fileError(input, error) };
+      }
+    }
+  }
+
+  try {
+    for await (const outcome of scoreAll(everyConversation(), { jobs: settings.jobs, setup, local })) {
+      if ('error' in outcome) {
+        if (options.strict) throw new StrictStop(outcome.error);
+        aggregator.add(outcome);
+        progress.scored(0);
+        continue;
+      }
+      aggregator.add(outcome);
+      await sink.conversation(outcome.scored);
+      progress.scored(outcome.scored.replies.length);
+    }
+  } catch (error) {
+    progress.stop();
+    if (!(error instanceof StrictStop)) throw error;
+    await closeOutput(outputStream, outputPath);
+    if (outputPath) await unlink(outputPath).catch(() => {});
+    const { record } = error;
+    throw new PreachInputError({
+      file: record.source,
+      line: record.line || undefined,
+      message: `${record.id ? `conversation ${record.id}: ` : ''}${record.reason}`,
+      hint: '--strict stops at the first record that cannot be scored; without it the record is listed under errors and the rest is scored.',
+    });
+  }
+  progress.stop();
+  const report = aggregator.report();
+  await sink.finish(report);
+  await closeOutput(outputStream, outputPath);
+  if (fileProblem) return EXIT.usage;
+  return report.errors.length ? EXIT.problems : EXIT.ok;
+}
+
+interface CheckedOptions {
+  inputFormat?: InputFormat;
+  jobs: number;
+  worst: number;
+  channel?: Channel;
+}
+
+function checkOptions(patterns: string[], options: ScoreCommandOptions): CheckedOptions {
+  if (!SCORE_FORMATS.includes(options.format)) throw new UsageError(`unknown format "${options.format}"; use one of: ${SCORE_FORMATS.join(', ')}`);
+  if (!GROUP_BY.includes(options.groupBy)) throw new UsageError(`unknown --group-by "${options.groupBy}"; use one of: ${GROUP_BY.join(', ')}`);
+  if (options.groupBy !== 'conversation' && options.format !== 'csv') throw new UsageError('--group-by applies to --format csv only (the other formats show conversations and agents together)');
+  const inputFormat = options.inputFormat && options.inputFormat !== 'auto' ? options.inputFormat : undefined;
+  if (inputFormat && !(INPUT_FORMATS as readonly string[]).includes(inputFormat)) throw new UsageError(`unknown --input-format "${inputFormat}"; use one of: auto, ${INPUT_FORMATS.join(', ')}`);
+  if (options.channel && !CHANNELS.includes(options.channel as Channel)) throw new UsageError(`unknown channel "${options.channel}"; use one of: ${CHANNELS.join(', ')}`);
+  const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs needs a whole number of at least 1, got "${options.jobs}"`);
+  const worst = options.worst === undefined ? 20 : Number(options.worst);
+  if (!Number.isInteger(worst) || worst < 0) throw new UsageError(`--worst needs a whole number, got "${options.worst}"`);
+  if (patterns.length === 0) throw new UsageError('no transcripts given: pass JSONL, JSON or CSV files, folders, globs, or - to read standard input (try `preach score --help`)');
+  if (patterns.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be given once');
+  return { inputFormat: inputFormat as InputFormat | undefined, jobs, worst, channel: options.channel as Channel | undefined };
+}
+
+/** `--csv-column body=Comment` → `{body: 'Comment'}`. */
+function parseColumns(pairs: string[]): Record<string, string> {
+  const mapping: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0 || at === pair.length - 1) throw new UsageError(`--csv-column needs FIELD=COLUMN, got "${pair}"`);
+    mapping[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+  }
+  checkCsvMapping(mapping, '--csv-column');
+  return mapping;
+}
+
+function createSink(options: ScoreCommandOptions, out: TextOut, color: boolean): ReportSink {
+  switch (options.format) {
+    case 'json':
+      return jsonSink(out);
+    case 'csv':
+      return options.groupBy === 'agent' ? csvAgentSink(out) : csvConversationSink(out);
+    case 'html':
+      return htmlSink(out);
+    default:
+      return tableSink(out, { color });
+  }
+}
+
+function fileError(input: Input, error: unknown): RecordError {
+  if (error instanceof PreachInputError) return { source: input.source, line: error.line ?? 0, reason: error.hint ? `${error.message} (${error.hint})` : error.message };
+  if (isInputError(error)) return { source: input.source, line: 0, reason: error.format() };
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : `cannot read: ${(error as Error).message}`;
+  return { source: input.source, line: 0, reason };
+}
+
+async function sizeOf(inputs: readonly Input[]): Promise<number | undefined> {
+  let total = 0;
+  for (const input of inputs) {
+    if (!input.path) return undefined;
+    total += (await stat(input.path).catch(() => undefined))?.size ?? 0;
+  }
+  return total;
+}
+
+async function closeOutput(stream: NodeJS.WritableStream, path: string | undefined): Promise<void> {
+  if (!path) return;
+  await new Promise<void>((resolveClose, reject) => {
+    stream.once('error', reject);
+    stream.end(() => resolveClose());
+  });
+}

@@ -1,0 +1,270 @@
+import { CATEGORY_IDS, type Category, type Severity } from '@preach/core';
+import { round } from './scorer.js';
+import type { AgentRef, RecordError, ScoredConversation, ScoreOutcome } from './types.js';
+
+export interface AgentSummary extends AgentRef {
+  /** Mean of the agent's per-conversation scores (see docs/scoring.md). */
+  score: number;
+  categories: Record<Category, number>;
+  conversations: number;
+  replies: number;
+  findings: number;
+  /** Conversations where one of this agent's replies hit a critical rule. */
+  critical: number;
+}
+
+export interface RuleSummary {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  critical: boolean;
+  /** Findings in all replies. */
+  count: number;
+  /** Conversations with at least one finding. */
+  conversations: number;
+}
+
+export interface ScoreBucket {
+  from: number;
+  to: number;
+  count: number;
+}
+
+export interface InputSummary {
+  source: string;
+  format: string;
+  conversations: number;
+  errors: number;
+}
+
+export interface Summary {
+  conversations: number;
+  scored: number;
+  withoutAgentReply: number;
+  errors: number;
+  agentReplies: number;
+  customerMessages: number;
+  internalNotes: number;
+  /** Mean conversation score; null when nothing was scored. */
+  score: number | null;
+  categories: Record<Category, number> | null;
+  /** Conversations zeroed by a critical rule. */
+  critical: number;
+  findings: Record<Severity, number>;
+  distribution: ScoreBucket[];
+  inputs: InputSummary[];
+}
+
+/** A conversation as one row of the report's sortable table: numbers, no texts. */
+export interface ConversationRow {
+  id: string;
+  source: string;
+  line: number;
+  score: number | null;
+  categories: Record<Category, number> | null;
+  critical: boolean;
+  agents: string[];
+  replies: number;
+  findings: number;
+  situation: string | null;
+  channel?: string;
+}
+
+export interface ScoreReport {
+  summary: Summary;
+  agents: AgentSummary[];
+  rules: RuleSummary[];
+  errors: RecordError[];
+  /** The lowest-scoring conversations, in full, lowest first. */
+  worst: ScoredConversation[];
+  /** The lowest-scoring conversations as table rows, lowest first (all of them up to the limit). */
+  rows: ConversationRow[];
+}
+
+interface AgentTotals {
+  ref: AgentRef;
+  reviews: number;
+  scoreSum: number;
+  categorySums: Record<Category, number>;
+  replies: number;
+  findings: number;
+  critical: number;
+}
+
+/** Keeps the n smallest items seen, cheaply: sort and trim only when the buffer doubles. */
+class Lowest<T> {
+  private items: Array<{ key: number; order: number; value: T }> = [];
+  constructor(
+    private readonly limit: number,
+    private readonly keep: (value: T) => boolean = () => true,
+  ) {}
+
+  add(key: number, order: number, value: T): void {
+    if (this.limit <= 0 || !this.keep(value)) return;
+    this.items.push({ key, order, value });
+    if (this.items.length >= this.limit * 2) this.trim();
+  }
+
+  values(): T[] {
+    this.trim();
+    return this.items.map((item) => item.value);
+  }
+
+  private trim(): void {
+    this.items.sort((a, b) => a.key - b.key || a.order - b.order);
+    this.items.length = Math.min(this.items.length, this.limit);
+  }
+}
+
+const zeroCategories = (): Record<Category, number> => Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<Category, number>;
+
+/**
+ * Adds up scored conversations as they stream past, in input order, keeping only totals, the
+ * worst few conversations and table rows up to a limit, so memory stays flat.
+ */
+export class Aggregator {
+  private conversations = 0;
+  private scored = 0;
+  private withoutReply = 0;
+  private replies = 0;
+  private customerMessages = 0;
+  private notes = 0;
+  private critical = 0;
+  private scoreSum = 0;
+  private readonly categorySums = zeroCategories();
+  private readonly findings: Record<Severity, number> = { error: 0, warning: 0, suggestion: 0 };
+  private readonly buckets = new Array<number>(10).fill(0);
+  private readonly agents = new Map<string, AgentTotals>();
+  private readonly rules = new Map<string, RuleSummary>();
+  private readonly errors: RecordError[] = [];
+  private readonly inputs = new Map<string, InputSummary>();
+  private readonly worst: Lowest<ScoredConversation>;
+  private readonly rows: Lowest<ConversationRow>;
+
+  constructor(limits: { worst: number; rows: number }) {
+    this.worst = new Lowest(limits.worst, (c) => c.score !== null && c.score < 100);
+    this.rows = new Lowest(limits.rows);
+  }
+
+  input(source: string, format: string): void {
+    if (!this.inputs.has(source)) this.inputs.set(source, { source, format, conversations: 0, errors: 0 });
+    else this.inputs.get(source)!.format = format;
+  }
+
+  add(outcome: ScoreOutcome): void {
+    const order = this.conversations++;
+    if ('error' in outcome) {
+      this.errors.push(outcome.error);
+      this.inputFor(outcome.error.source).errors++;
+      return;
+    }
+    const c = outcome.scored;
+    this.inputFor(c.source).conversations++;
+    this.customerMessages += c.customerMessages;
+    this.notes += c.notes;
+    this.replies += c.replies.length;
+    this.addRules(c);
+    this.addAgents(c);
+    const findings = c.replies.reduce((sum, r) => sum + r.findings.length, 0);
+    this.rows.add(c.score ?? 101, order, {
+      id: c.id,
+      source: c.source,
+      line: c.line,
+      score: c.score,
+      categories: c.categories,
+      critical: c.critical,
+      agents: c.agents.map((a) => a.name),
+      replies: c.replies.length,
+      findings,
+      situation: c.situation.id,
+      channel: c.channel,
+    });
+    if (c.score === null || !c.categories) {
+      this.withoutReply++;
+      return;
+    }
+    this.scored++;
+    this.scoreSum += c.score;
+    for (const category of CATEGORY_IDS) this.categorySums[category] += c.categories[category];
+    if (c.critical) this.critical++;
+    this.buckets[Math.min(9, Math.floor(c.score / 10))]!++;
+    this.worst.add(c.score, order, c);
+  }
+
+  report(): ScoreReport {
+    const n = this.scored;
+    const summary: Summary = {
+      conversations: this.conversations,
+      scored: n,
+      withoutAgentReply: this.withoutReply,
+      errors: this.errors.length,
+      agentReplies: this.replies,
+      customerMessages: this.customerMessages,
+      internalNotes: this.notes,
+      score: n ? round(this.scoreSum / n) : null,
+      categories: n ? (Object.fromEntries(CATEGORY_IDS.map((c) => [c, round(this.categorySums[c] / n)])) as Record<Category, number>) : null,
+      critical: this.critical,
+      findings: { ...this.findings },
+      distribution: this.buckets.map((count, i) => ({ from: i * 10, to: i === 9 ? 100 : i * 10 + 9, count })),
+      inputs: [...this.inputs.values()],
+    };
+    const agents = [...this.agents.values()]
+      .map((a): AgentSummary => ({
+        ...a.ref,
+        score: round(a.scoreSum / a.reviews),
+        categories: Object.fromEntries(CATEGORY_IDS.map((c) => [c, round(a.categorySums[c] / a.reviews)])) as Record<Category, number>,
+        conversations: a.reviews,
+        replies: a.replies,
+        findings: a.findings,
+        critical: a.critical,
+      }))
+      .sort((a, b) => b.score - a.score || b.replies - a.replies || a.id.localeCompare(b.id));
+    const rules = [...this.rules.values()].sort((a, b) => b.count - a.count || b.conversations - a.conversations || a.ruleId.localeCompare(b.ruleId));
+    return { summary, agents, rules, errors: this.errors, worst: this.worst.values(), rows: this.rows.values() };
+  }
+
+  private inputFor(source: string): InputSummary {
+    let input = this.inputs.get(source);
+    if (!input) this.inputs.set(source, (input = { source, format: 'unknown', conversations: 0, errors: 0 }));
+    return input;
+  }
+
+  private addRules(c: ScoredConversation): void {
+    const seen = new Set<string>();
+    for (const reply of c.replies) {
+      for (const f of reply.findings) {
+        this.findings[f.severity]++;
+        let rule = this.rules.get(f.ruleId);
+        if (!rule) this.rules.set(f.ruleId, (rule = { ruleId: f.ruleId, category: f.category, severity: f.severity, critical: f.critical, count: 0, conversations: 0 }));
+        rule.count++;
+        if (f.critical) rule.critical = true;
+        if (!seen.has(f.ruleId)) {
+          seen.add(f.ruleId);
+          rule.conversations++;
+        }
+      }
+    }
+  }
+
+  /** Each agent gets one review per conversation: the mean of their replies, 0 if one was critical. */
+  private addAgents(c: ScoredConversation): void {
+    const byAgent = new Map<string, typeof c.replies>();
+    for (const reply of c.replies) {
+      const list = byAgent.get(reply.agent.id);
+      if (list) list.push(reply);
+      else byAgent.set(reply.agent.id, [reply]);
+    }
+    for (const replies of byAgent.values()) {
+      const ref = replies[0]!.agent;
+      let totals = this.agents.get(ref.id);
+      if (!totals) this.agents.set(ref.id, (totals = { ref, reviews: 0, scoreSum: 0, categorySums: zeroCategories(), replies: 0, findings: 0, critical: 0 }));
+      const critical = replies.some((r) => r.critical);
+      totals.reviews++;
+      totals.replies += replies.length;
+      totals.findings += replies.reduce((sum, r) => sum + r.findings.length, 0);
+      if (critical) totals.critical++;
+      totals.scoreSum += critical ? 0 : replies.reduce((sum, r) => sum + r.score, 0) / replies.length;
+      for (const category of CATEGORY_IDS) totals.categorySums[category] += replies.reduce((sum, r) => sum + r.categories[category], 0) / replies.length;
+    }
+  }
+}

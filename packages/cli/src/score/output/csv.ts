@@ -1,0 +1,64 @@
+import { CATEGORY_IDS } from '@preach/core';
+import { stringify } from 'csv-stringify/sync';
+import type { ScoreReport } from '../aggregate.js';
+import type { ScoredConversation } from '../types.js';
+import type { ReportSink, TextOut } from './sink.js';
+
+const CONVERSATION_COLUMNS = ['conversation_id', 'source', 'line', 'channel', 'situation', 'agents', 'replies', 'score', 'critical', ...CATEGORY_IDS, 'errors', 'warnings', 'suggestions', 'rules', 'note'];
+const AGENT_COLUMNS = ['agent_id', 'agent', 'conversations', 'replies', 'score', 'critical_conversations', ...CATEGORY_IDS, 'findings'];
+
+const row = (values: unknown[]) => stringify([values.map((v) => (v === null || v === undefined ? '' : v))]);
+
+/** One row per conversation, written as scored; input errors follow as rows with a note. */
+export function csvConversationSink(out: TextOut): ReportSink {
+  let header = false;
+  const start = async () => {
+    if (!header) await out.write(row(CONVERSATION_COLUMNS));
+    header = true;
+  };
+  return {
+    async conversation(c: ScoredConversation) {
+      await start();
+      const findings = c.replies.flatMap((r) => r.findings);
+      const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
+      await out.write(
+        row([
+          c.id,
+          c.source,
+          c.line,
+          c.channel,
+          c.situation.id,
+          c.agents.map((a) => a.name).join('; '),
+          c.replies.length,
+          c.score,
+          c.critical,
+          ...CATEGORY_IDS.map((category) => c.categories?.[category]),
+          count('error'),
+          count('warning'),
+          count('suggestion'),
+          [...new Set(findings.map((f) => f.ruleId))].join('; '),
+          c.note,
+        ]),
+      );
+    },
+    async finish(report: ScoreReport) {
+      await start();
+      for (const error of report.errors) {
+        await out.write(row([error.id, error.source, error.line, ...new Array(CONVERSATION_COLUMNS.length - 4).fill(''), `not scored: ${error.reason}`]));
+      }
+    },
+  };
+}
+
+/** One row per agent, ranked, once everything is scored. */
+export function csvAgentSink(out: TextOut): ReportSink {
+  return {
+    async conversation() {},
+    async finish(report: ScoreReport) {
+      await out.write(row(AGENT_COLUMNS));
+      for (const a of report.agents) {
+        await out.write(row([a.id, a.name, a.conversations, a.replies, a.score, a.critical, ...CATEGORY_IDS.map((c) => a.categories[c]), a.findings]));
+      }
+    },
+  };
+}

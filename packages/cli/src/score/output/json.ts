@@ -1,0 +1,66 @@
+import type { ScoreReport } from '../aggregate.js';
+import type { ScoredConversation } from '../types.js';
+import type { ReportSink, TextOut } from './sink.js';
+
+/** Version of the JSON shape documented in docs/score-json.md; fields are only ever added. */
+export const SCORE_JSON_VERSION = 1;
+
+/** The JSON form of one conversation (docs/score-json.md). */
+export function conversationJson(c: ScoredConversation): Record<string, unknown> {
+  return {
+    id: c.id,
+    source: c.source,
+    line: c.line,
+    channel: c.channel ?? null,
+    situation: c.situation,
+    score: c.score,
+    categories: c.categories,
+    critical: c.critical,
+    agents: c.agents,
+    replies: c.replies.length,
+    customerMessages: c.customerMessages,
+    internalNotes: c.notes,
+    findings: c.replies.reduce((sum, r) => sum + r.findings.length, 0),
+    ...(c.note ? { note: c.note } : {}),
+    messages: c.replies.map((r) => ({
+      index: r.index,
+      agent: r.agent.id,
+      score: r.score,
+      categories: r.categories,
+      words: r.words,
+      critical: r.critical,
+      situation: r.situation,
+      text: r.text,
+      findings: r.findings,
+    })),
+  };
+}
+
+/**
+ * `{"version", "conversations": [...], "agents", "rules", "errors", "summary"}`, written as it
+ * goes: conversations first, one at a time, totals once the input is read.
+ */
+export function jsonSink(out: TextOut): ReportSink {
+  let first = true;
+  let started = false;
+  const start = async () => {
+    if (started) return;
+    started = true;
+    await out.write(`{\n  "version": ${SCORE_JSON_VERSION},\n  "conversations": [`);
+  };
+  return {
+    async conversation(c) {
+      await start();
+      await out.write(`${first ? '\n' : ',\n'}    ${JSON.stringify(conversationJson(c))}`);
+      first = false;
+    },
+    async finish(report: ScoreReport) {
+      await start();
+      const rest = { agents: report.agents, rules: report.rules, errors: report.errors, summary: report.summary };
+      const tail = Object.entries(rest)
+        .map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`)
+        .join(',\n');
+      await out.write(`${first ? '' : '\n  '}],\n${tail}\n}\n`);
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import cliProgress from 'cli-progress';
+
+export interface Progress {
+  bytes(count: number): void;
+  scored(replies: number): void;
+  stop(): void;
+}
+
+const SILENT: Progress = { bytes() {}, scored() {}, stop() {} };
+
+/**
+ * A progress bar on standard error, only for a person watching a terminal: not when the report
+ * goes down a pipe, not in CI, not when asked for quiet.
+ */
+export function createProgress(options: { enabled: boolean; totalBytes?: number; stderr: NodeJS.WritableStream }): Progress {
+  if (!options.enabled) return SILENT;
+  const started = Date.now();
+  let conversations = 0;
+  let replies = 0;
+  let bytes = 0;
+  const total = options.totalBytes && options.totalBytes > 0 ? options.totalBytes : undefined;
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: options.stderr,
+      format: total ? 'scoring {bar} {percentage}% | {conversations} conversations | {replies} replies | {rate} replies/s | ETA {eta_formatted}' : 'scoring | {conversations} conversations | {replies} replies | {rate} replies/s',
+      hideCursor: true,
+      clearOnComplete: true,
+      etaBuffer: 50,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total ?? 1, 0, { conversations: 0, replies: 0, rate: 0 });
+  const payload = () => ({ conversations: conversations.toLocaleString('en-US'), replies: replies.toLocaleString('en-US'), rate: Math.round(replies / Math.max(0.001, (Date.now() - started) / 1000)).toLocaleString('en-US') });
+  return {
+    bytes(count) {
+      bytes += count;
+    },
+    scored(count) {
+      conversations++;
+      replies += count;
+      bar.update(total ? Math.min(bytes, total) : 0, payload());
+    },
+    stop() {
+      bar.stop();
+    },
+  };
+}
+
+/** Whether a progress bar belongs on this terminal. */
+export function wantsProgress(io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }, writesToFile: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.CI && env.CI !== 'false' && env.CI !== '0') return false;
+  if ((io.stderr as NodeJS.WriteStream).isTTY !== true) return false;
+  return writesToFile || (io.stdout as NodeJS.WriteStream).isTTY === true;
+}

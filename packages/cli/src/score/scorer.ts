@@ -1,0 +1,176 @@
+import { CATEGORY_IDS, inferSituation, lint, resolveSituation, sensitivityAtLeast, type Category, type PreachMessage, type ResolvedConfig, type ResolvedSituation } from '@preach/core';
+import { htmlToText } from './html.js';
+import type { AgentRef, Conversation, Finding, ImportedItem, ScoredConversation, ScoredReply, ScoreOutcome, TranscriptMessage } from './types.js';
+
+export interface ScorerOptions {
+  config: ResolvedConfig;
+  /** A team's sign-off pattern: one group captures the agent's id (`agents.signature`). */
+  signature?: RegExp;
+}
+
+const NO_SITUATION: ScoredConversation['situation'] = { id: null, sensitivity: 'low', source: 'none', reason: 'no customer message to judge by' };
+
+/** Scores a batch in order; a conversation that breaks the scorer becomes an error, not a crash. */
+export function scoreBatch(items: readonly ImportedItem[], options: ScorerOptions): ScoreOutcome[] {
+  return items.map((item) => {
+    if ('error' in item) return item;
+    try {
+      return { scored: scoreConversation(item.conversation, options) };
+    } catch (error) {
+      const { conversation } = item;
+      return { error: { source: conversation.source, line: conversation.line, id: conversation.id, reason: `could not be scored: ${(error as Error).message}` } };
+    }
+  });
+}
+
+/**
+ * Lints every public agent reply in the context of the conversation so far: the customer's
+ * messages since the previous reply, the customer's name, the channel, and the situation:
+ * given or mapped from tags for the whole conversation, else inferred from the messages the
+ * reply answers, else carried over from earlier in the conversation ("I did." in a complaint
+ * is still a complaint).
+ */
+export function scoreConversation(conversation: Conversation, { config, signature }: ScorerOptions): ScoredConversation {
+  const fixed = fixedSituation(conversation, config);
+  let situation: ResolvedSituation | undefined = fixed;
+  /** What the conversation is about, for the report: the most sensitive situation met. */
+  let headline: ResolvedSituation | undefined = fixed;
+  const waiting: string[] = [];
+  let answered: string | undefined;
+  let customerMessages = 0;
+  let notes = 0;
+  const replies: ScoredReply[] = [];
+
+  conversation.messages.forEach((message, index) => {
+    if (message.role === 'note') {
+      notes++;
+      return;
+    }
+    if (message.role === 'system') return;
+    const text = textOf(message);
+    if (message.role === 'customer') {
+      customerMessages++;
+      if (text.trim()) waiting.push(text);
+      return;
+    }
+    if (!text.trim()) return;
+    const customerMessage = waiting.length ? waiting.join('\n\n') : answered;
+    if (!fixed && waiting.length) {
+      const inferred = inferSituation(customerMessage!, config.situations);
+      situation = latestKnown(situation, inferred);
+      headline = moreSensitive(headline, inferred);
+    }
+    waiting.length = 0;
+    answered = customerMessage;
+    const result = lint(
+      text,
+      {
+        customerName: conversation.customerName,
+        customerMessage,
+        situation: situation?.id ?? undefined,
+        channel: conversation.channel,
+        agentName: message.authorName,
+        tags: conversation.tags.length ? conversation.tags : undefined,
+      },
+      config,
+      { path: `${conversation.id}#${index + 1}` },
+    );
+    replies.push({
+      index,
+      agent: identifyAgent(message, text, signature),
+      text,
+      customerMessage,
+      score: result.score.score,
+      categories: result.score.categories,
+      words: result.score.words,
+      critical: result.score.critical,
+      situation: result.context.situation.id,
+      findings: result.messages.map((m) => toFinding(m, text)),
+    });
+  });
+
+  if (!fixed && waiting.length) headline = moreSensitive(headline, inferSituation(waiting.join('\n\n'), config.situations));
+  const critical = replies.some((r) => r.critical);
+  const agents = uniqueAgents(replies);
+  const shownSituation = headline ? { id: headline.id, sensitivity: headline.sensitivity, source: headline.source, reason: headline.reason } : NO_SITUATION;
+  const base = { id: conversation.id, source: conversation.source, line: conversation.line, channel: conversation.channelName ?? conversation.channel, situation: shownSituation, critical, agents, customerMessages, notes, replies };
+  if (replies.length === 0) return { ...base, score: null, categories: null, note: 'no agent reply to score' };
+  return { ...base, score: critical ? 0 : round(mean(replies.map((r) => r.score))), categories: meanCategories(replies.map((r) => r.categories)) };
+}
+
+function textOf(message: TranscriptMessage): string {
+  if (message.text !== undefined) return message.text;
+  return message.html ? htmlToText(message.html) : '';
+}
+
+/** A situation the export states, or one its tags map to, holds for the whole conversation. */
+function fixedSituation(conversation: Conversation, config: ResolvedConfig): ResolvedSituation | undefined {
+  if (!conversation.situation && conversation.tags.length === 0) return undefined;
+  const resolved = resolveSituation({ context: { situation: conversation.situation, tags: conversation.tags }, situations: config.situations, tagSituations: config.tagSituations });
+  return resolved.source === 'given' || resolved.source === 'tags' ? resolved : undefined;
+}
+
+/** The more sensitive of two situations; the earlier one on a tie. */
+function moreSensitive(current: ResolvedSituation | undefined, next: ResolvedSituation): ResolvedSituation | undefined {
+  if (!next.id) return current ?? next;
+  if (!current?.id) return next;
+  return sensitivityAtLeast(current.sensitivity, next.sensitivity) ? current : next;
+}
+
+/** A turn that reveals no situation keeps the one the conversation had. */
+function latestKnown(current: ResolvedSituation | undefined, next: ResolvedSituation): ResolvedSituation | undefined {
+  return next.id || !current ? next : current;
+}
+
+/** Who wrote a reply: the export's sign-off initials, a team's sign-off pattern, then the author. */
+export function identifyAgent(message: TranscriptMessage, text: string, signature?: RegExp): AgentRef {
+  const account = message.authorName ?? message.authorId;
+  let initials = message.signature;
+  if (!initials && signature) initials = signature.exec(text)?.[1];
+  if (initials) return { id: account ? `${message.authorId ?? account}/${initials}` : initials, name: account ? `${initials} (${account})` : initials };
+  if (message.authorId) return { id: message.authorId, name: message.authorName ?? message.authorId };
+  if (message.authorName) return { id: message.authorName, name: message.authorName };
+  return { id: 'unknown', name: 'unknown agent' };
+}
+
+function uniqueAgents(replies: readonly ScoredReply[]): AgentRef[] {
+  const seen = new Map<string, AgentRef>();
+  for (const reply of replies) if (!seen.has(reply.agent.id)) seen.set(reply.agent.id, reply.agent);
+  return [...seen.values()];
+}
+
+function toFinding(message: PreachMessage, text: string): Finding {
+  const place = message.place as { start?: { offset?: number }; end?: { offset?: number } } | undefined;
+  const start = place?.start?.offset ?? 0;
+  const end = place?.end?.offset ?? start;
+  const finding: Finding = {
+    ruleId: message.ruleId,
+    severity: message.severity,
+    category: message.category,
+    message: message.reason,
+    critical: Boolean(message.critical),
+    line: message.line ?? 1,
+    column: message.column ?? 1,
+    start,
+    end,
+    excerpt: text.slice(start, end),
+  };
+  if (message.note) finding.note = message.note;
+  if (message.expected?.length) finding.fix = message.expected[0];
+  if (message.url) finding.url = message.url;
+  return finding;
+}
+
+export function mean(values: readonly number[]): number {
+  let sum = 0;
+  for (const value of values) sum += value;
+  return values.length ? sum / values.length : 0;
+}
+
+export function meanCategories(cards: ReadonlyArray<Record<Category, number>>): Record<Category, number> {
+  return Object.fromEntries(CATEGORY_IDS.map((c) => [c, round(mean(cards.map((card) => card[c])))])) as Record<Category, number>;
+}
+
+export function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}

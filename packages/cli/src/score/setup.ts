@@ -1,0 +1,33 @@
+import { loadConfigFor } from '@preach/config';
+import { PreachInputError } from '@preach/core';
+import type { ScorerOptions } from './scorer.js';
+
+/** What a scoring thread needs to load the config itself: paths and flags, never compiled rules. */
+export interface ScoreSetup {
+  /** Where to look for `.preachrc.*` (the working folder). */
+  lookup: string;
+  configFile?: string;
+  noConfig?: boolean;
+  /** A sign-off pattern from `--agent-signature`, over the config's `agents.signature`. */
+  signature?: string;
+}
+
+/** Loads the config and compiles the sign-off pattern: once per thread. */
+export async function createScorerOptions(setup: ScoreSetup): Promise<ScorerOptions & { settings: Awaited<ReturnType<typeof loadConfigFor>>['settings']; file?: string }> {
+  const loaded = await loadConfigFor(setup.lookup, { configFile: setup.configFile, noConfig: setup.noConfig });
+  const pattern = setup.signature ?? loaded.settings.agents?.signature;
+  return { config: loaded.config, signature: pattern ? compileSignature(pattern, setup.signature ? '--agent-signature' : loaded.file ?? 'config') : undefined, settings: loaded.settings, file: loaded.file };
+}
+
+function compileSignature(pattern: string, where: string): RegExp {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(pattern, 'u');
+  } catch (error) {
+    throw new PreachInputError({ file: where, key: 'agents.signature', message: `is not a valid regular expression: ${(error as Error).message}` });
+  }
+  if (!/\((?!\?)|\(\?<\w+>/.test(pattern)) {
+    throw new PreachInputError({ file: where, key: 'agents.signature', message: 'needs one capturing group for the agent id', hint: 'For sign-offs like "^JK", use "\\^(\\w+)\\s*$".' });
+  }
+  return regex;
+}

@@ -1,0 +1,109 @@
+import type { Category, Channel, ResolvedSituation, Severity } from '@preach/core';
+
+/** Who wrote a message in a transcript. Notes are internal and never scored or shown to rules. */
+export type Role = 'customer' | 'agent' | 'note' | 'system';
+
+/** One message of a conversation, whatever help desk it came from. */
+export interface TranscriptMessage {
+  role: Role;
+  /** Plain text; absent when only `html` is known (converted in the scoring worker). */
+  text?: string;
+  html?: string;
+  authorId?: string;
+  authorName?: string;
+  /** Sign-off initials the export already extracted (the JSONL samples' `agent_signature`). */
+  signature?: string;
+  timestamp?: string;
+}
+
+/** A conversation normalised from any input format, as the scorer sees it. */
+export interface Conversation {
+  id: string;
+  /** The input it came from, as shown to the user. */
+  source: string;
+  /** Line where the record starts (JSONL, CSV and JSON documents alike). */
+  line: number;
+  /** The export's own channel name (e.g. `twitter`), kept for the report. */
+  channelName?: string;
+  channel?: Channel;
+  customerName?: string;
+  /** A situation id the export gives outright; otherwise tags or the customer's words decide. */
+  situation?: string;
+  tags: string[];
+  messages: TranscriptMessage[];
+}
+
+/** A record that could not be turned into a conversation. */
+export interface RecordError {
+  source: string;
+  line: number;
+  id?: string;
+  reason: string;
+}
+
+export type ImportedItem = { conversation: Conversation } | { error: RecordError };
+
+export const INPUT_FORMATS = ['jsonl', 'json', 'zendesk', 'intercom', 'freshdesk', 'helpscout', 'csv'] as const;
+export type InputFormat = (typeof INPUT_FORMATS)[number];
+
+/** A finding on one agent reply, in a shape that crosses worker threads. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  category: Category;
+  message: string;
+  critical: boolean;
+  line: number;
+  column: number;
+  /** Offsets into the reply text. */
+  start: number;
+  end: number;
+  /** The flagged words. */
+  excerpt: string;
+  note?: string;
+  fix?: string;
+  url?: string;
+}
+
+export interface ScoredReply {
+  /** Position of the message in the conversation, from 0. */
+  index: number;
+  agent: AgentRef;
+  text: string;
+  /** The customer's message(s) the reply answers. */
+  customerMessage?: string;
+  score: number;
+  categories: Record<Category, number>;
+  words: number;
+  critical: boolean;
+  situation: string | null;
+  findings: Finding[];
+}
+
+export interface AgentRef {
+  /** Stable key: author id, name or `author/initials`. */
+  id: string;
+  /** What the report shows. */
+  name: string;
+}
+
+/** A scored conversation, computed in a worker. */
+export interface ScoredConversation {
+  id: string;
+  source: string;
+  line: number;
+  channel?: string;
+  situation: Pick<ResolvedSituation, 'id' | 'sensitivity' | 'source' | 'reason'>;
+  /** Null when the conversation has no agent reply to score. */
+  score: number | null;
+  categories: Record<Category, number> | null;
+  critical: boolean;
+  agents: AgentRef[];
+  customerMessages: number;
+  notes: number;
+  replies: ScoredReply[];
+  /** Why there is no score (no agent reply). */
+  note?: string;
+}
+
+export type ScoreOutcome = { scored: ScoredConversation } | { error: RecordError };
