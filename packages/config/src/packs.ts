@@ -54,7 +54,7 @@ export async function loadPack(spec: string, fromDir: string, configFile: string
   const problems: PreachInputError[] = [];
   const definedAt = new Map<string, string>();
   for (const file of files) {
-    const shown = relative(process.cwd(), file) || file;
+    const shown = displayPath(file);
     try {
       const compiled = compileRuleSource(readFileSync(file, 'utf8'), shown, { origin: spec });
       compiled.rules.forEach((rule, index) => {
@@ -100,6 +100,12 @@ export function readVocabulary(file: string): string[] {
     .filter((line) => line && !line.startsWith('#'));
 }
 
+/** A path as people read it: relative to where they are, unless that climbs out of it. */
+function displayPath(file: string): string {
+  const shown = relative(process.cwd(), file);
+  return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : file;
+}
+
 function isFile(path: string): boolean {
   try {
     return statSync(path).isFile();
@@ -129,7 +135,7 @@ async function codeRulesIn(dir: string, spec: string): Promise<Rule[]> {
     if (main && CODE_EXTENSIONS.includes(extname(main)) && existsSync(join(dir, main))) entry = join(dir, main);
   }
   if (!entry) return [];
-  const shown = relative(process.cwd(), entry) || entry;
+  const shown = displayPath(entry);
   let loaded: unknown;
   try {
     loaded = await import(pathToFileURL(entry).href);
