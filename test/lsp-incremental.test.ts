@@ -127,3 +127,16 @@ describe('blocks', () => {
     for (const block of splitBlocks(text, 12)) expect(text.slice(block.start, block.start + block.text.length)).toBe(block.text);
   });
 });
+
+test('code rules opt in to paragraph checking with meta.scope', async () => {
+  const { isParagraphLocal } = await import('@preach/language-server');
+  const rule = (scope?: 'paragraph' | 'reply') => ({ rule: { meta: { id: 'x', kind: 'code', scope }, check() {} }, severity: 'warning', options: {} }) as any;
+  expect(isParagraphLocal(rule())).toBe(false);
+  expect(isParagraphLocal(rule('reply'))).toBe(false);
+  expect(isParagraphLocal(rule('paragraph'))).toBe(true);
+  const declarative = (options: Record<string, unknown>) => ({ rule: { meta: { id: 'y', kind: 'existence' }, check() {} }, severity: 'warning', options }) as any;
+  expect(isParagraphLocal(declarative({ tokens: ['kindly'] }))).toBe(true);
+  expect(isParagraphLocal(declarative({ patterns: ['^hi'] }))).toBe(false);
+  expect(isParagraphLocal(declarative({ patterns: ['[^a]b'] }))).toBe(true);
+  expect(isParagraphLocal(declarative({ tokens: ['x'], scope: 'opening' }))).toBe(false);
+});

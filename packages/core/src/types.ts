@@ -127,6 +127,11 @@ export interface RuleMeta {
   when?: RuleConditions;
   /** Declarative kind (existence, substitution, …) or `code`. */
   kind?: string;
+  /**
+   * `paragraph` when what the rule finds in a paragraph never depends on the rest of the reply,
+   * so editors may re-check only the paragraph being edited. Code rules default to `reply`.
+   */
+  scope?: 'paragraph' | 'reply';
 }
 
 /** Something a rule reports. Offsets are into the draft's full text (front matter included). */

@@ -91,7 +91,7 @@ export class DraftChecker {
     const whole = lint(text, given, split.document);
     messages.push(...plainMessages(whole.messages, text));
     endSlice();
-    messages.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    messages.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
     const score = scoreReply(messages, whole.score.words, config.scoring);
     return { messages, score, situation: whole.context.situation, context, blocksReused: reused, blocksChecked: checked };
   }

@@ -4,11 +4,13 @@ import type { ResolvedConfig, RuleSetting, SeveritySetting } from '@preach/core'
  * Which rules can be checked paragraph by paragraph. A rule is paragraph-local when what it finds
  * in one paragraph does not depend on the rest of the reply: declarative `existence`,
  * `substitution` and `pattern` rules over the prose, without anchors. Everything else (counts,
- * requirements, sentiment, opening/closing scopes, code rules whose logic we cannot see) is
- * checked on the whole reply, so the results stay exactly what `preach lint` reports.
+ * requirements, sentiment, opening/closing scopes) is checked on the whole reply, so the
+ * results stay exactly what `preach lint` reports. Code rules say so themselves with
+ * `meta.scope: 'paragraph'`; without it we cannot see their logic and assume the whole reply.
  */
 export function isParagraphLocal(setting: RuleSetting): boolean {
-  const { kind } = setting.rule.meta;
+  const { kind, scope } = setting.rule.meta;
+  if (scope) return scope === 'paragraph';
   if (kind !== 'existence' && kind !== 'substitution' && kind !== 'pattern') return false;
   const options = setting.options ?? {};
   if ((options.scope ?? 'prose') !== 'prose') return false;
