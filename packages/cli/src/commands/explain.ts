@@ -76,6 +76,7 @@ export function ruleMarkdown(rule: Rule): string {
     meta.docs.why,
   ];
   if (meta.when) lines.push('', '## When it applies', '', `Only when ${describeConditions(meta.when)}.`);
+  lines.push(...optionsMarkdown(rule));
   for (const [kind, title] of [
     ['bad', 'Flagged'],
     ['good', 'Not flagged'],
@@ -98,4 +99,14 @@ export function ruleMarkdown(rule: Rule): string {
     }
   }
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** A code rule's options as a table (declarative rules show their parameters in the rule file). */
+function optionsMarkdown(rule: Rule): string[] {
+  const properties = (rule.meta.optionsSchema?.properties ?? {}) as Record<string, { description?: string }>;
+  if (rule.meta.kind !== 'code' || Object.keys(properties).length === 0) return [];
+  const defaults = rule.meta.defaultOptions ?? {};
+  const cell = (value: unknown) => (value === undefined ? '' : `\`${JSON.stringify(value).replace(/\|/g, '\\|')}\``);
+  const rows = Object.entries(properties).map(([name, schema]) => `| \`${name}\` | ${(schema.description ?? '').replace(/\|/g, '\\|')} | ${cell(defaults[name])} |`);
+  return ['', '## Options', '', `Set them in \`.preachrc.yaml\`: \`rules: { ${rule.meta.id}: [warning, { … }] }\`.`, '', '| option | what it does | default |', '|---|---|---|', ...rows];
 }
