@@ -5,20 +5,22 @@ export interface CountedSentence extends Span {
   words: number;
 }
 
+/** A link or a block of code in the middle of a line: "see: https://… Cleaning supplies are …". */
+const MASKED_BREAK = 10;
+
 /**
- * The reply's sentences, also cut at line breaks: chat messages, lists and sign-offs often end
- * a line without a full stop, and a reader takes each line as a unit.
+ * The reply's sentences, also cut at line breaks and at links: chat messages, lists and
+ * sign-offs often end a line without a full stop, replies on social media let a link end a
+ * sentence, and a reader takes each piece as a unit.
  */
 export function readerSentences(context: RuleContext): CountedSentence[] {
   const words = context.analysis.words();
   const sentences: CountedSentence[] = [];
   let w = 0;
   for (const sentence of context.analysis.sentences()) {
-    let offset = sentence.start;
-    for (const line of sentence.text.split('\n')) {
-      const start = offset + (line.length - line.trimStart().length);
-      const end = offset + line.trimEnd().length;
-      offset += line.length + 1;
+    for (const piece of pieces(context, sentence)) {
+      const start = piece.start + (piece.text.length - piece.text.trimStart().length);
+      const end = piece.start + piece.text.trimEnd().length;
       if (end <= start) continue;
       while (w < words.length && words[w]!.start < start) w++;
       let count = 0;
@@ -27,6 +29,24 @@ export function readerSentences(context: RuleContext): CountedSentence[] {
     }
   }
   return sentences;
+}
+
+/** A sentence cut at line breaks and at long runs of masked text (links, code). */
+function pieces(context: RuleContext, sentence: Span): Span[] {
+  const cuts: Span[] = [];
+  let from = sentence.start;
+  let masked = 0;
+  for (let i = sentence.start; i <= sentence.end; i++) {
+    const atEnd = i === sentence.end;
+    const isMasked = !atEnd && context.prose[i] === ' ' && context.text[i] !== ' ' && context.text[i] !== '\t';
+    masked = isMasked ? masked + 1 : 0;
+    if (atEnd || context.prose[i] === '\n' || masked === MASKED_BREAK) {
+      const end = atEnd || context.prose[i] === '\n' ? i : i - masked + 1;
+      cuts.push({ start: from, end, text: context.prose.slice(from, end) });
+      from = i + 1;
+    }
+  }
+  return cuts;
 }
 
 /** Paragraphs: runs of non-blank lines. */
