@@ -78,7 +78,7 @@ export async function scoreCommand(patterns: string[], options: ScoreCommandOpti
   const inputs: Input[] = [];
   const unreadable: RecordError[] = [];
   const { files, missing } = await expandInputs(patterns.filter((p) => p !== '-'), io.cwd, TRANSCRIPT_EXTENSIONS);
-  for (const pattern of missing) unreadable.push({ source: pattern, line: 0, reason: 'file not found (no file or folder matches this path or pattern)' });
+  for (const pattern of missing) unreadable.push({ source: pattern, reason: 'file not found (no file or folder matches this path or pattern)', file: true });
   for (const pattern of patterns) if (pattern === '-') inputs.push({ source: '<stdin>' });
   for (const path of files) inputs.push({ source: relative(io.cwd, path) || path, path });
   if (options.strict && unreadable.length) throw new PreachInputError({ file: unreadable[0]!.source, message: unreadable[0]!.reason });
@@ -132,7 +132,7 @@ export async function scoreCommand(patterns: string[], options: ScoreCommandOpti
     const { record } = error;
     throw new PreachInputError({
       file: record.source,
-      line: record.line || undefined,
+      line: record.line,
       message: `${record.id ? `conversation ${record.id}: ` : ''}${record.reason}`,
       hint: '--strict stops at the first record that cannot be scored; without it the record is listed under errors and the rest is scored.',
     });
@@ -194,11 +194,11 @@ function createSink(options: ScoreCommandOptions, out: TextOut, color: boolean):
 }
 
 function fileError(input: Input, error: unknown): RecordError {
-  if (error instanceof PreachInputError) return { source: input.source, line: error.line ?? 0, reason: error.hint ? `${error.message} (${error.hint})` : error.message };
-  if (isInputError(error)) return { source: input.source, line: 0, reason: error.format() };
+  if (error instanceof PreachInputError) return { source: input.source, line: error.line, reason: error.hint ? `${error.message}. ${error.hint}` : error.message, file: true };
+  if (isInputError(error)) return { source: input.source, reason: error.format(), file: true };
   const code = (error as NodeJS.ErrnoException).code;
   const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : `cannot read: ${(error as Error).message}`;
-  return { source: input.source, line: 0, reason };
+  return { source: input.source, reason, file: true };
 }
 
 async function sizeOf(inputs: readonly Input[]): Promise<number | undefined> {

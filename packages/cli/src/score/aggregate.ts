@@ -41,6 +41,7 @@ export interface Summary {
   conversations: number;
   scored: number;
   withoutAgentReply: number;
+  /** Records that could not be scored, and files that could not be read (listed under errors). */
   errors: number;
   agentReplies: number;
   customerMessages: number;
@@ -152,12 +153,14 @@ export class Aggregator {
   }
 
   add(outcome: ScoreOutcome): void {
-    const order = this.conversations++;
     if ('error' in outcome) {
       this.errors.push(outcome.error);
       this.inputFor(outcome.error.source).errors++;
+      // A file that could not be read is not a conversation; a record that could not is one.
+      if (!outcome.error.file) this.conversations++;
       return;
     }
+    const order = this.conversations++;
     const c = outcome.scored;
     this.inputFor(c.source).conversations++;
     this.customerMessages += c.customerMessages;

@@ -33,12 +33,15 @@ export interface Conversation {
   messages: TranscriptMessage[];
 }
 
-/** A record that could not be turned into a conversation. */
+/** A record that could not be turned into a conversation, or a file that could not be read. */
 export interface RecordError {
   source: string;
-  line: number;
+  /** Where the record starts; absent when the whole file is at fault. */
+  line?: number;
   id?: string;
   reason: string;
+  /** The problem is with the file (missing, unreadable, unknown format), not one conversation. */
+  file?: true;
 }
 
 export type ImportedItem = { conversation: Conversation } | { error: RecordError };

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import Assembler from 'stream-json/Assembler.js';
 import Parser from 'stream-json/Parser.js';
 import { isObject, type JsonObject, type Person } from '../formats/common.js';
@@ -147,11 +148,26 @@ class DocumentWalker {
   }
 }
 
+/**
+ * stream-json's parser, reporting a syntax error at once: Node delivers a stream's errors on a
+ * later tick, by which time more lines have gone in and the line number would be wrong.
+ */
+class LineParser extends Parser {
+  failure: Error | undefined;
+
+  /** Where stream-json parses what it was given (its `_transform` replaces itself on first use). */
+  _processBuffer(callback: (error?: Error | null) => void): void {
+    (Parser.prototype as unknown as { _processBuffer: LineParser['_processBuffer'] })._processBuffer.call(this, (error) => {
+      if (error) this.failure ??= error;
+      callback(error);
+    });
+  }
+}
+
 /** Lines fed to the parser one at a time, so every record knows the line it starts on. */
 async function* walk(stream: Readable, walker: DocumentWalker, options: ImportOptions): AsyncGenerator<ImportedItem> {
-  const parser = new Parser({ packKeys: true, packStrings: true, packNumbers: true, streamKeys: false, streamStrings: false, streamNumbers: false });
-  let failure: Error | undefined;
-  parser.on('error', (error: Error) => (failure ??= error));
+  const parser = new LineParser({ packKeys: true, packStrings: true, packNumbers: true, streamKeys: false, streamStrings: false, streamNumbers: false });
+  parser.on('error', (error: Error) => (parser.failure ??= error));
   // Tokens arrive synchronously inside write(), while `walker.line` is the line being written.
   parser.on('data', (token: Token) => walker.consume(token));
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
@@ -166,23 +182,24 @@ async function* walk(stream: Readable, walker: DocumentWalker, options: ImportOp
     line++;
     walker.line = line;
     parser.write(line === 1 ? `${text.replace(/^\uFEFF/, '')}\n` : `${text}\n`);
-    if (parser.destroyed) {
+    if (parser.failure) {
       lines.close();
       stream.destroy();
-      yield invalid(options.source, line, (parser.errored as Error | null) ?? failure, 'the rest of the file was not read');
+      yield* drain();
+      yield invalid(options.source, line, parser.failure, 'the rest of the file was not read');
       return;
     }
     yield* drain();
   }
   parser.end();
-  await new Promise<void>((resolve) => (parser.writableFinished ? resolve() : parser.once('finish', resolve).once('error', () => resolve())));
+  await finished(parser).catch(() => {});
   yield* drain();
-  if (failure || parser.destroyed) yield invalid(options.source, line, failure, 'the document ends early');
+  if (parser.failure) yield invalid(options.source, line, parser.failure, 'the document ends early');
 }
 
 function invalid(source: string, line: number, error: Error | null | undefined, consequence: string): ImportedItem {
   const reason = (error?.message ?? 'unexpected end of input').replace(/^Parser (?:cannot parse input: |has )/, '');
-  return { error: { source, line, reason: `invalid JSON (${reason}); ${consequence}` } };
+  return { error: { source, line, reason: `invalid JSON (${reason}); ${consequence}`, file: true } };
 }
 
 /** Whether a file names people lists at all (a fast text search, not a parse). */

@@ -7,7 +7,7 @@ import type { ReportSink, TextOut } from './sink.js';
 const CONVERSATION_COLUMNS = ['conversation_id', 'source', 'line', 'channel', 'situation', 'agents', 'replies', 'score', 'critical', ...CATEGORY_IDS, 'errors', 'warnings', 'suggestions', 'rules', 'note'];
 const AGENT_COLUMNS = ['agent_id', 'agent', 'conversations', 'replies', 'score', 'critical_conversations', ...CATEGORY_IDS, 'findings'];
 
-const row = (values: unknown[]) => stringify([values.map((v) => (v === null || v === undefined ? '' : v))]);
+const row = (values: unknown[]) => stringify([values.map((v) => (v === null || v === undefined ? '' : typeof v === 'boolean' ? String(v) : v))]);
 
 /** One row per conversation, written as scored; input errors follow as rows with a note. */
 export function csvConversationSink(out: TextOut): ReportSink {
@@ -44,7 +44,7 @@ export function csvConversationSink(out: TextOut): ReportSink {
     async finish(report: ScoreReport) {
       await start();
       for (const error of report.errors) {
-        await out.write(row([error.id, error.source, error.line, ...new Array(CONVERSATION_COLUMNS.length - 4).fill(''), `not scored: ${error.reason}`]));
+        await out.write(row([error.id, error.source, error.line, ...new Array(CONVERSATION_COLUMNS.length - 4).fill(''), `${error.file ? 'file not read' : 'not scored'}: ${error.reason}`]));
       }
     },
   };

@@ -139,7 +139,7 @@ function ruleTable(report: ScoreReport): string {
 }
 
 function conversationCard(c: ScoredConversation): string {
-  const situation = c.situation.id ? `${escapeHtml(c.situation.id)} <span class="muted">(${escapeHtml(c.situation.source)})</span>` : '<span class="muted">no situation</span>';
+  const situation = c.situation.id ? `${escapeHtml(c.situation.id)} <span class="muted">(${escapeHtml(c.situation.source)})</span>` : '<span class="muted">unknown</span>';
   const header = `<header><h3>${escapeHtml(c.id)}</h3><span class="score ${band(c.score)}">${scoreText(c.score)}</span>${c.critical ? '<span class="badge critical">critical: auto-fail</span>' : ''}<span>situation ${situation}</span>${c.channel ? `<span class="muted">${escapeHtml(c.channel)}</span>` : ''}<span class="muted">${escapeHtml(c.source)}:${c.line}</span></header>`;
   const items = c.replies.map((reply) => replyItems(reply)).join('\n');
   return `<article class="conversation" id="${anchor(c.id)}">${header}<ol class="thread">${items}</ol></article>`;
@@ -168,7 +168,7 @@ function conversationTable(rows: readonly ConversationRow[], total: number, link
 
 function errorSection(report: ScoreReport): string {
   if (!report.errors.length) return '';
-  const rows = report.errors.map((e) => `<tr><td>${escapeHtml(e.source)}</td><td class="num">${e.line}</td><td>${escapeHtml(e.id ?? '')}</td><td>${escapeHtml(e.reason)}</td></tr>`).join('\n');
+  const rows = report.errors.map((e) => `<tr><td>${escapeHtml(e.source)}</td><td class="num">${e.line ?? ''}</td><td>${escapeHtml(e.id ?? '')}</td><td>${escapeHtml(e.reason)}</td></tr>`).join('\n');
   return `<section><h2>Not scored (${fmt(report.errors.length)})</h2><div class="table-wrap"><table class="sortable" id="errors-table"><thead><tr><th>source</th><th class="num">line</th><th>conversation</th><th>reason</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }
 

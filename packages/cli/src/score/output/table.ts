@@ -40,13 +40,14 @@ export function formatScoreTable(report: ScoreReport, options: { color: boolean 
     summary.errors ? c.red(`${plural(summary.errors, 'error')}`) : '',
   ].filter(Boolean);
   lines.push(`${c.bold(plural(summary.conversations, 'conversation'))} (${counts.join(', ')}), ${plural(summary.agentReplies, 'agent reply', 'agent replies')}, ${plural(summary.internalNotes, 'internal note')} left out`);
-  lines.push(`${c.bold('Team score')} ${colorScore(summary.score, c)}/100   ${categoryLine(summary.categories, c)}`);
+  if (summary.score === null) lines.push(c.dim('Nothing to score: no agent replies were found.'));
+  else lines.push(`${c.bold('Team score')} ${colorScore(summary.score, c)}/100   ${categoryLine(summary.categories, c)}`);
   if (summary.critical) lines.push(c.red(`${plural(summary.critical, 'conversation')} zeroed by a critical rule (auto-fail)`));
   lines.push(c.dim(`findings: ${plural(summary.findings.error, 'error')}, ${plural(summary.findings.warning, 'warning')}, ${plural(summary.findings.suggestion, 'suggestion')}`));
 
-  lines.push('', c.bold('Score distribution (conversations)'));
+  if (summary.scored) lines.push('', c.bold('Score distribution (conversations)'));
   const most = Math.max(1, ...summary.distribution.map((b) => b.count));
-  for (const bucket of [...summary.distribution].reverse()) {
+  for (const bucket of summary.scored ? [...summary.distribution].reverse() : []) {
     const width = Math.round((bucket.count / most) * BAR_WIDTH);
     const bar = '█'.repeat(width) || (bucket.count ? '▏' : '');
     const label = `${bucket.from}-${bucket.to}`.padStart(6);
@@ -82,7 +83,7 @@ export function formatScoreTable(report: ScoreReport, options: { color: boolean 
 
   if (report.errors.length) {
     lines.push('', c.bold(c.red(`Not scored (${report.errors.length})`)));
-    for (const error of report.errors.slice(0, ERROR_ROWS)) lines.push(`  ${error.source}:${error.line}${error.id ? ` (${error.id})` : ''}: ${error.reason}`);
+    for (const error of report.errors.slice(0, ERROR_ROWS)) lines.push(`  ${error.source}${error.line ? `:${error.line}` : ''}${error.id ? ` (${error.id})` : ''}: ${error.reason}`);
     if (report.errors.length > ERROR_ROWS) lines.push(c.dim(`  … ${report.errors.length - ERROR_ROWS} more (--format json lists them all under "errors")`));
   }
   return `${lines.join('\n')}\n`;
