@@ -152,6 +152,8 @@ function compile(definitions: readonly SituationDefinition[]): CompiledSituation
 
 const NONE: ResolvedSituation = { id: null, sensitivity: 'low', source: 'none', reason: 'no customer message or situation given', matched: [] };
 
+const QUESTION_SENTENCE = /[^.!?\n]{3,300}\?/;
+
 /** Customer sentiment at or below this reads as upset (AFINN sum). */
 export const UPSET_POLARITY = -2;
 
@@ -241,12 +243,14 @@ function infer(message: string, situations: readonly SituationDefinition[]): Res
   if (complaint && sentiment <= UPSET_POLARITY) {
     return { id: 'complaint', sensitivity: complaint.sensitivity, source: 'inferred', reason: `customer message reads as upset (sentiment ${sentiment})`, matched: [] };
   }
-  // No signal words: let grammar decide whether it is a question about how to do something.
+  // No signal words: let grammar decide whether it asks how to do something. compromise is
+  // costly, so it reads only the first sentence that ends in a question mark.
   const howTo = situations.find((s) => s.id === 'how-to');
-  if (howTo && message.includes('?')) {
-    const questions = nlp(message).questions();
+  const question = howTo ? QUESTION_SENTENCE.exec(message)?.[0].trim() : undefined;
+  if (howTo && question) {
+    const questions = nlp(question).questions();
     if (questions.found) {
-      return { id: 'how-to', sensitivity: howTo.sensitivity, source: 'inferred', reason: `customer asks a question: "${String(questions.eq(0).text()).trim()}"`, matched: [] };
+      return { id: 'how-to', sensitivity: howTo.sensitivity, source: 'inferred', reason: `customer asks a question: "${question}"`, matched: [] };
     }
   }
   return { id: null, sensitivity: 'low', source: 'inferred', reason: 'no situation recognised in the customer message', matched: [] };

@@ -170,7 +170,7 @@ export interface Analysis {
   links(): MarkdownLink[];
   /** A compromise document over the prose (expensive: ask only when a cheap check says so). */
   nlp(): any;
-  /** Sentiment polarity of the reply prose (AFINN via retext-sentiment); negative is upset. */
+  /** Sentiment polarity of the reply prose (AFINN sum, retext-sentiment's lexicon); negative is upset. */
   replySentiment(): number;
   /** Sentiment polarity of the customer's message, 0 when unknown. */
   customerSentiment(): number;

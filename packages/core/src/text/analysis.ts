@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 import retextEnglish from 'retext-english';
-import retextSentiment from 'retext-sentiment';
 import { unified } from 'unified';
+import { fastPolarity } from './sentiment.js';
 import type { Analysis, MarkdownLink, Span } from '../types.js';
 
 interface NlcstNode {
@@ -9,27 +9,13 @@ interface NlcstNode {
   value?: string;
   children?: NlcstNode[];
   position?: { start: { offset?: number }; end: { offset?: number } };
-  data?: { polarity?: number };
 }
 
 const english = unified().use(retextEnglish).freeze();
-const sentiment = unified().use(retextEnglish).use(retextSentiment as never).freeze();
 
-/** Sentiment of customer messages is asked for once per reply in a batch: remember recent ones. */
-const sentimentCache = new Map<string, number>();
-const SENTIMENT_CACHE_LIMIT = 500;
-
+/** Sentiment polarity (AFINN sum, retext-sentiment's lexicon and negation rule); negative is upset. */
 export function polarity(text: string): number {
-  if (!text.trim()) return 0;
-  const cached = sentimentCache.get(text);
-  if (cached !== undefined) return cached;
-  // The AFINN list is lower-case; a capitalised "Great" at the start of a sentence must count.
-  const tree = sentiment.parse(text.toLowerCase()) as unknown as NlcstNode;
-  sentiment.runSync(tree as never);
-  const value = tree.data?.polarity ?? 0;
-  if (sentimentCache.size >= SENTIMENT_CACHE_LIMIT) sentimentCache.delete(sentimentCache.keys().next().value!);
-  sentimentCache.set(text, value);
-  return value;
+  return text.trim() ? fastPolarity(text) : 0;
 }
 
 function offsets(node: NlcstNode): [number, number] {

@@ -12,10 +12,12 @@ export interface ProseView {
 }
 
 /**
- * Characters that can start Markdown constructs we must see: code, links, images, HTML,
- * emphasis, headings, block quotes, lists, tables. Plain text without them skips the parser.
+ * Markdown constructs that hide non-prose we must not check: code (backticks, fences, indented
+ * blocks), links and images, link definitions, HTML and autolinks. Emphasis, headings and lists
+ * leave prose readable as it is, so text with only those (most replies: `_` in handles, `*`
+ * for stress) skips the parser.
  */
-const MARKDOWN_HINT = /[`[\]<>*_|~]|^\s{0,3}(?:#{1,6}\s|>|[-+*]\s|\d{1,9}[.)]\s)|^(?: {4}|\t)\S/m;
+const MARKDOWN_HINT = /`|~~~|!?\[[^\]\n]*\]\s*[([]|^\s{0,3}\[[^\]\n]+\]:|<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>|<!--|<(?:https?|mailto):|^(?: {4}|\t)\S/m;
 
 /** Things inside prose that are never prose: URLs, e-mail addresses, @handles, file paths. */
 const NON_PROSE =
