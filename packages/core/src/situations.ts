@@ -43,7 +43,9 @@ export const BUILT_IN_SITUATIONS: readonly SituationDefinition[] = [
     sensitivity: 'high',
     description: 'The customer has lost someone',
     signals: [
-      { pattern: '\\b(?:passed away|passed on|died|death|funeral|deceased|bereave\\w*|condolences|estate of)\\b', weight: 4 },
+      { pattern: '\\b(?:passed away|funeral|bereave\\w*|condolences|estate of|death certificate|(?:is|was|has) (?:now )?deceased)\\b', weight: 4 },
+      // "Died" and "death" need a person: batteries die and Windows has a blue screen of death.
+      { pattern: '\\b(?:he|she|husband|wife|partner|father|mother|dad|mum|mom|son|daughter|brother|sister|grandmother|grandfather|grandma|grandpa|parent|parents|friend|uncle|aunt|child)\\b[^.?!]{0,30}\\bdied\\b|\\bdeath of (?:my|our|his|her)\\b|\\bdeceased (?:husband|wife|partner|father|mother|dad|mum|mom|son|daughter|brother|sister|parent|relative)\\b', weight: 4 },
       { pattern: '\\b(?:late|lost my) (?:husband|wife|partner|father|mother|dad|mum|mom|son|daughter|brother|sister|grandmother|grandfather|grandma|grandpa)\\b', weight: 4 },
     ],
   },
@@ -150,6 +152,14 @@ function compile(definitions: readonly SituationDefinition[]): CompiledSituation
   return compiled;
 }
 
+/**
+ * Words customers use to name a problem, not to show a feeling: "error", "lost", "failed" and
+ * "charged" score as negative in AFINN, yet "I lost my code" is a calm report. They are left out
+ * when sentiment alone has to decide whether a message is a complaint.
+ */
+const PROBLEM_WORDS =
+  /\b(?:errors?|lost|lose|loses|losing|problems?|issues?|fail(?:s|ed|ing|ure)?|broken|crash(?:ed|es|ing)?|stuck|wrong|den(?:y|ied|ying)|missing|delay(?:ed)?|cancel(?:l?ed|ling|s)?|charg(?:e|ed|es|ing)|block(?:ed)?|limited|unable|stop(?:ped)?|disconnected|slow|difficult|hard|sorry|pay|lack|bugs?|freez(?:e|es|ing)|froze|died|dead|dies|kill(?:s|ed)?)\b/gi;
+
 const NONE: ResolvedSituation = { id: null, sensitivity: 'low', source: 'none', reason: 'no customer message or situation given', matched: [] };
 
 const QUESTION_SENTENCE = /[^.!?\n]{3,300}\?/;
@@ -240,8 +250,9 @@ function infer(message: string, situations: readonly SituationDefinition[]): Res
     };
   }
   const complaint = situations.find((s) => s.id === 'complaint');
-  if (complaint && sentiment <= UPSET_POLARITY) {
-    return { id: 'complaint', sensitivity: complaint.sensitivity, source: 'inferred', reason: `customer message reads as upset (sentiment ${sentiment})`, matched: [] };
+  const feeling = sentiment <= UPSET_POLARITY ? polarity(message.replace(PROBLEM_WORDS, ' ')) : sentiment;
+  if (complaint && feeling <= UPSET_POLARITY) {
+    return { id: 'complaint', sensitivity: complaint.sensitivity, source: 'inferred', reason: `customer message reads as upset (sentiment ${feeling})`, matched: [] };
   }
   // No signal words: let grammar decide whether it asks how to do something. compromise is
   // costly, so it reads only the first sentence that ends in a question mark.
