@@ -1,4 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import levenshtein from 'damerau-levenshtein';
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { registerExpressionKeywords } from './declarative/expressions.js';
 import { PreachInputError, PreachInputErrors } from './errors.js';
@@ -49,14 +50,17 @@ export function parseYamlSource(source: string, file: string): LocatedValue {
   };
 }
 
-export const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+// `verbose` keeps each error's schema, so messages can list the keys and values that are allowed.
+export const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
 // Patterns in rule files and config are refused by the schema when unsafe (see expressions.ts).
 registerExpressionKeywords(ajv);
 
 /** Validates a parsed file against a schema; every problem becomes an error with its line and key. */
 export function validateLocated(validate: ValidateFunction, located: LocatedValue, keyPrefix: Array<string | number> = []): PreachInputError[] {
   if (validate(located.value)) return [];
-  return reduceErrors(validate.errors ?? []).map((error) => toInputError(error, located, keyPrefix));
+  return reduceErrors(validate.errors ?? [])
+    .map((error) => toInputError(error, located, keyPrefix))
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 /** `oneOf`/`anyOf` failures produce a branch per alternative; keep the most specific ones. */
@@ -86,15 +90,20 @@ function toInputError(error: ErrorObject, located: LocatedValue, keyPrefix: Arra
       const property = (error.params as { additionalProperty: string }).additionalProperty;
       path.push(property);
       message = 'is not a known key';
-      const allowed = Object.keys(((error.parentSchema as { properties?: object })?.properties) ?? {});
-      if (allowed.length) hint = `Expected one of: ${allowed.join(', ')}.`;
+      const allowed = Object.keys(((error.parentSchema as { properties?: object })?.properties) ?? {}).filter((key) => key !== '$schema');
+      if (allowed.length) hint = `${didYouMean(property, allowed)}Expected one of: ${allowed.join(', ')}.`;
       break;
     }
-    case 'enum':
-      message = `must be one of: ${((error.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'enum': {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
+      message = `must be one of: ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
+      if (typeof error.data === 'string') hint = didYouMean(error.data, allowed.map(String)).trim() || undefined;
       break;
+    }
     case 'required':
-      message = `is missing the required key "${(error.params as { missingProperty: string }).missingProperty}"`;
+      // Name the missing key itself; its line is that of the mapping it belongs in.
+      path.push((error.params as { missingProperty: string }).missingProperty);
+      message = 'is required but missing';
       break;
     case 'type':
       message = `must be ${withArticle((error.params as { type: string }).type)}`;
@@ -109,8 +118,21 @@ function toInputError(error: ErrorObject, located: LocatedValue, keyPrefix: Arra
   return new PreachInputError({ file: located.file, line, column, key: path.join('.') || '(top level)', message, hint });
 }
 
+function didYouMean(value: string, allowed: string[]): string {
+  let best: string | undefined;
+  let bestSteps = Infinity;
+  for (const candidate of allowed) {
+    const { steps } = levenshtein(value.toLowerCase(), candidate.toLowerCase());
+    if (steps < bestSteps) [best, bestSteps] = [candidate, steps];
+  }
+  return best !== undefined && bestSteps <= Math.max(1, Math.floor(value.length / 3)) ? `Did you mean "${best}"? ` : '';
+}
+
+/** JSON Schema's names for types, in the words of someone writing YAML. */
+const TYPE_NAMES: Record<string, string> = { array: 'a list', object: 'a mapping (key: value lines)', string: 'a string', number: 'a number', integer: 'a whole number', boolean: 'true or false', null: 'empty' };
+
 function withArticle(type: string): string {
-  return type.split(',').map((t) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`)).join(' or ');
+  return type.split(',').map((t) => TYPE_NAMES[t] ?? (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`)).join(' or ');
 }
 
 function unescapePointer(segment: string): string {
