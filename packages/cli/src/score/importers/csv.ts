@@ -32,13 +32,13 @@ const FALSE_WORDS = /^(?:false|no|0|private|internal)$/i;
  * One row per message, rows of a conversation next to each other (as help desks export them).
  * A row that cannot be read fails its conversation, which is listed under errors; the rest go on.
  */
-export async function* importCsv(stream: Readable, options: ImportOptions & { columns: Record<string, string> }): AsyncGenerator<ImportedItem> {
+export async function* importCsv(stream: Readable, options: ImportOptions & { columns: Record<string, string>; delimiter: string }): AsyncGenerator<ImportedItem> {
   const skipped: RecordError[] = [];
   const parser = stream.pipe(
     parse({
       bom: true,
       columns: (header: string[]) => header.map((name) => name.trim()),
-      delimiter: [',', ';', '\t'],
+      delimiter: options.delimiter,
       info: true,
       raw: true,
       relax_quotes: true,

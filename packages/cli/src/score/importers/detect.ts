@@ -28,3 +28,11 @@ export function detectContainer(head: string, name: string): Container | undefin
   const firstLine = text.slice(0, text.includes('\n') ? text.indexOf('\n') : undefined);
   return /[,;\t]/.test(firstLine) ? 'csv' : undefined;
 }
+
+/** The separator of a CSV file: whichever of comma, semicolon and tab its header uses most. */
+export function detectDelimiter(head: string): ',' | ';' | '\t' {
+  const header = head.trimStart().split('\n', 1)[0] ?? '';
+  const count = (ch: string) => header.split(ch).length - 1;
+  const candidates = [',', ';', '\t'] as const;
+  return candidates.reduce((best, ch) => (count(ch) > count(best) ? ch : best), ',' as ',' | ';' | '\t');
+}

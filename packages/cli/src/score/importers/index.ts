@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import type { RecordShape } from '../formats/index.js';
 import type { ImportedItem, InputFormat } from '../types.js';
 import { importCsv } from './csv.js';
-import { detectContainer, type Container } from './detect.js';
+import { detectContainer, detectDelimiter, type Container } from './detect.js';
 import { importJsonDocument } from './json-document.js';
 import { importJsonl } from './jsonl.js';
 import { peek } from './peek.js';
@@ -44,7 +44,7 @@ export async function readTranscripts(input: NodeJS.ReadableStream, options: Ope
   let items: AsyncGenerator<ImportedItem>;
   if (container === 'csv') {
     shapes.add('csv');
-    items = importCsv(stream as Readable, { ...importOptions, columns: options.csvColumns });
+    items = importCsv(stream as Readable, { ...importOptions, columns: options.csvColumns, delimiter: detectDelimiter(head) });
   } else if (container === 'jsonl') items = importJsonl(stream as Readable, importOptions);
   else items = importJsonDocument(stream as Readable, { ...importOptions, path: options.path });
   return { container, shapes, items };

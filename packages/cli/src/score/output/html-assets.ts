@@ -112,12 +112,14 @@ export const REPORT_SCRIPT = `
         Array.prototype.forEach.call(table.tHead.rows[0].cells, function (other) { other.removeAttribute('aria-sort'); });
         th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
         var body = table.tBodies[0];
-        var rows = Array.prototype.slice.call(body.rows);
-        rows.sort(function (a, b) {
-          var x = cellValue(a, index, numeric), y = cellValue(b, index, numeric);
-          return (x < y ? -1 : x > y ? 1 : 0) * (ascending ? 1 : -1);
+        var keyed = Array.prototype.map.call(body.rows, function (row, position) { return { row: row, key: cellValue(row, index, numeric), position: position }; });
+        keyed.sort(function (a, b) {
+          var order = a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+          return order === 0 ? a.position - b.position : order * (ascending ? 1 : -1);
         });
-        rows.forEach(function (row) { body.appendChild(row); });
+        var fragment = document.createDocumentFragment();
+        keyed.forEach(function (item) { fragment.appendChild(item.row); });
+        body.appendChild(fragment);
       }
       th.addEventListener('click', sort);
       th.addEventListener('keydown', function (event) { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); sort(); } });
