@@ -8,7 +8,7 @@ type Field = 'situation' | 'customerName' | 'customerMessage' | 'channel' | 'cle
  * A quick pick for the draft's context: situation, customer name and message, channel. What is
  * picked here wins over the draft's front matter until the draft is closed.
  */
-export async function pickContext(client: LanguageClient, document: vscode.TextDocument, score: ScoreParams | undefined): Promise<void> {
+export async function pickContext(client: LanguageClient, document: vscode.TextDocument, score: ScoreParams | undefined): Promise<DraftContext | undefined> {
   const uri = document.uri.toString();
   const context = score?.context ?? {};
   const situation = score?.situation;
@@ -25,9 +25,10 @@ export async function pickContext(client: LanguageClient, document: vscode.TextD
     { field: 'clear', label: '$(clear-all) Clear what was set here', description: 'back to the front matter' },
   ];
   const picked = await vscode.window.showQuickPick(items, { placeHolder: 'preach: context for this draft', matchOnDescription: true });
-  if (!picked) return;
+  if (!picked) return undefined;
   const change = await askFor(picked.field, client, uri, context);
   if (change) await client.sendRequest(SetContextRequest, { uri, context: change });
+  return change;
 }
 
 async function askFor(field: Field, client: LanguageClient, uri: string, context: DraftContext): Promise<DraftContext | undefined> {

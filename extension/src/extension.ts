@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, RuleDocsRequest, RulesRequest, ScoreNotification, type PreachSettings } from '@preach/language-server/protocol';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { Commands, RuleDocsRequest, RulesRequest, ScoreNotification, SetContextRequest, type DraftContext, type PreachSettings } from '@preach/language-server/protocol';
 import { pickContext } from './context-picker.js';
 import { ScoreStatus } from './status.js';
 
@@ -10,6 +10,8 @@ const DOCUMENTS = ['markdown', 'plaintext', 'preach-reply'].flatMap((language) =
 ]);
 
 let client: LanguageClient | undefined;
+/** Context set from the picker, per draft: sent again when the server restarts. */
+const contexts = new Map<string, DraftContext>();
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const status = new ScoreStatus();
@@ -31,10 +33,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('preach', 'preach', serverOptions, clientOptions);
   context.subscriptions.push(client.onNotification(ScoreNotification, (params) => status.update(params)));
   context.subscriptions.push(
+    client.onDidChangeState(({ newState }) => {
+      if (newState !== State.Running) return;
+      for (const [uri, draft] of contexts) void client!.sendRequest(SetContextRequest, { uri, context: draft });
+    }),
+  );
+  context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(() => status.refresh()),
-    vscode.workspace.onDidCloseTextDocument((document) => status.forget(document.uri.toString())),
-    vscode.commands.registerCommand('preach.setContext', () => withDraft((editor) => pickContext(client!, editor.document, status.current(editor.document.uri.toString())))),
-    vscode.commands.registerCommand('preach.fixAll', () => withDraft((editor) => client!.sendRequest('workspace/executeCommand', { command: Commands.fixAll, arguments: [editor.document.uri.toString()] }))),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      status.forget(document.uri.toString());
+      contexts.delete(document.uri.toString());
+    }),
+    vscode.commands.registerCommand('preach.setContext', () =>
+      withDraft(async (editor) => {
+        const uri = editor.document.uri.toString();
+        const change = await pickContext(client!, editor.document, status.current(uri));
+        if (change) contexts.set(uri, { ...contexts.get(uri), ...change });
+      }),
+    ),
+    vscode.commands.registerCommand('preach.fixAll', () =>
+      withDraft(async (editor) => {
+        const outcome = (await client!.sendRequest('workspace/executeCommand', { command: Commands.fixAll, arguments: [editor.document.uri.toString()] })) as { applied: boolean; fixes: number } | null;
+        if (!outcome?.applied) void vscode.window.showWarningMessage('preach: the draft is still being checked; try again in a moment.');
+        else if (outcome.fixes === 0) void vscode.window.showInformationMessage('preach: nothing to fix automatically in this draft.');
+      }),
+    ),
     vscode.commands.registerCommand('preach.showRuleDocs', (ruleId?: string) => showRuleDocs(ruleId)),
     vscode.commands.registerCommand('preach.restartServer', async () => {
       status.clear();

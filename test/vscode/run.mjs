@@ -73,7 +73,7 @@ const draft = [
   '---',
   'Hi there!',
   '',
-  'Please utilize the billing page to add a new card. We will get back to you soon.',
+  'Please utilize the billing page to add a new card prior to Friday. We will get back to you soon.',
   '',
   'Thanks,',
   'Sam',
@@ -189,6 +189,40 @@ try {
   await page.locator('.statusbar-item', { hasText: /preach \d+ · outage/ }).first().waitFor({ timeout: 20_000 });
   check('setting the situation updates the status bar', true);
   await page.screenshot({ path: join(SHOTS, 'vscode-status-bar.png') });
+
+  const command = async (title) => {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 20_000 });
+    await page.keyboard.type(title);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 20_000 });
+    if (process.env.PREACH_E2E_DEBUG) await page.screenshot({ path: join(state, `palette-${title.replace(/\W+/g, '-')}.png`) });
+    await page.keyboard.press('Enter');
+  };
+
+  await command('preach: Restart language server');
+  await page.locator('.statusbar-item', { hasText: /preach \d+/ }).first().waitFor({ state: 'hidden', timeout: 20_000 });
+  await page.locator('.statusbar-item', { hasText: /preach \d+ · outage/ }).first().waitFor({ timeout: 60_000 });
+  check('after a server restart, the context set for the draft is sent again', true);
+
+  await command('preach: Fix all problems in this draft');
+  await page.waitForSelector('.monaco-editor .view-lines:has-text("before Friday")', { timeout: 20_000 });
+  check('"Fix all" applies the remaining fixes', true);
+
+  await command('preach: Show rule docs');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'formal-word' }).first().waitFor({ timeout: 20_000 });
+  await page.keyboard.type('formal-word');
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab', { hasText: 'Preview' }).first().waitFor({ timeout: 30_000 });
+  let docsShown = false;
+  for (let i = 0; i < 40 && !docsShown; i++) {
+    for (const frame of page.frames()) {
+      const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      if (text.includes('formal-word') && text.includes('Why')) docsShown = true;
+    }
+    if (!docsShown) await page.waitForTimeout(500);
+  }
+  check('"Show rule docs" opens the rule\'s docs as a Markdown preview', docsShown);
+  await page.screenshot({ path: join(state, 'rule-docs.png') });
 
 } catch (error) {
   failed = true;
