@@ -1,10 +1,10 @@
-import { defineRule, type Span } from '@preach/core';
+import { compileMatcher, defineRule, type Span } from '@preach/core';
 import { fillers } from 'fillers';
 import { hedges } from 'hedges';
 import retextIntensify from 'retext-intensify';
 import { weasels } from 'weasels';
 import { sentenceAt } from '../src/helpers/sentences.js';
-import { cachedRunner, retextRunner } from '../src/helpers/retext.js';
+import { retextRunner } from '../src/helpers/retext.js';
 
 /**
  * The words of retext-intensify's filler, hedge and weasel lists that pad or hedge a support
@@ -28,7 +28,22 @@ interface Options {
   ignore?: string[];
 }
 
-const runners = new WeakMap<object, ReturnType<typeof retextRunner>>();
+const cache = new WeakMap<object, { prefilter: ReturnType<typeof compileMatcher>; runner: ReturnType<typeof retextRunner> }>();
+
+/** The words to count, as a cheap matcher and as retext-intensify configured to find only them. */
+function compiled(options: Options) {
+  let entry = cache.get(options);
+  if (!entry) {
+    const ignored = new Set(options.ignore ?? []);
+    const counted = new Set(LISTED.filter((word) => PADDING.has(word) && !ignored.has(word)));
+    entry = {
+      prefilter: compileMatcher({ tokens: [...counted] }),
+      runner: retextRunner(retextIntensify, { ignore: LISTED.filter((word) => !counted.has(word)) }),
+    };
+    cache.set(options, entry);
+  }
+  return entry;
+}
 
 export default defineRule(
   {
@@ -65,10 +80,9 @@ export default defineRule(
   (context) => {
     const options = context.options as Options;
     const limit = options.perSentence ?? 3;
-    const runner = cachedRunner(runners, options, () => {
-      const ignored = new Set(options.ignore ?? []);
-      return retextRunner(retextIntensify, { ignore: LISTED.filter((word) => !PADDING.has(word) || ignored.has(word)) });
-    });
+    const { prefilter, runner } = compiled(options);
+    // Most replies hold fewer padding words than a stack; counting them is cheaper than parsing.
+    if (prefilter.find(context.prose).length < limit) return;
     const bySentence = new Map<number, Span[]>();
     for (const hit of runner(context.prose)) {
       const line = lineWithin(sentenceAt(context, hit.start), hit.start);
