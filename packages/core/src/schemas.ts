@@ -31,7 +31,8 @@ const context = {
   },
 };
 
-const example = {
+/** A runnable example; `options` (when given) are the rule kind's own parameters. */
+const exampleWith = (options: Record<string, unknown>) => ({
   anyOf: [
     { type: 'string' },
     {
@@ -41,14 +42,21 @@ const example = {
       properties: {
         text: { type: 'string' },
         context,
-        options: { type: 'object' },
+        options,
         count: { type: 'integer', minimum: 1, description: 'How many messages the example must produce' },
         fixed: { type: 'string', description: 'The text after applying the first fix' },
         note: { type: 'string' },
       },
     },
   ],
-};
+});
+
+const examplesWith = (options: Record<string, unknown>) => ({
+  type: 'object',
+  additionalProperties: false,
+  properties: { bad: { type: 'array', items: exampleWith(options) }, good: { type: 'array', items: exampleWith(options) } },
+  description: 'bad: texts the rule must flag; good: texts it must leave alone',
+});
 
 export const conditionsSchema = {
   type: 'object',
@@ -94,12 +102,7 @@ const common = {
   url: { type: 'string' },
   note: { type: 'string', description: 'Shown under each message' },
   when: conditionsSchema,
-  examples: {
-    type: 'object',
-    additionalProperties: false,
-    properties: { bad: { type: 'array', items: example }, good: { type: 'array', items: example } },
-    description: 'bad: texts the rule must flag; good: texts it must leave alone',
-  },
+  examples: examplesWith({ type: 'object', description: "Options for this example only, over the rule's own" }),
 };
 
 const matchers = {
@@ -111,13 +114,18 @@ const matchers = {
   scope: { enum: ['prose', 'raw', 'opening', 'closing'], description: 'Where to look: prose (default), raw (the whole text, code and URLs too), opening (first sentence), closing (last sentence)' },
 };
 
+/**
+ * One kind's branch of the rule schema. Its parameters are also what `.preachrc` and an
+ * example's `options` may override, so examples are typed (and checked) with them.
+ */
 function kind(name: string, properties: Record<string, unknown>, required: string[] = [], keywords: Record<string, unknown> = {}) {
+  const options = { type: 'object', additionalProperties: false, properties, ...keywords, description: "Options for this example only, over the rule's own" };
   return {
     if: { properties: { kind: { const: name } }, required: ['kind'] },
     then: {
       additionalProperties: false,
       required: ['id', 'kind', 'category', 'message', ...required],
-      properties: { ...common, kind: { const: name }, ...properties },
+      properties: { ...common, kind: { const: name }, ...properties, examples: examplesWith(options) },
       ...keywords,
     },
   };

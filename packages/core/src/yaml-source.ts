@@ -73,6 +73,12 @@ function reduceErrors(errors: ErrorObject[]): ErrorObject[] {
     // Prefer enum/type/required over the generic "must match a schema in anyOf".
     if (!existing || (existing.keyword === 'anyOf' || existing.keyword === 'oneOf')) deepest.set(key, error);
   }
+  // "must be a number" says less than the alternatives' own description ("a number, or one per channel").
+  for (const error of errors) {
+    const description = (error.parentSchema as { description?: string } | undefined)?.description;
+    const kept = deepest.get(error.instancePath) as (ErrorObject & { alternatives?: string }) | undefined;
+    if ((error.keyword === 'anyOf' || error.keyword === 'oneOf') && description && kept && kept !== error) kept.alternatives = description;
+  }
   const paths = [...deepest.keys()];
   return [...deepest.entries()]
     // An alternative that failed at the top ("must be a string") says less than the one that
@@ -112,7 +118,7 @@ function toInputError(error: ErrorObject, located: LocatedValue, keyPrefix: Arra
       message = `does not match the expected form ${(error.params as { pattern: string }).pattern}`;
       break;
   }
-  const description = (error.parentSchema as { description?: string } | undefined)?.description;
+  const description = (error.parentSchema as { description?: string } | undefined)?.description ?? (error as { alternatives?: string }).alternatives;
   if (!hint && description) hint = description;
   const { line, column } = located.locate(path.slice(keyPrefix.length));
   return new PreachInputError({ file: located.file, line, column, key: path.join('.') || '(top level)', message, hint });

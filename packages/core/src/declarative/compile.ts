@@ -73,7 +73,7 @@ export function compileRuleSource(source: string, file: string, options: RuleSou
 }
 
 function compileDefinition(definition: Record<string, any>, located: LocatedValue, path: Array<string | number>, options: RuleSourceOptions): Rule {
-  checkDefinition(definition, located, path, options.trusted ?? false);
+  checkDefinition(definition, located, path);
   const params: Params = Object.fromEntries(Object.entries(definition).filter(([key]) => !META_KEYS.has(key)));
   const check = KIND_CHECKS[definition.kind]!;
   const message: string = definition.message;
@@ -127,8 +127,6 @@ function kindOptionsSchema(kind: string): Record<string, unknown> | undefined {
   return schema;
 }
 
-const optionValidators = new Map<string, ValidateFunction>();
-
 const CONTEXT_FIELDS: Record<string, keyof ReplyContext> = {
   customer_name: 'customerName',
   customer_message: 'customerMessage',
@@ -146,10 +144,10 @@ function toExample(raw: string | Record<string, any>): RuleExample {
 }
 
 /**
- * What the schema cannot say: keys that only make sense together, placeholders the kind never
- * fills, example options that are not the kind's parameters. Refused here, never thrown later.
+ * What the schema cannot say: keys that only make sense together, bounds that no reply could
+ * meet, placeholders the kind never fills. Refused here, never thrown later.
  */
-function checkDefinition(definition: Record<string, any>, located: LocatedValue, path: Array<string | number>, trusted: boolean): void {
+function checkDefinition(definition: Record<string, any>, located: LocatedValue, path: Array<string | number>): void {
   const problems: PreachInputError[] = [];
   const refuse = (keyPath: Array<string | number>, message: string, hint?: string) => {
     const where = located.locate([...path, ...keyPath]);
@@ -177,20 +175,6 @@ function checkDefinition(definition: Record<string, any>, located: LocatedValue,
   for (const placeholder of String(definition.message ?? '').matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
     if (!known.has(placeholder[1]!)) {
       refuse(['message'], `uses {{${placeholder[1]}}}, which ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} rule does not fill`, `Placeholders for ${kind}: ${[...known].map((p) => `{{${p}}}`).join(', ')}.`);
-    }
-  }
-  if (!trusted) {
-    for (const group of ['bad', 'good'] as const) {
-      (definition.examples?.[group] ?? []).forEach((example: unknown, index: number) => {
-        const options = (example as { options?: Record<string, unknown> })?.options;
-        if (!options || typeof options !== 'object') return;
-        const schema = kindOptionsSchema(kind);
-        if (!schema) return;
-        let validate = optionValidators.get(kind);
-        if (!validate) optionValidators.set(kind, (validate = ajv.compile(schema)));
-        const optionsPath = [...path, 'examples', group, index, 'options'];
-        for (const error of validateLocated(validate, located, optionsPath)) problems.push(error);
-      });
     }
   }
   if (problems.length > 0) throw new PreachInputErrors(problems);
