@@ -1,6 +1,7 @@
 import { categoryInfo, suggestRule, type ResolvedConfig, type Rule, type RuleExample } from '@preach/core';
 import pc from 'picocolors';
 import { UsageError } from '../exit.js';
+import { summariseCheck } from './rule-summary.js';
 
 /** `preach explain RULE`: what a rule checks, why, and its examples. */
 export function explainRule(config: ResolvedConfig, id: string, options: { color: boolean; format?: string }): string {
@@ -19,6 +20,8 @@ export function explainRule(config: ResolvedConfig, id: string, options: { color
     '',
     `${c.bold('Severity:')} ${setting?.severity ?? 'off'} (default ${meta.severity})${meta.critical ? ', critical: zeroes the score' : ''}${meta.fixable ? ' · has a fix' : ''}`,
   ];
+  const checks = summariseCheck(rule, setting?.options);
+  if (checks) lines.push(`${c.bold('Checks:')} ${checks}`);
   if (meta.when) lines.push(`${c.bold('Applies when:')} ${describeConditions(meta.when)}`);
   if (meta.origin && meta.origin !== 'preach:recommended') lines.push(`${c.bold('From:')} ${meta.origin}${meta.file ? ` (${meta.file})` : ''}`);
   const options_ = setting?.options ?? meta.defaultOptions;
