@@ -194,9 +194,14 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles(() => watcher.trigger());
 
-  documents.onDidOpen(({ document }) => schedule(document, 0));
+  // Opening a document also fires a content change; the open is checked at once, edits after a pause.
+  const opening = new Set<string>();
+  documents.onDidOpen(({ document }) => {
+    opening.add(document.uri);
+    schedule(document, 0);
+  });
   documents.onDidChangeContent(({ document }) => {
-    if (checked.has(document.uri)) schedule(document);
+    if (!opening.delete(document.uri)) schedule(document);
   });
   documents.onDidClose(({ document }) => {
     clearTimeout(timers.get(document.uri));
