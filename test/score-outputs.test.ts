@@ -121,6 +121,16 @@ describe('scoring config', () => {
     expect(lenient.conversations[0].messages[1].findings.map((f: any) => f.ruleId)).toEqual(['formal-word']);
   });
 
+  it('weighs PREACH categories in the overall score with scoring.categories (0 leaves one out)', async () => {
+    const config = join(dir, 'categories.yaml');
+    writeFileSync(config, 'root: true\nextends: [preach:recommended]\nscoring:\n  categories: { human: 0 }\n');
+    const report = JSON.parse((await score([CONVERSATIONS, '-f', 'json', '--jobs', '1', '--config', config])).stdout);
+    const reply = report.conversations[0].messages[1];
+    expect(reply.findings.map((f: any) => f.ruleId)).toEqual(['formal-word']);
+    expect(reply.score).toBe(100);
+    expect(reply.categories.human).toBeLessThan(100);
+  });
+
   it('reports a config error once, with exit 2', async () => {
     const config = join(dir, 'bad-scoring.yaml');
     writeFileSync(config, 'root: true\nscoring:\n  critical: [no-such-rule]\n');

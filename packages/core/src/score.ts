@@ -13,10 +13,15 @@ export const DEFAULT_SCORING: ScoringConfig = {
  * reply's length in units of `wordsPerUnit` words (at least one unit), so a long reply is not
  * punished for being long:
  *
- *     score = 100 × units / (units + penalty),   penalty = Σ weight(severity)
+ *     units   = max(1, words / wordsPerUnit)                      (wordsPerUnit: 60)
+ *     penalty = Σ weight(severity) × categoryWeight(category)     (error 1, warning 0.35, suggestion 0.1)
+ *     score   = 100 × units / (units + penalty)
  *
- * Each PREACH category is scored the same way from its own messages; a critical message makes
- * every score 0.
+ * So one error in a reply of up to 60 words halves its score; a suggestion costs 9 points. Each
+ * PREACH category is scored the same way from its own messages (without the category weight,
+ * which only says how much that category counts in the overall score; 0 leaves it out). A
+ * critical message (an auto-fail, like asking for a password) makes every score 0.
+ * `preach score` builds conversation, agent and team scores from these (docs/scoring.md).
  */
 export function scoreReply(messages: readonly Pick<PreachMessage, 'severity' | 'category' | 'critical'>[], words: number, scoring: ScoringConfig = DEFAULT_SCORING): ScoreCard {
   const units = Math.max(1, words / scoring.wordsPerUnit);
@@ -25,7 +30,7 @@ export function scoreReply(messages: readonly Pick<PreachMessage, 'severity' | '
   let critical = false;
   for (const message of messages) {
     const weight = scoring.weights[message.severity as Severity] ?? 0;
-    penalty += weight;
+    penalty += weight * (scoring.categoryWeights[message.category] ?? 1);
     perCategory[message.category] += weight;
     if (message.critical) critical = true;
   }

@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+// `npm run bench` (or `node scripts/bench/score.mjs`): throughput and memory of `preach score`.
+//
+// 1. Builds a corpus from the real agent replies in ../shared/data/transcripts/*.jsonl, repeated
+//    to at least 20,000 replies (a synthetic corpus when that folder is absent).
+// 2. Runs the real CLI on it with --jobs 1 and --jobs N: replies per second and peak RSS.
+// 3. Runs alex (a prose linter on the same parser) over the same reply texts on one core.
+// 4. Memory: the CLI on a corpus four times larger, and the streaming reader alone on a ~1 GB
+//    file (PREACH_BENCH_BIG_MB sets the size of the scored file; 1024 scores a full gigabyte).
+// Figures are printed, never asserted.
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const TRANSCRIPTS = join(ROOT, '..', 'shared', 'data', 'transcripts');
+const WORK = join(ROOT, '.bench');
+const BIN = join(ROOT, 'packages', 'cli', 'bin', 'preach.js');
+const MIN_REPLIES = 20_000;
+const JOBS = availableParallelism();
+const ALEX_SECONDS = Number(process.env.PREACH_BENCH_ALEX_SECONDS ?? 20);
+const BIG_MB = Number(process.env.PREACH_BENCH_BIG_MB ?? 0);
+const READ_MB = Number(process.env.PREACH_BENCH_READ_MB ?? 1024);
+const TARGET_PER_CORE = 1000;
+
+mkdirSync(WORK, { recursive: true });
+// A config of its own, so a .preachrc in the checkout never changes the figures.
+writeFileSync(join(WORK, '.preachrc.yaml'), 'root: true\nextends: [preach:recommended]\n');
+
+const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const mb = (bytes) => `${fmt(bytes / 1024 / 1024)} MB`;
+
+/** Conversations from the shared samples, or made up when they are absent. */
+function sourceConversations() {
+  if (existsSync(TRANSCRIPTS)) {
+    const files = readdirSync(TRANSCRIPTS).filter((f) => f.endsWith('.jsonl')).sort();
+    const conversations = files.flatMap((f) => readFileSync(join(TRANSCRIPTS, f), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)));
+    return { conversations, origin: `the real agent replies in ${files.join(', ')}` };
+  }
+  const customers = ['My card was declined and now my account is locked.', 'Where is my refund? It has been two weeks.', 'How do I export my invoices?', 'The app keeps crashing when I open settings.', 'Thank you, the new plan is great!'];
+  const agents = [
+    'Hi there, I am sorry your card was declined. I have retried the payment and it went through; you will get a receipt by 3 pm.',
+    'We apologize for any inconvenience. Kindly utilize the refund form and we will process it as soon as possible!',
+    'Open Billing, choose Invoices, then Export. The file lands in your downloads folder.',
+    'Thanks for reporting this. Could you tell me which version you are on? I will pass it to our developers today.',
+    'Glad to hear it :) Have a fantastic day!',
+  ];
+  const conversations = customers.map((text, i) => ({ id: `synthetic-${i}`, channel: 'email', messages: [{ role: 'customer', text }, { role: 'agent', author: `agent-${i % 3}`, text: agents[i] }] }));
+  return { conversations, origin: 'a synthetic corpus (../shared/data/transcripts/ is absent)' };
+}
+
+const agentReplies = (conversation) => conversation.messages.filter((m) => m.role === 'agent').length;
+
+/** Writes `conversations` repeated (ids made unique) until `minReplies` or `minBytes` is reached. */
+async function writeCorpus(path, conversations, { minReplies = 0, minBytes = 0 }) {
+  const out = createWriteStream(path);
+  let replies = 0;
+  let bytes = 0;
+  let count = 0;
+  for (let round = 0; replies < minReplies || bytes < minBytes; round++) {
+    for (const conversation of conversations) {
+      const line = `${JSON.stringify({ ...conversation, id: `${conversation.id}~${round}` })}\n`;
+      if (!out.write(line)) await new Promise((resolve) => out.once('drain', resolve));
+      replies += agentReplies(conversation);
+      bytes += Buffer.byteLength(line);
+      count++;
+    }
+  }
+  await new Promise((resolve) => out.end(resolve));
+  return { replies, bytes, conversations: count };
+}
+
+/** Runs the CLI and reports wall time and the process's peak RSS (worker threads included). */
+function runCli(args) {
+  const rssFile = join(WORK, 'rss.txt');
+  const hook = join(WORK, 'rss-hook.mjs');
+  writeFileSync(hook, `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS * 1024)));\n`);
+  const started = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, ['--import', pathToFileURL(hook).href, BIN, ...args], { cwd: WORK, encoding: 'utf8', env: { ...process.env, CI: '1' }, maxBuffer: 1 << 30 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`preach ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
+  return { seconds, rss: Number(readFileSync(rssFile, 'utf8')) };
+}
+
+function scoreRun(file, replies, jobs) {
+  const { seconds, rss } = runCli(['score', file, '--format', 'json', '--output', '/dev/null', '--jobs', String(jobs)]);
+  return { jobs, seconds, rss, perSecond: replies / seconds };
+}
+
+async function alexRate(texts) {
+  const { markdown, text } = await import('alex');
+  const measure = (check) => {
+    const budget = ALEX_SECONDS / 2;
+    const started = performance.now();
+    let done = 0;
+    while (done < texts.length && (performance.now() - started) / 1000 < budget) check(texts[done++]);
+    return { replies: done, perSecond: done / ((performance.now() - started) / 1000) };
+  };
+  for (const value of texts.slice(0, 50)) markdown(value);
+  return { markdown: measure(markdown), text: measure(text) };
+}
+
+/** The streaming reader alone on a large file, in a process of its own, so nothing else counts. */
+function readerMemory(path) {
+  const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--read', path], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`reading ${path} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+async function readOnly(path) {
+  const { readTranscripts } = await import(pathToFileURL(join(ROOT, 'packages', 'cli', 'dist', 'score', 'importers', 'index.js')).href);
+  const { createReadStream } = await import('node:fs');
+  const started = performance.now();
+  const read = await readTranscripts(createReadStream(path), { source: path, path, csvColumns: {} });
+  let conversations = 0;
+  let peak = process.memoryUsage().rss;
+  for await (const item of read.items) {
+    if ('conversation' in item) conversations++;
+    if ((conversations & 1023) === 0) peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  return { conversations, seconds: (performance.now() - started) / 1000, peak: Math.max(peak, process.resourceUsage().maxRSS * 1024) };
+}
+
+if (process.argv[2] === '--read') {
+  console.log(JSON.stringify(await readOnly(process.argv[3])));
+  process.exit(0);
+}
+
+const { conversations, origin } = sourceConversations();
+const corpusPath = join(WORK, 'score-corpus.jsonl');
+const corpus = await writeCorpus(corpusPath, conversations, { minReplies: MIN_REPLIES });
+const texts = [];
+for (const c of conversations) for (const m of c.messages) if (m.role === 'agent') texts.push(m.text);
+const corpusTexts = Array.from({ length: corpus.replies }, (_, i) => texts[i % texts.length]);
+
+console.log(`corpus: ${fmt(corpus.conversations)} conversations, ${fmt(corpus.replies)} agent replies (${mb(corpus.bytes)}), from ${origin}`);
+const startup = runCli(['score', join(ROOT, 'test', 'fixtures', 'transcripts', 'empty.jsonl'), '--format', 'json', '--output', '/dev/null', '--jobs', '1']);
+console.log(`start-up (empty input): ${fmt(startup.seconds, 2)} s, ${mb(startup.rss)} RSS`);
+
+const one = scoreRun(corpusPath, corpus.replies, 1);
+const many = scoreRun(corpusPath, corpus.replies, JOBS);
+const steady = (run) => corpus.replies / Math.max(0.001, run.seconds - startup.seconds);
+console.log(`preach score --jobs 1:  ${fmt(one.perSecond)} replies/s (${fmt(steady(one))} without start-up), ${fmt(one.seconds, 1)} s, peak RSS ${mb(one.rss)}`);
+console.log(`preach score --jobs ${JOBS}:  ${fmt(many.perSecond)} replies/s (${fmt(steady(many))} without start-up), ${fmt(many.seconds, 1)} s, peak RSS ${mb(many.rss)}`);
+console.log(`speed-up with ${JOBS} jobs: ${fmt(many.perSecond / one.perSecond, 2)}× (target 1.8×)`);
+console.log(`per core: ${fmt(one.perSecond)} replies/s; target ${fmt(TARGET_PER_CORE)}: ${one.perSecond >= TARGET_PER_CORE ? 'met' : 'MISSED'}`);
+
+const alex = await alexRate(corpusTexts);
+console.log(`alex (markdown API, 1 core): ${fmt(alex.markdown.perSecond)} replies/s over ${fmt(alex.markdown.replies)} replies; preach --jobs 1 is ${fmt(one.perSecond / alex.markdown.perSecond, 1)}× alex`);
+console.log(`alex (text API, 1 core):     ${fmt(alex.text.perSecond)} replies/s over ${fmt(alex.text.replies)} replies; preach --jobs 1 is ${fmt(one.perSecond / alex.text.perSecond, 1)}× alex`);
+
+// Memory: constant memory means peak RSS does not grow with the input.
+const bigMb = BIG_MB || Math.max(50, Math.round((corpus.bytes * 4) / 1024 / 1024));
+const bigPath = join(WORK, 'score-big.jsonl');
+const big = await writeCorpus(bigPath, conversations, { minBytes: bigMb * 1024 * 1024 });
+const bigRun = scoreRun(bigPath, big.replies, JOBS);
+console.log(`memory, scoring ${mb(big.bytes)} (${fmt(big.replies)} replies, --jobs ${JOBS}): peak RSS ${mb(bigRun.rss)} in ${fmt(bigRun.seconds, 1)} s (${fmt(bigRun.perSecond)} replies/s); ${mb(corpus.bytes)} peaked at ${mb(many.rss)}`);
+const growth = (bigRun.rss - many.rss) / Math.max(1, big.bytes - corpus.bytes);
+const projected = bigRun.rss + growth * Math.max(0, 1024 * 1024 * 1024 - big.bytes);
+console.log(`projected peak RSS for a 1 GB input (linear in the growth measured above): ${mb(Math.max(bigRun.rss, projected))} (target < 500 MB)`);
+
+const readPath = join(WORK, 'score-read.jsonl');
+if (!existsSync(readPath) || statSync(readPath).size < READ_MB * 1024 * 1024 * 0.99) await writeCorpus(readPath, conversations, { minBytes: READ_MB * 1024 * 1024 });
+const reader = readerMemory(readPath);
+console.log(`streaming reader alone on ${mb(statSync(readPath).size)}: ${fmt(reader.conversations)} conversations in ${fmt(reader.seconds, 1)} s, peak RSS ${mb(reader.peak)}`);
