@@ -40,6 +40,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(() => status.refresh()),
+    vscode.workspace.onDidChangeConfiguration((change) => {
+      if (change.affectsConfiguration('preach.enable') && !settings().enable) status.clear();
+    }),
     vscode.workspace.onDidCloseTextDocument((document) => {
       status.forget(document.uri.toString());
       contexts.delete(document.uri.toString());
