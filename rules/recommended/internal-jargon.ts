@@ -21,8 +21,6 @@ const DEFAULT_TERMS: Record<string, string> = {
   'tier-3': 'our engineers',
   'per the SOP': 'as our process says',
   SOP: 'our process',
-  SLA: 'our promised response time',
-  RCA: 'a report on what happened',
   'KB article': 'help article',
   'internal ticket': '',
   'bug ticket': 'bug report',
@@ -49,7 +47,6 @@ const DEFAULT_TERMS: Record<string, string> = {
   'sev-1': 'urgent incident',
   sev2: 'incident',
   'sev 2': 'incident',
-  dupe: 'duplicate',
 };
 
 type Terms = Record<string, string> | string[];
@@ -86,13 +83,13 @@ export default defineRule(
       additionalProperties: false,
       properties: {
         terms: { ...termsSchema, description: 'The jargon list, replacing the built-in one: {term: what to say instead} or a list of terms' },
-        extraTerms: { ...termsSchema, description: 'Terms added to the list ("ticket", your tracker, your tiers)' },
+        extraTerms: { ...termsSchema, description: 'Terms added to the list ("ticket", "SLA", your tracker, your tiers)' },
       },
     },
     defaultOptions: { terms: DEFAULT_TERMS, extraTerms: {} },
     docs: {
       description: 'Internal jargon from the support team ("escalate to T2", "per the SOP", "L1", "Jira ticket") that customers do not speak.',
-      why: 'Tiers, process names and tracker names mean something inside the team and nothing to the customer, who is left wondering what "T2" is and whether it is good news. Say what happens instead: "I\'ve passed this to our specialist team". Words in the team vocabulary (config `vocabulary`) are never flagged, so a team whose customers do say "ticket" or "SLA" can keep them; add your own terms with `extraTerms`.',
+      why: 'Tiers, process names and tracker names mean something inside the team and nothing to the customer, who is left wondering what "T2" is and whether it is good news. Say what happens instead: "I\'ve passed this to our specialist team". Words in the team vocabulary (config `vocabulary`) are never flagged, so a team whose customers do say "SOP" or "backend" can keep them; add your own terms ("ticket", "SLA", your tracker) with `extraTerms`.',
       examples: {
         bad: [
           { text: "I've escalated this to T2 and they will reply by 5 pm.", fixed: "I've escalated this to our specialist team and they will reply by 5 pm." },

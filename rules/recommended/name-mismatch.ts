@@ -1,9 +1,15 @@
 import { defineRule, findGreeting, findVocatives, foldName, isKnownName, isKnownWord, selfNames, type CustomerName, type RuleContext, type Span } from '@preach/core';
 import levenshtein from 'damerau-levenshtein';
 
-/** How far a spelling may drift and still be the customer's name misspelt, by name length. */
-function maxTypos(length: number): number {
-  return length >= 8 ? 2 : length >= 5 ? 2 : length >= 4 ? 1 : 0;
+/**
+ * How far a spelling may drift and still be the customer's name misspelt, by name length. In a
+ * greeting a name is expected, so two slips count; elsewhere a capitalised word is more likely
+ * a product or a place ("Prius" is not "Priya"), so one does, unless the name is long.
+ */
+function maxTypos(length: number, where: Candidate['where']): number {
+  if (length < 4) return 0;
+  if (where === 'text') return length >= 8 ? 2 : 1;
+  return length >= 5 ? 2 : 1;
 }
 
 interface Candidate extends Span {
@@ -39,6 +45,7 @@ export default defineRule(
           { text: 'Hi, Sam here from billing. Your refund is on its way, Priya.', context: { customerName: 'Priya Raman' } },
           { text: 'Hi Priya and Tom, the refund for your team account is on its way.', context: { customerName: 'Priya Raman' }, note: 'two people on the thread' },
           { text: 'Hi John, your refund is on its way.', context: {}, note: 'no customer name to compare with' },
+          { text: 'Hi Priya, the Prius you rented is booked for Friday.', context: { customerName: 'Priya Raman' }, note: 'a word two letters away from the name, outside the greeting' },
         ],
       },
     },
@@ -60,7 +67,7 @@ export default defineRule(
     }
     for (const candidate of candidates) {
       if (isTheirs(candidate.text)) continue;
-      const intended = closestForm(name, candidate.text);
+      const intended = closestForm(name, candidate);
       if (intended) {
         context.report({ message: `"${candidate.text}" looks like a misspelling of ${intended}.`, start: candidate.start, end: candidate.end, fix: intended });
       } else if (candidate.where !== 'text') {
@@ -103,13 +110,13 @@ function addressedNames(context: RuleContext): Candidate[] {
 }
 
 /** The accepted form `word` is a misspelling of (cased as the customer writes it), if any. */
-function closestForm(name: CustomerName, word: string): string | undefined {
-  const folded = foldName(word);
+function closestForm(name: CustomerName, candidate: Candidate): string | undefined {
+  const folded = foldName(candidate.text);
   for (const part of [name.first, name.last]) {
     if (!part) continue;
     const target = foldName(part);
-    const allowed = maxTypos(target.length);
-    if (allowed === 0 || folded[0] !== target[0] && allowed < 2) continue;
+    const allowed = maxTypos(target.length, candidate.where);
+    if (allowed === 0 || (folded[0] !== target[0] && allowed < 2)) continue;
     const { steps } = levenshtein(folded, target);
     if (steps > 0 && steps <= allowed && steps < target.length / 2) return part;
   }
