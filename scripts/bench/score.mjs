@@ -13,9 +13,9 @@ import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, st
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TRANSCRIPTS } from './corpus.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const TRANSCRIPTS = join(ROOT, '..', 'shared', 'data', 'transcripts');
 const WORK = join(ROOT, '.bench');
 const BIN = join(ROOT, 'packages', 'cli', 'bin', 'preach.js');
 const MIN_REPLIES = 20_000;
