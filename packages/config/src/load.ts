@@ -139,6 +139,7 @@ async function loadConfigFile(file: string): Promise<LoadedConfig> {
           enabled.add(rule.meta.id);
         }
         vocabulary.push(...pack.vocabulary);
+        files.push(...pack.sources);
       } catch (error) {
         if (error instanceof PreachInputError && error.file === located.file) {
           const where = located.locate(Array.isArray(config.packs) ? ['packs', index] : ['packs']);

@@ -13,6 +13,8 @@ export interface LoadedPack {
   vocabulary: string[];
   /** How many rule files were read. */
   files: number;
+  /** Every file the pack was read from (rule files, vocabulary, code), so a change reloads it. */
+  sources: string[];
 }
 
 const RULE_FILE = /\.(?:ya?ml|json)$/;
@@ -74,11 +76,17 @@ export async function loadPack(spec: string, fromDir: string, configFile: string
       else throw error;
     }
   }
+  const sources = [...files];
   if (!isFile(dir)) {
     const vocabularyFile = join(dir, 'vocabulary.txt');
-    if (existsSync(vocabularyFile)) vocabulary.push(...readVocabulary(vocabularyFile));
+    if (existsSync(vocabularyFile)) {
+      vocabulary.push(...readVocabulary(vocabularyFile));
+      sources.push(vocabularyFile);
+    }
     try {
-      for (const rule of await codeRulesIn(dir, spec)) {
+      const code = await codeRulesIn(dir, spec);
+      if (code.entry) sources.push(code.entry);
+      for (const rule of code.rules) {
         const first = definedAt.get(rule.meta.id);
         if (first) problems.push(new PreachInputError({ file: rule.meta.file!, key: 'id', message: `"${rule.meta.id}" is already defined in ${first}`, hint: 'Each rule in a pack needs its own id.' }));
         else rules.push(rule);
@@ -89,7 +97,7 @@ export async function loadPack(spec: string, fromDir: string, configFile: string
     }
   }
   if (problems.length > 0) throw new PreachInputErrors(problems);
-  return { spec, dir, rules, vocabulary, files: files.length };
+  return { spec, dir, rules, vocabulary, files: files.length, sources };
 }
 
 /** One word or phrase a line; blank lines and `#` comments are skipped. */
@@ -127,18 +135,20 @@ export function ruleFilesIn(dir: string): string[] {
   return found;
 }
 
-async function codeRulesIn(dir: string, spec: string): Promise<Rule[]> {
+async function codeRulesIn(dir: string, spec: string): Promise<{ entry?: string; rules: Rule[] }> {
   let entry = CODE_RULES.map((name) => join(dir, name)).find(existsSync);
   const pkgFile = join(dir, 'package.json');
   if (!entry && existsSync(pkgFile)) {
     const main = JSON.parse(readFileSync(pkgFile, 'utf8')).main as string | undefined;
     if (main && CODE_EXTENSIONS.includes(extname(main)) && existsSync(join(dir, main))) entry = join(dir, main);
   }
-  if (!entry) return [];
+  if (!entry) return { rules: [] };
   const shown = displayPath(entry);
   let loaded: unknown;
   try {
-    loaded = await import(pathToFileURL(entry).href);
+    // The modification time in the URL makes an edited module load afresh (the editor reloads
+    // packs when their files change; Node would otherwise return the first version forever).
+    loaded = await import(`${pathToFileURL(entry).href}?mtime=${statSync(entry).mtimeMs}`);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const hint =
@@ -149,7 +159,7 @@ async function codeRulesIn(dir: string, spec: string): Promise<Rule[]> {
   }
   const exported = (loaded as { rules?: unknown }).rules ?? (loaded as { default?: unknown }).default;
   const list = Array.isArray(exported) ? exported : exported ? [exported] : [];
-  return list.map((rule, index) => {
+  const rules = list.map((rule, index) => {
     const problem = codeRuleProblem(rule);
     if (problem) {
       throw new PreachInputError({ file: shown, key: `export ${index}${(rule as Rule)?.meta?.id ? ` (${(rule as Rule).meta.id})` : ''}`, message: problem, hint: 'Export rules made with defineRule(meta, check) from @preach/core.' });
@@ -160,4 +170,5 @@ async function codeRulesIn(dir: string, spec: string): Promise<Rule[]> {
     const docs = { description: meta.docs?.description ?? '', why: meta.docs?.why ?? '', examples };
     return { ...(rule as Rule), meta: { ...meta, kind: meta.kind ?? 'code', fixable: meta.fixable ?? false, severity: meta.severity ?? 'warning', docs, origin: spec, file: shown } };
   });
+  return { entry, rules };
 }
