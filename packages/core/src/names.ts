@@ -20,7 +20,8 @@ export function parseCustomerName(raw: string | undefined): CustomerName | undef
   const reversed = /^([^\s,]+),\s*([^,]+)$/.exec(full);
   if (reversed) full = `${reversed[2]} ${reversed[1]}`;
   else full = full.split(',')[0]!.trim(); // "Priya Raman, Acme Inc"
-  if (!full || /^[@\d]|@|^\W+$/.test(full) || /\d{3,}/.test(full)) return undefined;
+  // Handles ("priya_r", "mike1987") are not names a person would be greeted by.
+  if (!full || /^[@\d]|@|^\W+$/.test(full) || /[\d_]/.test(full)) return undefined;
   const parts = full.split(' ').filter((part) => !HONORIFICS.test(part));
   if (parts.length === 0) return undefined;
   const first = parts[0]!;
