@@ -11,7 +11,7 @@ const SECRET = new RegExp(
     String.raw`\bpin\s+(?:number|code)s?\b`,
     String.raw`\b(?:cvv2?|cvc2?|csc)\b|\b(?:security|verification)\s+(?:code|number)s?\s+(?:on|from)\s+(?:the\s+)?back\b|\bthree[\s-]digit\s+(?:security\s+)?code\b|\b3[\s-]digit\s+(?:security\s+)?code\b`,
     String.raw`\b(?:full\s+|whole\s+|complete\s+|long\s+)?(?:credit\s+|debit\s+)?card\s+(?:number|details|no\.?)s?\b|\b(?:16|sixteen)[\s-]digit\s+(?:card\s+)?number\b`,
-    String.raw`\b(?:one[\s-]time|verification|security|authenti(?:cation|cator)|2fa|two[\s-]factor|sms|login|sign[\s-]in|confirmation|otp)\s+(?:pass)?codes?\b|\bOTPs?\b|\b(?:6|six)[\s-]digit\s+code\b`,
+    String.raw`\b(?:one[\s-]time|verification|security|authenti(?:cation|cator)|2fa|two[\s-]factor|sms|login|sign[\s-]in|otp)\s+(?:pass)?codes?\b|\bOTPs?\b|\b(?:6|six)[\s-]digit\s+code\b`,
     String.raw`\b(?:seed|recovery)\s+phrase\b|\bsecurity\s+(?:question\s+)?answers?\b|\bprivate\s+key\b|\bAPI\s+(?:key|secret)\b`,
   ].join('|'),
   'gi',
@@ -31,6 +31,13 @@ const LAST_DIGITS = /\b(?:last|final|first)\s+(?:4|four|2|two|6|six)(?:\s+digits
 /** Using a secret in the product ("enter your password on the login page", "reset your password") is not sharing it. */
 const OWN_USE = /\b(?:(?:enter|reset|change|update|create|choose|use|save|store|rotate|regenerate|remember|forget|forgot|receive|get|got)(?:s|d|ed)?|type\s+in|set|sign\s+in|log\s+in)\s+(?:(?:a|the|your|a\s+new|your\s+new)\s+)?(?:\w+\s+){0,2}$/i;
 
+/**
+ * Loyalty, gift and ID cards have numbers that are no secret: "your Nectar card number". A card
+ * named by a capitalised word other than a payment network is one of those.
+ */
+const NOT_A_PAYMENT_CARD =
+  /\b(?:loyalty|rewards?|membership|member|gift|club|points|sim|id|student|library|boarding|frequent\s+flyer|(?!Visa\b|Mastercard\b|MasterCard\b|Amex\b|American\b|Express\b|Discover\b|Maestro\b|Credit\b|Debit\b|Bank\b|Payment\b|Your\b|The\b|Full\b|My\b|Whole\b|Complete\b)[A-Z][a-z]+)\s+$/;
+
 /** Words after the secret that make it something else: "password reset link", "PIN settings". */
 const NOT_THE_SECRET = /^\s*(?:reset|recovery|link|manager|field|page|policy|rules?|requirements?|strength|settings?|screen|form|box|generator|expir\w*|prompt|e-?mail|sms|text\s+message|was|is\s+(?:on|in)|will\s+be\s+sent)\b/i;
 /** We send the code to them ("we'll text you a one-time code"): giving, not asking. */
@@ -44,6 +51,7 @@ function isRequest(context: RuleContext, secret: Span): boolean {
   const before = context.prose.slice(clause.start, secret.start);
   const after = context.prose.slice(secret.end, clause.end);
   if (LAST_DIGITS.test(before.slice(-30)) || LAST_DIGITS.test(after.slice(0, 20))) return false;
+  if (/^card/i.test(secret.text) && NOT_A_PAYMENT_CARD.test(before)) return false;
   if (OWN_USE.test(before) || NOT_THE_SECRET.test(after) || GIVING.test(before) || ASKS_WHAT_HAPPENED.test(before)) return false;
   // "Enter the code in the app", "type your password into the login page": the product, not us.
   if (/^\s*(?:in|into|on)\s+(?:the\s+)?(?:app|login|sign-in|website|site|page|field|box|screen|form|settings)\b/i.test(after) && !/\b(?:reply|chat|here|this\s+(?:chat|thread|email))\b/i.test(after)) return false;
@@ -77,6 +85,8 @@ export default defineRule(
           { text: 'You can reset your password from the login page.' },
           { text: "I'll send you a password reset link and a one-time code by e-mail." },
           { text: 'Did you share your password with anyone before the login?' },
+          { text: 'Can you DM us your booking confirmation code so I can find the flight?' },
+          { text: 'Please send your Nectar card number and we will add the points.' },
         ],
       },
     },

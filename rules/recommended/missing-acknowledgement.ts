@@ -1,4 +1,4 @@
-import { defineRule, UPSET_POLARITY } from '@preach/core';
+import { defineRule, UPSET_POLARITY, type RuleContext } from '@preach/core';
 
 /**
  * Ways a reply owns up to what happened or names how it feels. An apology counts even when it is
@@ -20,9 +20,38 @@ const ACKNOWLEDGEMENT = new RegExp(
     String.raw`\b(?:we|i)\s+(?:messed\s+up|got\s+(?:it|this|that)\s+wrong|made\s+a\s+mistake|dropped\s+the\s+ball|let\s+you\s+down)\b`,
     String.raw`\bthank(?:s|\s+you)\s+(?:so\s+much\s+|very\s+much\s+)?for\s+(?:letting\s+(?:us|me)\s+know|flagging|reporting|raising|telling\s+(?:us|me)|your\s+patience|bearing\s+with|being\s+patient|your\s+understanding|the\s+heads[\s-]up|sharing)\b`,
     String.raw`\bfor\s+your\s+loss\b|\bthinking\s+of\s+you\b|\bour\s+thoughts\b`,
+    String.raw`\boh\s+no+\b|\bouch\b|\b(?:does(?:n(?:'|’)?t|\s+not)|doesn(?:'|’)?t)\s+sound\s+(?:good|right|great|fun)\b|\bnot\s+(?:good|great|ideal|fun|what\s+we\s+want)\b`,
+    String.raw`\bshould(?:n(?:'|’)?t|\s+not)\s+(?:be\s+)?(?:happen(?:ing)?|the\s+case)\b|\b(?:that(?:'|’)?s|that\s+is|this\s+is)\s+not\s+right\b|\bsad(?:ly)?,?\s+indeed\b`,
+    String.raw`\b(?:hate|sad|saddened|sorry)\s+to\s+(?:hear|see|read|learn)\b|\bwe\s+hear\s+you\b|\bfeel\s+this\s+way\b|\b(?:make|set|put)\s+(?:this|it|things)\s+right\b|\bturn\s+(?:this|it|things)\s+around\b`,
   ].join('|'),
   'i',
 );
+
+/** A reply in another language cannot be judged with English phrases. */
+const ENGLISH = /\b(?:the|you|your|we|to|and|is|for|it|this|i)\b/i;
+
+/**
+ * An acknowledgement is expected when the situation was named for the reply (given or tagged),
+ * when the customer's words say something went wrong ("worst", "hacked", "passed away"), or when
+ * they sound upset. A calm request in a situation like cancellation needs none.
+ */
+function acknowledgementExpected(context: RuleContext, onlyWhenUpset: string[]): boolean {
+  const { situation, customerMessage } = context.reply;
+  const sentiment = customerMessage ? context.analysis.customerSentiment() : 0;
+  if (situation.id && onlyWhenUpset.includes(situation.id)) return sentiment <= UPSET_POLARITY;
+  if (situation.source !== 'inferred') return true;
+  // Inferred from the mood alone: only a clearly upset message calls for it.
+  if (situation.matched.length === 0) return sentiment <= UPSET_POLARITY - 1;
+  // "Is the site down?" asked calmly is a question, not a grievance.
+  const calmQuestion = sentiment >= 0 && customerMessage!.includes('?') && !customerMessage!.includes('!');
+  return !calmQuestion;
+}
+
+/**
+ * One part of a thread ("2/2 …", "… 1/3"): the acknowledgement may be in another part, so
+ * this one cannot be judged alone.
+ */
+const THREAD_PART = /^\s*(?:\(?[1-9]\/[2-9]\)?\s|\.{2,}|…)|(?:^|[\s(])[1-9]\/[2-9]\)?\s*(?:\S+\s*)?$/;
 
 export default defineRule(
   {
@@ -72,8 +101,8 @@ export default defineRule(
   },
   (context) => {
     const { reply, analysis, options } = context;
-    if (!context.prose.trim() || ACKNOWLEDGEMENT.test(context.prose)) return;
-    if ((options.only_when_upset ?? []).includes(reply.situation.id) && !(reply.customerMessage && analysis.customerSentiment() <= UPSET_POLARITY)) return;
+    if (!context.prose.trim() || ACKNOWLEDGEMENT.test(context.prose) || !ENGLISH.test(context.prose) || THREAD_PART.test(context.prose)) return;
+    if (!acknowledgementExpected(context, options.only_when_upset ?? ['cancellation'])) return;
     const first = analysis.sentences()[0];
     context.report({
       message: `The reply never acknowledges the ${reply.situation.id?.replace(/-/g, ' ')}; say in one line that you see what happened (e.g. "I'm sorry …", "I can see why …").`,

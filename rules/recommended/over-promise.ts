@@ -8,7 +8,7 @@ const TRIGGER = new RegExp(
     String.raw`\b(?:I|we)\s+(?:can\s+|will\s+|do\s+)?(?:personally\s+)?guarantee\b`,
     String.raw`\bguaranteed?\s+to\b`,
     String.raw`\b(?:it(?:'|’)?s|that(?:'|’)?s|is|are|be)\s+guaranteed\b`,
-    String.raw`\b100\s*(?:%|percent)(?!\s+(?:of|refund|off|discount|cashback|back|renewable|cotton|wool|free))`,
+    String.raw`\b100\s*(?:%|percent)\s+(?:sure|certain|guarantee\w*|fixed|resolved|safe|secure|working|reliable)\b|\b(?:I(?:'|’)?m|I\s+am|we(?:'|’)?re|we\s+are)\s+100\s*(?:%|percent)\b`,
     String.raw`\b(?:won(?:'|’)?t|will\s+not|never|not\s+let\s+(?:this|that|it)|never\s+let\s+(?:this|that|it))\s+happen\s+again\b`,
     String.raw`\b(?:I|we)\s+(?:can\s+)?promise\b`,
     String.raw`\b(?:definitely|certainly|absolutely|surely|for\s+sure)\b`,
@@ -24,10 +24,13 @@ const CERTAINTY_WORD = /^(?:definitely|certainly|absolutely|surely|for\s+sure|re
 const OUTCOME = /\b(?:will|'ll|’ll|won(?:'|’)?t|going\s+to|gonna|be\s+(?:fixed|resolved|sorted|back|working|delivered|refunded|there|done|ready)|right\s+away|immediately|in\s+no\s+time|never|always|fixed|resolved|sorted|by\s+\w+|tomorrow|today|tonight)\b/i;
 
 /**
- * The agent's own next step ("I'll update you", "we'll call you back"): a promise they can keep.
- * Written as "subject + will + (adverb) + own action".
+ * The agent's own next step ("I'll update you", "your feedback will be passed on"): a promise the
+ * agent can keep, whoever the sentence names as its subject.
  */
-const OWN_ACTION = /\b(?:I|we)\s*(?:'ll|’ll|\s+will|\s+am\s+going\s+to|\s+are\s+going\s+to)\s+(?:\w+ly\s+|also\s+|be\s+sure\s+to\s+)?(?:update|email|e-mail|call|ring|text|message|reply|respond|write|follow\s+up|get\s+back|check(?:\s+in)?|look\s+into|keep\s+you|let\s+you\s+know|send\s+you\s+(?:an?\s+)?(?:update|e-?mail|message|note|reply)|contact|reach\s+out|review|escalate|investigate|chase|monitor|watch|personally|pass\s+(?:this|that|it|your)|share|flag|raise|forward|note)\b/i;
+const OWN_ACTION =
+  /\b(?:update|e-?mail|call|ring|text|message|reply|respond|write|follow(?:ing|ed)?\s+up|get(?:ting)?\s+back|check(?:ing)?|look(?:ing)?\s+into|take\s+a\s+look|keep\s+you|let\s+you\s+know|send\s+you|contact|reach\s+out|review|escalat\w*|investigat\w*|chase|monitor|pass(?:ed|ing)?\s+(?:\w+\s+)?(?:on|along|onto)|pass\s+(?:this|that|it|your)|shar(?:e|ed|ing)|flag(?:ged)?|rais(?:e|ed)|forward(?:ed)?|help(?:ing)?|assist(?:ed)?|dive|continue|note|listen|work\s+with\s+you)\b/i;
+/** Certainty about a feeling or an opinion ("we absolutely want you back") promises nothing. */
+const FEELING_AFTER = /^\s*(?:\w+\s+)?(?:want|wanting|like|love|agree|understand|appreciate|hear|recommend|think|believe|feel|see\s+why|get\s+(?:it|that|why)|not)\b/i;
 const NEGATED = /(?:\bnot|n't|n’t|\bnever|\bcannot|\bno\s+one|\bnobody)\s+(?:\w+\s+){0,2}$/i;
 /** "I can't promise a date, but …" is the honest answer, not an over-promise. */
 const HEDGED_BEFORE = /\b(?:can(?:'|’)?t|cannot|can\s+not|won(?:'|’)?t|don(?:'|’)?t|do\s+not|unable\s+to|wish\s+I\s+could|not\s+able\s+to)\s*$/i;
@@ -41,14 +44,17 @@ function isOverPromise(context: Parameters<Parameters<typeof defineRule>[1]>[0],
   if (/guarantee/i.test(word) && /\bmoney[\s-]*back\b|\bguarantee\s+(?:period|policy|covers)/i.test(clause.text)) return false;
   if (CERTAINTY_WORD.test(word)) {
     const after = context.prose.slice(match.end, clause.end);
+    if (FEELING_AFTER.test(after)) return false;
     // "Absolutely, I can do that" and "Definitely!" answer a question; they promise nothing.
     if (/^\s*[,!.]/.test(after) && /^\s*$/.test(context.prose.slice(sentence.start, match.start)) && !/rest\s+assured/i.test(word)) return false;
     // "Absolutely, happy to help" is agreement, not a promise.
     if (!OUTCOME.test(after) && !OUTCOME.test(context.prose.slice(clause.start, match.start))) return false;
   }
-  // A commitment to the agent's own next step, with a time, is what we want agents to write.
-  if (OWN_ACTION.test(clause.text) && !/\bhappen\s+again\b/i.test(clause.text)) {
-    if (mentionsTime(sentence.text) || !/guarantee|100|promise/i.test(word)) return false;
+  if (/promise/i.test(word) && !OUTCOME.test(context.prose.slice(match.end, clause.end))) return false;
+  // A commitment to the agent's own next step is what we want agents to write.
+  const rest = context.prose.slice(match.end, clause.end);
+  if (OWN_ACTION.test(rest) && !/\bhappen\s+again\b/i.test(clause.text)) {
+    if (mentionsTime(sentence.text) || !/guarantee|100/i.test(word)) return false;
   }
   return true;
 }
@@ -76,6 +82,9 @@ export default defineRule(
           { text: 'We refunded 100% of the charge this morning.' },
           { text: "Absolutely, happy to help with that. I'll definitely email you by 5 pm." },
           { text: 'Absolutely, I can move your plan to yearly billing today.' },
+          { text: 'Rest assured, your feedback will be passed on to the product team.' },
+          { text: 'We absolutely want you back, so here is 20% off your next month.' },
+          { text: 'Does it use 100% CPU all the time or only while exporting?' },
           { text: 'Every plan comes with our 30-day money-back guarantee.' },
         ],
       },

@@ -2,7 +2,9 @@ import { defineRule } from '@preach/core';
 import { findAll } from '../src/helpers/sentences.js';
 
 /** 12-19 digits, optionally grouped by spaces or dashes, as card numbers are written. */
-const DIGIT_RUN = /(?<![\d-])\d(?:[ -]?\d){11,18}(?![\d-])/g;
+const DIGIT_RUN = /(?<![\w/=.#?&:%-])\d(?:[ -]?\d){11,18}(?![\w/=?&%-]|\.\w)/g;
+/** Digits inside a link are an article or record id, not a card. */
+const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
 /** Card networks' leading digits: Visa 4, Mastercard 2/5, Amex 34/37, Discover and UnionPay 6, JCB and Diners 3. */
 const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[0568]|6)/;
 /** A number labelled as something else is not a card: order, tracking and ticket numbers. */
@@ -53,6 +55,8 @@ export default defineRule(
           { text: 'Your order number is 4000 1234 5678 9017 and it ships today.' },
           { text: 'Your password is case-sensitive, so check Caps Lock.' },
           { text: 'Call us on 0800 123 4567 8901 any time.' },
+          { text: 'The steps are in https://support.example.com/articles/360024008433/connection-troubleshooting' },
+          { text: 'Try these tips: https://help.example.com/kb/account/reset-password-sln27051.html' },
         ],
       },
     },
@@ -61,7 +65,9 @@ export default defineRule(
     const { text } = context;
     // Code blocks and URLs are not prose, but a card number pasted there is leaked all the same.
     if (/\d{4}/.test(text) || /\d[ -]\d/.test(text)) {
+      const links = /https?:|www\./i.test(text) ? findAll(URL, text) : [];
       for (const run of findAll(DIGIT_RUN, text)) {
+        if (links.some((link) => link.start <= run.start && run.end <= link.end)) continue;
         const digits = run.text.replace(/\D/g, '');
         if (digits.length < 12 || digits.length > 19 || !CARD_PREFIX.test(digits) || !passesLuhn(digits)) continue;
         if (OTHER_LABEL.test(text.slice(Math.max(0, run.start - 40), run.start))) continue;
@@ -73,8 +79,11 @@ export default defineRule(
         });
       }
     }
-    for (const match of findAll(LABELLED_SECRET, text)) {
-      context.report({ message: 'A password, PIN or code is written out in the reply; send a reset link instead.', start: match.start, end: match.end });
+    for (const match of text.matchAll(LABELLED_SECRET)) {
+      const start = match.index!;
+      // The label must be prose, not part of a link such as ".../reset-password-123.html".
+      if (context.prose[start] !== text[start] || /\/|^https?:|^www\./i.test(match[1]!)) continue;
+      context.report({ message: 'A password, PIN or code is written out in the reply; send a reset link instead.', start, end: start + match[0].length });
     }
     if (/_live_|AKIA|gh[pousr]_|xox/.test(text)) {
       for (const match of findAll(API_KEY, text)) {
