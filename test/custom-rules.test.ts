@@ -26,7 +26,7 @@ beforeAll(async () => {
     'opening-first': { text: 'Unfortunately the export failed. We are fixing it.\n' },
     'opening-later': { text: 'We are fixing the export. Unfortunately it takes a day.\n' },
     'raw-links': { text: 'Steps: https://bit.ly/3xYz and [the guide](https://tinyurl.com/abc).\n' },
-    'swap': { text: 'Commence the import prior to Friday. We use GitHub and github.\n' },
+    'swap': { text: 'Commence the import prior to Friday. We use GitHub and github. UTILISE it ASAP.\n' },
     'pattern': { text: 'We will definitely guarantee a fix. I can promise it is done in 2 hours. I cannot promise a time.\n' },
     'pattern-contraction': { text: "We'll promise nothing we can't keep.\n" },
     'exclamations-chat': { text: 'Done! Enjoy! Bye!\n', context: { channel: 'chat' } },
@@ -109,6 +109,9 @@ describe('substitution', () => {
       ['Say "Start” or “Begin" instead of "Commence".', 'Start', ['Begin']],
       ['Say "before" instead of "prior to".', 'before', []],
       ['Say "GitHub" instead of "github".', 'GitHub', []],
+      // Shouting stays shouting; an acronym is replaced by the words as written.
+      ['Say "USE" instead of "UTILISE".', 'USE', []],
+      ['Say "by 3 pm" instead of "ASAP".', 'by 3 pm', []],
     ]);
   });
 

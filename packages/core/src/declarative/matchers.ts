@@ -98,11 +98,14 @@ export function interpolate(template: string, values: Record<string, string | nu
 
 /**
  * Gives a lower-case replacement the capitalisation of the text it replaces. A replacement
- * with capitals of its own ("GitHub", "I'll") is kept exactly as written.
+ * with capitals of its own ("GitHub", "I'll"), or one for an acronym, is kept as written.
  */
 export function matchCase(replacement: string, original: string): string {
   if (!replacement || /\p{Lu}/u.test(replacement)) return replacement;
-  if (original.length > 1 && original === original.toUpperCase() && /\p{Lu}/u.test(original)) return replacement.toUpperCase();
+  const allCaps = original.length > 1 && original === original.toUpperCase() && /\p{Lu}/u.test(original);
+  // A short all-capitals word is an acronym ("ASAP" → "by 3 pm"), not shouting ("UTILIZE" → "USE").
+  if (allCaps && original.length <= 4 && !/\s/.test(original)) return replacement;
+  if (allCaps) return replacement.toUpperCase();
   if (/^\p{Lu}/u.test(original)) return replacement[0]!.toUpperCase() + replacement.slice(1);
   return replacement;
 }
