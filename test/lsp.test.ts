@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { applyEdits, LspClient, offsetAt, pathUri } from './lsp-client.mjs';
 
 // The real server (`preach lsp --stdio`), driven over stdio as an editor would drive it.
@@ -23,15 +23,23 @@ function writeConfig(text: string, folder = workspace): string {
 
 const byRule = (diagnostics: any[], rule: string) => diagnostics.filter((d) => d.code === rule);
 
-beforeEach(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'preach-lsp-'));
-  writeConfig('# team config\nextends: preach:recommended\n');
-  client = await LspClient.start({ rootDir: workspace });
+// One server for the file; each test gets its own folder and config (found per draft, as in a
+// real workspace with several teams' folders).
+let root: string;
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'preach-lsp-'));
+  client = await LspClient.start({ rootDir: root });
 });
 
-afterEach(async () => {
+afterAll(async () => {
   await client.stop();
-  rmSync(workspace, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  workspace = join(root, `t${++counter}`);
+  mkdirSync(workspace);
+  writeConfig('# team config\nextends: preach:recommended\n');
 });
 
 describe('diagnostics', () => {
@@ -171,7 +179,7 @@ describe('code actions', () => {
     await client.diagnostics(uri, { accept: (d) => byRule(d, 'formal-word').length === 2 });
     const outcome = await client.request('workspace/executeCommand', { command: 'preach.server.fixAll', arguments: [uri] });
     expect(outcome).toEqual({ applied: true, fixes: 2 });
-    const [edit] = client.appliedEdits;
+    const edit = client.appliedEdits.at(-1);
     expect(applyEdits(text, edit.changes[uri])).toBe('Please use the form before Friday.');
     const source = await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
     expect(source).toHaveLength(1);
@@ -284,15 +292,18 @@ describe('config', () => {
   });
 
   test('editor settings override rule severities', async () => {
-    await client.stop();
-    client = await LspClient.start({ rootDir: workspace, initializationOptions: { rules: { 'formal-word': 'error' } } });
-    const uri = draftUri();
-    client.open(uri, 'Please utilize the form.');
-    const [formal] = byRule(await client.diagnostics(uri, { accept: (d) => d.length > 0 }), 'formal-word');
-    expect(formal.severity).toBe(Severity.Error);
-    const since = client.published.length;
-    client.notify('workspace/didChangeConfiguration', { settings: { preach: { rules: { 'formal-word': 'off' } } } });
-    await client.diagnostics(uri, { since, accept: (d) => byRule(d, 'formal-word').length === 0 });
+    const own = await LspClient.start({ rootDir: workspace, initializationOptions: { rules: { 'formal-word': 'error' } } });
+    try {
+      const uri = draftUri();
+      own.open(uri, 'Please utilize the form.');
+      const [formal] = byRule(await own.diagnostics(uri, { accept: (d) => d.length > 0 }), 'formal-word');
+      expect(formal.severity).toBe(Severity.Error);
+      const since = own.published.length;
+      own.notify('workspace/didChangeConfiguration', { settings: { preach: { rules: { 'formal-word': 'off' } } } });
+      await own.diagnostics(uri, { since, accept: (d) => byRule(d, 'formal-word').length === 0 });
+    } finally {
+      await own.stop();
+    }
   });
 });
 
