@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { CONFIG_FILE_NAMES } from '@preach/config';
 
 /**
@@ -46,6 +46,6 @@ export class ConfigWatcher {
   }
 
   private isConfigName(folder: string, name: string): boolean {
-    return CONFIG_FILE_NAMES.includes(name) || this.files.has(`${folder}/${basename(name)}`);
+    return CONFIG_FILE_NAMES.includes(name) || this.files.has(join(folder, basename(name)));
   }
 }
