@@ -42,9 +42,9 @@ function acknowledgementExpected(context: RuleContext, onlyWhenUpset: string[]):
   if (situation.source !== 'inferred') return true;
   // Inferred from the mood alone: only a clearly upset message calls for it.
   if (situation.matched.length === 0) return sentiment <= UPSET_POLARITY - 1;
-  // "Is the site down?" asked calmly is a question, not a grievance.
+  // "Is the site down?" asked calmly checks a status; it is not a grievance.
   const calmQuestion = sentiment >= 0 && customerMessage!.includes('?') && !customerMessage!.includes('!');
-  return !calmQuestion;
+  return !(calmQuestion && situation.id === 'outage');
 }
 
 /**
@@ -82,6 +82,7 @@ export default defineRule(
             context: { customerMessage: 'My card was declined and now my account is locked.' },
           },
           { text: 'The service is back up. Reload the page to continue.', context: { situation: 'outage' } },
+          { text: "I've closed the account.", context: { customerMessage: 'My father passed away last month; how do I close his account?' } },
           {
             text: 'Your subscription is cancelled and you will not be charged again.',
             context: { customerMessage: 'This is the worst service ever. Cancel my subscription right now.' },
@@ -95,6 +96,7 @@ export default defineRule(
           { text: 'Thanks for flagging this. The service is back up since 10:15; reload the page to continue.', context: { situation: 'outage' } },
           { text: 'Your subscription is cancelled and you will not be charged again.', context: { customerMessage: 'Please cancel my subscription.' } },
           { text: 'Click Export under Settings → Invoices.', context: { customerMessage: 'How do I export my invoices?' } },
+          { text: 'No, all our systems are up. Try reloading the page.', context: { customerMessage: 'Is the app down right now?' } },
         ],
       },
     },
