@@ -22,7 +22,7 @@ const CHEAP = /pass(?:word|code|phrase)|\bpw\b|pin\b|cvv|cvc|csc|card|code|otp|p
 
 /** Asking: "please send", "can you share", "what is your", "reply with", "I need your". */
 const REQUEST =
-  /\b(?:send|share|provide|give|tell|confirm|reply\s+with|respond\s+with|type|paste|dm|message|email|e-mail|include|forward|read\s+(?:out|me)|let\s+(?:me|us)\s+(?:know|have)|spell\s+out|verify)\b|\bwhat(?:'|’)?s\s+(?:your|the)\b|\bwhat\s+(?:is|are)\s+(?:your|the)\b|\b(?:I|we)\s+(?:will\s+|'ll\s+|’ll\s+)?(?:need|require)\b|\bmay\s+I\s+(?:have|get|ask)\b|\bcould\s+I\s+(?:have|get)\b|\b(?:need|require)\s+(?:your|the)\b/i;
+  /\b(?:send|share|provide|give|tell|confirm|reply\s+with|respond\s+with|type|paste|dm|message|email|e-mail|include|forward|read\s+(?:out|me)|let\s+(?:me|us)\s+(?:know|have)|spell\s+out)\b|\bwhat(?:'|’)?s\s+(?:your|the)\b|\bwhat\s+(?:is|are)\s+(?:your|the)\b|\b(?:I|we)\s+(?:will\s+|'ll\s+|’ll\s+)?(?:need|require)\b|\bmay\s+I\s+(?:have|get|ask)\b|\bcould\s+I\s+(?:have|get)\b|\b(?:need|require)\s+(?:your|the)\b/i;
 /** Advice: "never share", "don't send", "we will never ask", "no one from our team". */
 const ADVICE =
   /\b(?:never|not|no\s+one|nobody|no\s+need|without)\b|n(?:'|’)t\b|\bkeep\s+(?:it|them|your|this)\b|\b(?:don(?:'|’)?t|do\s+not)\b|\bavoid\b|\bnot\s+to\b/i;
@@ -55,7 +55,8 @@ function isRequest(context: RuleContext, secret: Span): boolean {
   if (OWN_USE.test(before) || NOT_THE_SECRET.test(after) || GIVING.test(before) || ASKS_WHAT_HAPPENED.test(before)) return false;
   // "Enter the code in the app", "type your password into the login page": the product, not us.
   if (/^\s*(?:in|into|on)\s+(?:the\s+)?(?:app|login|sign-in|website|site|page|field|box|screen|form|settings)\b/i.test(after) && !/\b(?:reply|chat|here|this\s+(?:chat|thread|email))\b/i.test(after)) return false;
-  const asking = REQUEST.test(before) || /^\s*(?:please|kindly)\b/i.test(clause.text) || (/\?\s*$/.test(sentence.text) && /\byour\b/i.test(before));
+  // "Please check the card number you typed" asks them to look, not to tell us: a request needs a verb of telling.
+  const asking = REQUEST.test(before) || (/\?\s*$/.test(sentence.text) && /\byour\b/i.test(before));
   if (!asking) return false;
   return !ADVICE.test(before);
 }
@@ -86,6 +87,7 @@ export default defineRule(
           { text: "I'll send you a password reset link and a one-time code by e-mail." },
           { text: 'Did you share your password with anyone before the login?' },
           { text: 'Can you DM us your booking confirmation code so I can find the flight?' },
+          { text: 'Please check the card number you typed in the checkout form.' },
           { text: 'Please send your Nectar card number and we will add the points.' },
         ],
       },
