@@ -28,7 +28,9 @@ beforeAll(async () => {
     'raw-links': { text: 'Steps: https://bit.ly/3xYz and [the guide](https://tinyurl.com/abc).\n' },
     'swap': { text: 'Commence the import prior to Friday. We use GitHub and github. UTILISE it ASAP.\n' },
     'pattern': { text: 'We will definitely guarantee a fix. I can promise it is done in 2 hours. I cannot promise a time.\n' },
-    'pattern-contraction': { text: "We'll promise nothing we can't keep.\n" },
+    'pattern-contraction': { text: "We'll definitely sort it.\n" },
+    'closer-last': { text: 'Your refund is on its way. Is there anything else I can help with?\n' },
+    'closer-first': { text: 'Is there anything else I can help with before I send it? It arrives Friday.\n' },
     'exclamations-chat': { text: 'Done! Enjoy! Bye!\n', context: { channel: 'chat' } },
     'exclamations-email': { text: 'Done! Enjoy!\n', context: { channel: 'email' } },
     'exclamations-sms': { text: 'Done!\n', context: { channel: 'sms' } },
@@ -133,8 +135,15 @@ describe('pattern (compromise match syntax)', () => {
     ]);
   });
 
-  it("finds words hidden in contractions (\"we'll\" is \"we will\")", () => {
-    expect(messages('pattern-contraction', 'kit/modal-promise')).toHaveLength(1);
+  it("finds words hidden in contractions (\"we'll\" is \"we will\"), and points at the words written", () => {
+    expect(messagesOf(drafts['pattern-contraction']!, 'kit/modal-promise').map((m) => [m.message, m.column, m.endColumn])).toEqual([
+      ['"definitely sort" promises what we may not control.', 7, 22],
+    ]);
+  });
+
+  it('scope: closing looks only at the last sentence', () => {
+    expect(messages('closer-last', 'kit/robotic-closer')).toEqual(['"anything else I can help" closes like a macro; end with the next step instead.']);
+    expect(messages('closer-first', 'kit/robotic-closer')).toEqual([]);
   });
 });
 
@@ -249,14 +258,14 @@ describe('conditions (`when`)', () => {
 
 describe('packs', () => {
   it('loads rules by path and by package name, with the code rules and vocabulary of the package', async () => {
-    const result = await lintJson(dir, 'Thank you, sir. Order ORD-12354 has shipped; our SLA is two days.\n', ['--customer-message', 'Where is ORD-12345?']);
+    const result = await lintJson(dir, 'Thank you, sir. Order ORD-12354 has shipped; a CSAT survey follows.\n', ['--customer-message', 'Where is ORD-12345?']);
     expect(messagesOf(result, 'acme/').map((m) => [m.ruleId, m.message, m.fix?.text])).toEqual([
       ['acme/no-sir', '"sir" is too formal for Acme.', undefined],
       ['acme/order-number', "ORD-12354 is not the customer's order (ORD-12345).", 'ORD-12345'],
     ]);
-    // "SLA" is in the package's vocabulary.txt, so the built-in jargon rule leaves it alone.
+    // "CSAT" is in the package's vocabulary.txt, so the built-in jargon rule leaves it alone.
     expect(messagesOf(result, 'internal-jargon')).toEqual([]);
-    const withoutPack = await runPreach(['lint', '--no-config', '--format', 'json', '-'], { cwd: dir, input: 'Our SLA is two days.\n' });
+    const withoutPack = await runPreach(['lint', '--no-config', '--format', 'json', '-'], { cwd: dir, input: 'A CSAT survey follows.\n' });
     expect(JSON.parse(withoutPack.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toContain('internal-jargon');
   });
 

@@ -174,6 +174,21 @@ function patternPlan(params: Params): PatternPlan {
   return plan;
 }
 
+interface CompromiseMatch {
+  offset: { start: number; length: number };
+  terms?: Array<{ offset: { start: number; length: number } }>;
+}
+
+/**
+ * Where a match is in the prose, from its words: a word compromise reads into a contraction
+ * ("will" in "we'll") has no length of its own and would shift the match's overall offset.
+ */
+function matchSpan(found: CompromiseMatch): [number, number] {
+  const words = (found.terms ?? []).filter((term) => term.offset.length > 0);
+  if (words.length === 0) return [found.offset.start, found.offset.start + found.offset.length];
+  return [Math.min(...words.map((t) => t.offset.start)), Math.max(...words.map((t) => t.offset.start + t.offset.length))];
+}
+
 /** compromise counts a word's trailing punctuation in the match ("3 days,"); the reply's words do not. */
 const TRAILING = /[\s,.;:!?…"'’”)\]]+$/u;
 
@@ -189,9 +204,9 @@ const pattern: Check = (context, params, message) => {
   const doc = context.analysis.nlp();
   const seen = new Set<number>();
   for (const p of plan.patterns) {
-    for (const found of doc.match(p).json({ offset: true, text: true }) as Array<{ offset: { start: number; length: number } }>) {
-      const start = found.offset.start;
-      const raw = context.prose.slice(start, start + found.offset.length);
+    for (const found of doc.match(p).json({ offset: true }) as CompromiseMatch[]) {
+      const [start, rawEnd] = matchSpan(found);
+      const raw = context.prose.slice(start, rawEnd);
       const text = raw.replace(TRAILING, '') || raw;
       const end = start + text.length;
       if (start < range.from || end > range.to) continue;
