@@ -1,5 +1,6 @@
 import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { JsonFileResult, JsonMessage } from '@preach/cli';
 import { stringify } from 'yaml';
 import { ROOT, runPreach, scratchDir } from './cli.js';
 
@@ -25,27 +26,9 @@ export function installPackage(projectDir: string, name: string, source: string)
   cpSync(source, target, { recursive: true });
 }
 
-export interface JsonMessage {
-  ruleId: string;
-  severity: string;
-  category: string;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  critical: boolean;
-  url?: string;
-  note?: string;
-  fix?: { range: [number, number]; text: string; alternatives: string[] };
-}
-
-export interface JsonResult {
-  file: string;
-  score: number;
-  situation: { id: string | null; sensitivity: string; source: string };
-  messages: JsonMessage[];
-}
+export type { JsonMessage } from '@preach/cli';
+/** One file of `preach lint --format json`, as the tests read it (a file that could be checked). */
+export type JsonResult = JsonFileResult & { score: number; situation: NonNullable<JsonFileResult['situation']> };
 
 /** `preach lint --format json` of one draft given on standard input, with context flags. */
 export async function lintJson(cwd: string, text: string, flags: string[] = []): Promise<JsonResult> {

@@ -12,6 +12,7 @@ export { polarity } from './text/analysis.js';
 export { conditionsHold, unmetCondition, customerMood } from './conditions.js';
 export { defineRule } from './define.js';
 export { compileRuleSource, type CompiledRuleFile, type RuleSourceOptions } from './declarative/compile.js';
+export { OCCURRENCE_UNITS } from './declarative/kinds.js';
 export { compileMatcher, interpolate, matchCase } from './declarative/matchers.js';
 export { unsafeRegexReason, escapeRegex, phrasePattern } from './declarative/regex.js';
 export { compromisePatternProblem, registerExpressionKeywords, COMPROMISE_SYNTAX_URL } from './declarative/expressions.js';

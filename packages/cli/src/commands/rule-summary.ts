@@ -1,14 +1,4 @@
-import type { Rule } from '@preach/core';
-
-const UNITS: Record<string, string> = {
-  exclamation: 'exclamation marks',
-  'customer-name': "uses of the customer's name",
-  sentences: 'sentences',
-  words: 'words',
-  paragraphs: 'paragraphs',
-  questions: 'questions',
-  tokens: 'matches',
-};
+import { OCCURRENCE_UNITS, type Rule } from '@preach/core';
 
 const SCOPES: Record<string, string> = { raw: 'anywhere in the text, code and links included', opening: 'in the first sentence', closing: 'in the last sentence' };
 
@@ -34,7 +24,7 @@ export function summariseCheck(rule: Rule, options: Record<string, any> = rule.m
       return `Matches the compromise pattern ${patterns.map((p) => `'${p}'`).join(' or ')}${where}${exceptions(options)}.`;
     }
     case 'occurrence': {
-      const unit = options.of === 'tokens' ? `matches of ${matchers(options)}` : (UNITS[options.of] ?? options.of);
+      const unit = options.of === 'tokens' ? `matches of ${matchers(options)}` : (OCCURRENCE_UNITS[options.of] ?? options.of);
       return `Counts ${unit}: ${[bound('at least', options.min), bound('at most', options.max)].filter(Boolean).join(' and ')}.`;
     }
     case 'sentiment': {

@@ -2,6 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import { PreachInputError, PreachInputErrors } from '../errors.js';
 import { ruleSchema, packFileSchema } from '../schemas.js';
 import type { Category, ReplyContext, Rule, RuleConditions, RuleExample, RuleMeta, SeveritySetting } from '../types.js';
+import { CONTEXT_KEYS } from '../text/front-matter.js';
 import { ajv, parseYamlSource, validateLocated, type LocatedValue } from '../yaml-source.js';
 import { KIND_CHECKS, KIND_PLACEHOLDERS, META_KEYS, type Params } from './kinds.js';
 
@@ -127,19 +128,10 @@ function kindOptionsSchema(kind: string): Record<string, unknown> | undefined {
   return schema;
 }
 
-const CONTEXT_FIELDS: Record<string, keyof ReplyContext> = {
-  customer_name: 'customerName',
-  customer_message: 'customerMessage',
-  situation: 'situation',
-  channel: 'channel',
-  agent_name: 'agentName',
-  tags: 'tags',
-};
-
 function toExample(raw: string | Record<string, any>): RuleExample {
   if (typeof raw === 'string') return { text: raw };
   const context: ReplyContext = {};
-  for (const [key, value] of Object.entries(raw.context ?? {})) (context as Record<string, unknown>)[CONTEXT_FIELDS[key]!] = value;
+  for (const [key, value] of Object.entries(raw.context ?? {})) (context as Record<string, unknown>)[CONTEXT_KEYS[key]!] = value;
   return { text: raw.text, context: raw.context ? context : undefined, options: raw.options, count: raw.count, fixed: raw.fixed, note: raw.note };
 }
 

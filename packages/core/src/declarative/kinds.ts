@@ -256,7 +256,8 @@ function occurrences(context: RuleContext, params: Params): Span[] {
   }
 }
 
-const UNIT: Record<string, string> = {
+/** What an occurrence rule counts, in words, by its `of`. */
+export const OCCURRENCE_UNITS: Record<string, string> = {
   exclamation: 'exclamation marks',
   'customer-name': "uses of the customer's name",
   sentences: 'sentences',
@@ -277,7 +278,7 @@ const occurrence: Check = (context, params, message) => {
   if (!context.prose.trim()) return;
   if (params.of === 'customer-name' && !context.reply.customerName) return;
   const found = occurrences(context, params);
-  const values = { ...baseValues(context), count: found.length, max, min, unit: UNIT[params.of] ?? 'matches' };
+  const values = { ...baseValues(context), count: found.length, max, min, unit: OCCURRENCE_UNITS[params.of] ?? 'matches' };
   if (max !== undefined && found.length > max) {
     const extra = found.slice(max);
     if (SPAN_UNITS.has(params.of)) {

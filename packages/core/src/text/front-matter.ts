@@ -18,7 +18,7 @@ const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n
 const EMPTY_FRONT_MATTER = /^---[ \t]*\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
 /** Keys preach reads from front matter, as `snake_case` (YAML style) → context field. */
-const CONTEXT_KEYS: Record<string, keyof ReplyContext> = {
+export const CONTEXT_KEYS: Record<string, keyof ReplyContext> = {
   customer_name: 'customerName',
   customer: 'customerName',
   customer_message: 'customerMessage',
