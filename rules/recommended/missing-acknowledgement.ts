@@ -11,7 +11,7 @@ const ACKNOWLEDGEMENT = new RegExp(
     String.raw`\bregret\b`,
     String.raw`\bcondolences?\b`,
     String.raw`\b(?:understand(?:able|ably)?|i\s+hear\s+you|(?:i|totally|completely|we)\s+get\s+(?:it|why|that)|i\s+know\s+(?:how|this|that|it)|i\s+can\s+(?:only\s+)?imagine|i\s+can\s+see\s+(?:why|how|that|this))\b`,
-    String.raw`\b(?:frustrat\w*|annoy\w*|embarrass\w*|upsett\w*|upset|stress\w*|worr(?:y|ying|ied|ies)|concern(?:ed|ing)|disappoint\w*|inconvenien\w*|alarming|scary|unsettling|painful|difficult\s+time|hard\s+time|a\s+pain|hassle)\b`,
+    String.raw`\b(?:frustrat\w*|annoy\w*|embarrass\w*|upsett\w*|upset|stress\w*|(?<!\bno\s|\bnot\s|n't\s|n’t\s|\bnot\s+to\s)worr(?:y|ying|ied|ies)|concern(?:ed|ing)|disappoint\w*|inconvenien\w*|alarming|scary|unsettling|painful|difficult\s+time|hard\s+time|a\s+pain|hassle)\b`,
     String.raw`\bmust\s+(?:be|have\s+been|feel)\b`,
     String.raw`\b(?:shouldn(?:'|’)?t|should\s+not|should\s+never)\s+have\s+happened\b`,
     String.raw`\b(?:that(?:'|’)?s|that\s+is|this\s+is|it(?:'|’)?s|it\s+is)\s+(?:not|never)\s+(?:ok(?:ay)?|acceptable|good\s+enough|what\s+you|the\s+experience)\b`,
@@ -83,6 +83,7 @@ export default defineRule(
           },
           { text: 'The service is back up. Reload the page to continue.', context: { situation: 'outage' } },
           { text: "I've closed the account.", context: { customerMessage: 'My father passed away last month; how do I close his account?' } },
+          { text: 'No worries, we can close that account for you.', context: { situation: 'bereavement' } },
           {
             text: 'Your subscription is cancelled and you will not be charged again.',
             context: { customerMessage: 'This is the worst service ever. Cancel my subscription right now.' },
