@@ -7,6 +7,8 @@
 // 3. Runs alex (a prose linter on the same parser) over the same reply texts on one core.
 // 4. Memory: the CLI on a corpus four times larger, and the streaming reader alone on a ~1 GB
 //    file (PREACH_BENCH_BIG_MB sets the size of the scored file; 1024 scores a full gigabyte).
+// 5. Where the time goes: each rule, situation inference and the shared analyses, in-process
+//    (`node scripts/bench/score.mjs --breakdown` prints only this).
 // Figures are printed, never asserted.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -123,12 +125,78 @@ async function readOnly(path) {
   return { conversations, seconds: (performance.now() - started) / 1000, peak: Math.max(peak, process.resourceUsage().maxRSS * 1024) };
 }
 
+/**
+ * Per-reply cost of each part of scoring, measured in-process on the source conversations: every
+ * rule's check (including the first use of a shared analysis it triggers), situation inference
+ * on the customer's turns, and each shared analysis run alone on every reply.
+ */
+async function breakdown(conversations) {
+  const dist = (...parts) => pathToFileURL(join(ROOT, ...parts)).href;
+  const { createScorerOptions } = await import(dist('packages', 'cli', 'dist', 'score', 'setup.js'));
+  const { scoreConversation } = await import(dist('packages', 'cli', 'dist', 'score', 'scorer.js'));
+  const { toConversation } = await import(dist('packages', 'cli', 'dist', 'score', 'formats', 'index.js'));
+  const core = await import(dist('packages', 'core', 'dist', 'index.js'));
+  const { default: nlp } = await import('compromise');
+  const { unified } = await import('unified');
+  const { default: retextEnglish } = await import('retext-english');
+  const options = await createScorerOptions({ lookup: WORK });
+  const spent = new Map();
+  for (const [id, setting] of options.config.rules) {
+    const check = setting.rule.check;
+    setting.rule = { ...setting.rule, check: (context) => {
+      const started = performance.now();
+      try { check(context); } finally { spent.set(id, (spent.get(id) ?? 0) + performance.now() - started); }
+    } };
+  }
+  const parsed = conversations.map((record, i) => toConversation(record, { source: 'bench', line: i + 1 }, new Map()).conversation);
+  const turns = [];
+  const replies = [];
+  for (const c of parsed) {
+    let waiting = [];
+    for (const m of c.messages) {
+      if (m.role === 'customer' && m.text?.trim()) waiting.push(m.text);
+      if (m.role === 'agent' && m.text?.trim()) {
+        replies.push(m.text);
+        if (waiting.length) turns.push(waiting.join('\n\n'));
+        waiting = [];
+      }
+    }
+  }
+  const time = (fn) => { const started = performance.now(); fn(); return performance.now() - started; };
+  for (const c of parsed.slice(0, 200)) scoreConversation(c, options);
+  spent.clear();
+  const total = time(() => { for (const c of parsed) scoreConversation(c, options); });
+  // Inference and analyses alone, on texts the caches have not seen (a suffix makes them new).
+  const inference = time(() => { for (const text of turns) core.inferSituation(`${text} `, options.config.situations); });
+  const english = unified().use(retextEnglish).freeze();
+  const analyses = {
+    'parse (retext-english)': time(() => { for (const text of replies) english.parse(text); }),
+    'compromise nlp()': time(() => { for (const text of replies) nlp(text); }),
+    'sentiment (polarity)': time(() => { for (const text of replies) core.polarity(`${text}  `); }),
+  };
+  const inRules = [...spent.values()].reduce((a, b) => a + b, 0);
+  const us = (ms) => `${fmt((ms / replies.length) * 1000).padStart(6)} µs/reply`;
+  console.log(`\nwhere the time goes (in-process, ${fmt(replies.length)} replies, ${fmt(replies.length / (total / 1000))} replies/s on one core):`);
+  console.log(`  ${'all of scoring'.padEnd(38)} ${us(total)}`);
+  console.log(`  ${'rules (incl. shared analyses they start)'.padEnd(38)} ${us(inRules)}`);
+  console.log(`  ${'situation inference on customer turns'.padEnd(38)} ${us(inference)}  (${fmt(turns.length)} turns; compromise reads questions with no signal word)`);
+  console.log(`  ${'engine, context, HTML, bookkeeping'.padEnd(38)} ${us(Math.max(0, total - inRules - inference))}`);
+  console.log('  shared analyses alone, per reply:');
+  for (const [name, ms] of Object.entries(analyses)) console.log(`    ${name.padEnd(36)} ${us(ms)}`);
+  console.log('  rules, most expensive first:');
+  for (const [id, ms] of [...spent].sort((a, b) => b[1] - a[1])) console.log(`    ${id.padEnd(36)} ${us(ms)}`);
+}
+
 if (process.argv[2] === '--read') {
   console.log(JSON.stringify(await readOnly(process.argv[3])));
   process.exit(0);
 }
 
 const { conversations, origin } = sourceConversations();
+if (process.argv[2] === '--breakdown') {
+  await breakdown(conversations);
+  process.exit(0);
+}
 const corpusPath = join(WORK, 'score-corpus.jsonl');
 const corpus = await writeCorpus(corpusPath, conversations, { minReplies: MIN_REPLIES });
 const texts = [];
@@ -165,3 +233,5 @@ const readPath = join(WORK, 'score-read.jsonl');
 if (!existsSync(readPath) || statSync(readPath).size < READ_MB * 1024 * 1024 * 0.99) await writeCorpus(readPath, conversations, { minBytes: READ_MB * 1024 * 1024 });
 const reader = readerMemory(readPath);
 console.log(`streaming reader alone on ${mb(statSync(readPath).size)}: ${fmt(reader.conversations)} conversations in ${fmt(reader.seconds, 1)} s, peak RSS ${mb(reader.peak)}`);
+
+await breakdown(conversations);
