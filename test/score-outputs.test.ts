@@ -68,6 +68,12 @@ describe('--format csv', () => {
     expect(lines.slice(1).map((line) => line.split(',').slice(0, 4).join(','))).toEqual(['a-7,Sam Lee,1,2', 'a-9,Ana Ruiz,1,1']);
   });
 
+  it('says so when the report cannot be written', async () => {
+    const run = await score([CONVERSATIONS, '-f', 'csv', '-o', 'no-such-folder/report.csv']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('preach: cannot write the report to no-such-folder/report.csv: no such folder\n');
+  });
+
   it('refuses --group-by with another format', async () => {
     const run = await score([CONVERSATIONS, '--group-by', 'agent']);
     expect(run.code).toBe(2);

@@ -1,6 +1,5 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { stat, unlink } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { isInputError, PreachInputError, type Channel } from '@preach/core';
@@ -84,7 +83,7 @@ export async function scoreCommand(patterns: string[], options: ScoreCommandOpti
   if (options.strict && unreadable.length) throw new PreachInputError({ file: unreadable[0]!.source, message: unreadable[0]!.reason });
 
   const outputPath = options.output ? resolve(io.cwd, options.output) : undefined;
-  const outputStream = outputPath ? createWriteStream(outputPath) : io.stdout;
+  const outputStream = outputPath ? await openOutput(outputPath, options.output!) : io.stdout;
   const out = textOut(outputStream);
   const sink = createSink(options, out, options.color && !outputPath);
   const aggregator = new Aggregator({ worst: settings.worst, rows: options.format === 'html' ? HTML_TABLE_ROWS : 0 });
@@ -208,6 +207,16 @@ async function sizeOf(inputs: readonly Input[]): Promise<number | undefined> {
     total += (await stat(input.path).catch(() => undefined))?.size ?? 0;
   }
   return total;
+}
+
+/** Opens the report file before any work, so a bad path fails at once with a clear message. */
+async function openOutput(path: string, shown: string): Promise<NodeJS.WritableStream> {
+  const stream = createWriteStream(path);
+  await new Promise<void>((resolveOpen, reject) => {
+    stream.once('open', () => resolveOpen());
+    stream.once('error', (error: NodeJS.ErrnoException) => reject(new UsageError(`cannot write the report to ${shown}: ${error.code === 'ENOENT' ? 'no such folder' : error.code === 'EACCES' ? 'permission denied' : error.code === 'EISDIR' ? 'it is a folder' : error.message}`)));
+  });
+  return stream;
 }
 
 async function closeOutput(stream: NodeJS.WritableStream, path: string | undefined): Promise<void> {
