@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { RecordProblem, toConversation, type RecordShape } from '../formats/index.js';
+import { RecordProblem, toConversation, type People, type RecordPlace, type RecordShape } from '../formats/index.js';
 import type { ImportedItem, InputFormat } from '../types.js';
 
 export interface ImportOptions {
@@ -14,7 +14,7 @@ export interface ImportOptions {
 /** One conversation per line. A bad line becomes an error item; the next line is read as usual. */
 export async function* importJsonl(stream: Readable, options: ImportOptions): AsyncGenerator<ImportedItem> {
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  const people = new Map();
+  const people: People = new Map();
   let line = 0;
   for await (let text of lines) {
     line++;
@@ -32,9 +32,9 @@ export async function* importJsonl(stream: Readable, options: ImportOptions): As
 }
 
 /** A parsed record as a conversation, or as an error naming where it was and what is wrong. */
-export function recordItem(record: unknown, place: { source: string; line: number }, people: ReadonlyMap<string, { name?: string }>, options: ImportOptions): ImportedItem {
+export function recordItem(record: unknown, place: RecordPlace, people: People, options: ImportOptions): ImportedItem {
   try {
-    const { conversation, shape } = toConversation(record, place, people as never, options.format);
+    const { conversation, shape } = toConversation(record, place, people, options.format);
     options.onShape?.(shape);
     return { conversation };
   } catch (error) {

@@ -7,7 +7,7 @@ import type { ScoredConversation, ScoredReply } from '../types.js';
 import { REPORT_CSS, REPORT_SCRIPT } from './html-assets.js';
 import { escapeHtml, highlightReply } from './highlight.js';
 import type { ReportSink, TextOut } from './sink.js';
-import { band } from './table.js';
+import { band } from './bands.js';
 
 /** Agents drawn in the chart: the busiest ones; the table lists every agent. */
 const CHART_AGENTS = 25;

@@ -1,6 +1,7 @@
 import { CATEGORIES, type Category } from '@preach/core';
 import pc from 'picocolors';
 import type { ScoreReport } from '../aggregate.js';
+import { band } from './bands.js';
 import type { ReportSink, TextOut } from './sink.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -11,12 +12,6 @@ const ERROR_ROWS = 10;
 const BAR_WIDTH = 40;
 
 const plural = (n: number, word: string, many = `${word}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
-
-/** Bands as Acrolinx draws them: 80 and up is good, below 60 needs work. */
-export function band(score: number | null): 'good' | 'fair' | 'poor' | 'none' {
-  if (score === null) return 'none';
-  return score >= 80 ? 'good' : score >= 60 ? 'fair' : 'poor';
-}
 
 function colorScore(score: number | null, c: Colors): string {
   const text = score === null ? '–' : score.toFixed(1);
