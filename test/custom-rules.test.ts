@@ -328,6 +328,7 @@ describe('preach rules and preach explain', () => {
     expect(run.stdout).toContain('✖ Your refund is on its way.');
     const code = await runPreach(['explain', 'acme/order-number'], { cwd: dir });
     expect(code.stdout).toContain("An order number in the reply that is not the customer's.");
+    expect(code.stdout).toContain('Why: A wrong order number means the reply was written for someone else.');
     expect(code.stdout).toContain('From: @acme/preach-rules');
   });
 
