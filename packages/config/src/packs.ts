@@ -109,7 +109,7 @@ export function readVocabulary(file: string): string[] {
 }
 
 /** A path as people read it: relative to where they are, unless that climbs out of it. */
-function displayPath(file: string): string {
+export function displayPath(file: string): string {
   const shown = relative(process.cwd(), file);
   return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : file;
 }

@@ -12,7 +12,7 @@ const channel = { enum: ['chat', 'email', 'social', 'sms'] };
 const sensitivity = { enum: ['high', 'medium', 'low'] };
 const stringList = { type: 'array', items: { type: 'string' } };
 /** A regular expression, refused when invalid or when it could backtrack catastrophically. */
-const regex = { type: 'string', preachExpression: 'regex' };
+const regex = { type: 'string', minLength: 1, preachExpression: 'regex' };
 const regexList = { type: 'array', items: regex };
 /** compromise match syntax, refused when unbalanced or naming an unknown tag. */
 const compromisePattern = { type: 'string', preachExpression: 'compromise' };
@@ -106,7 +106,7 @@ const common = {
 };
 
 const matchers = {
-  tokens: { ...stringList, description: 'Words or phrases, matched as whole words (spaces match any whitespace)' },
+  tokens: { type: 'array', items: { type: 'string', pattern: '\\S' }, description: 'Words or phrases, matched as whole words (spaces match any whitespace)' },
   patterns: { ...regexList, description: 'Regular expressions (JavaScript syntax, case-insensitive unless ignorecase: false)' },
   ignorecase: { type: 'boolean', description: 'Default true' },
   nonword: { type: 'boolean', description: 'Do not require word boundaries around tokens (default false)' },

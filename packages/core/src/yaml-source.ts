@@ -115,7 +115,10 @@ function toInputError(error: ErrorObject, located: LocatedValue, keyPrefix: Arra
       message = `must be ${withArticle((error.params as { type: string }).type)}`;
       break;
     case 'pattern':
-      message = `does not match the expected form ${(error.params as { pattern: string }).pattern}`;
+      message = (error.params as { pattern: string }).pattern === '\\S' ? 'must not be blank' : `does not match the expected form ${(error.params as { pattern: string }).pattern}`;
+      break;
+    case 'minLength':
+      if ((error.params as { limit: number }).limit === 1) message = 'must not be empty';
       break;
   }
   const description = (error.parentSchema as { description?: string } | undefined)?.description ?? (error as { alternatives?: string }).alternatives;

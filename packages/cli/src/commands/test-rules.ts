@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { compileRuleSource, isInputError, runRuleExamples, type ExampleOutcome, type ReplyContext, type ResolvedConfig, type Rule } from '@preach/core';
-import { loadPack } from '@preach/config';
+import { displayPath, loadPack } from '@preach/config';
 import pc from 'picocolors';
 
 export interface TestRulesResult {
@@ -42,7 +42,7 @@ export async function testRules(paths: string[], cwd: string, loadConfig: () => 
     try {
       if (existsSync(absolute) && statSync(absolute).isFile()) {
         files++;
-        rules.push(...compileRuleSource(readFileSync(absolute, 'utf8'), relative(cwd, absolute) || absolute, { origin: path }).rules);
+        rules.push(...compileRuleSource(readFileSync(absolute, 'utf8'), displayPath(absolute), { origin: path }).rules);
       } else {
         // An existing folder is a folder, even when its name could also be a package name.
         const pack = await loadPack(existsSync(absolute) ? absolute : path, cwd, '(command line)');
