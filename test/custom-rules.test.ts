@@ -97,7 +97,9 @@ describe('existence', () => {
     expect(ids(drafts['opening-later']!, 'kit/unfortunately')).toEqual([]);
   });
 
-  it('scope: raw sees links, which prose hides', () => {
+  it('scope: raw sees links, which prose hides; critical: true zeroes the score', () => {
+    expect(drafts['raw-links']!.score).toBe(0);
+    expect(messagesOf(drafts['raw-links']!, 'kit/shortened-links').every((m) => m.critical)).toBe(true);
     expect(messages('raw-links', 'kit/shortened-links')).toEqual([
       'Shortened link "bit.ly/3xYz": customers cannot see where it goes. Paste the full address.',
       'Shortened link "tinyurl.com/abc": customers cannot see where it goes. Paste the full address.',
