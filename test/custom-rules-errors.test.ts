@@ -36,13 +36,14 @@ describe('broken rule files', () => {
     `${BROKEN}/unknown-placeholder.yaml:4:1: message: uses {{matched}}, which an existence rule does not fill\n  Placeholders for existence: {{situation}}, {{channel}}, {{customer_name}}, {{agent_name}}, {{match}}.`,
     `${BROKEN}/duplicate-id.yaml:7:1: rules.1.id: "broken/twice" is already defined on line 2`,
     `${BROKEN}/blank-token.yaml:5:17: tokens.1: must not be blank`,
+    `${BROKEN}/replacement-placeholder.yaml:6:3: swap.dear customer: uses {{customer_nme}}, which a replacement cannot fill`,
   ];
 
   it('preach test-rules reports every broken file in a folder, with file, line, column and key', async () => {
     const run = await runPreach(['test-rules', BROKEN], { cwd: ROOT, ...GUARD });
     expect(run.code).toBe(2);
     for (const line of expected) expect(run.stdout).toContain(line);
-    expect(run.stdout).toContain('0 rules, 0 examples, 0 failed, 11 rule file errors');
+    expect(run.stdout).toContain('0 rules, 0 examples, 0 failed, 12 rule file errors');
     expect(run.stdout + run.stderr).not.toMatch(STACK_TRACE);
   });
 

@@ -169,6 +169,16 @@ function checkDefinition(definition: Record<string, any>, located: LocatedValue,
       refuse(['message'], `uses {{${placeholder[1]}}}, which ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} rule does not fill`, `Placeholders for ${kind}: ${[...known].map((p) => `{{${p}}}`).join(', ')}.`);
     }
   }
+  if (kind === 'substitution') {
+    // A replacement may name the conversation ("Hi {{customer_name}}"), nothing else.
+    for (const [phrase, replacement] of Object.entries((definition.swap ?? {}) as Record<string, string>)) {
+      for (const placeholder of String(replacement).matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
+        if (!KIND_PLACEHOLDERS.context.includes(placeholder[1]!)) {
+          refuse(['swap', phrase], `uses {{${placeholder[1]}}}, which a replacement cannot fill`, `Placeholders in replacements: ${KIND_PLACEHOLDERS.context.map((p) => `{{${p}}}`).join(', ')}.`);
+        }
+      }
+    }
+  }
   if (problems.length > 0) throw new PreachInputErrors(problems);
 }
 
