@@ -75,6 +75,9 @@ export const RuleDocsRequest = new RequestType<{ uri: string; ruleId: string }, 
 export interface ServerStats {
   /** Longest time the server's main event loop was blocked since the last reset (ms). */
   mainLoopMaxBlockMs: number;
+  /** Time the main thread spent running code since the last reset, and the time elapsed (ms). */
+  mainLoopBusyMs: number;
+  elapsedMs: number;
   /** Longest synchronous stretch of checking work in the checker thread (ms). */
   checkerMaxSliceMs: number;
   /** Durations of finished checks (ms), most recent last, at most 1,000. */

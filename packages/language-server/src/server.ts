@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findConfigFile } from '@preach/config';
 import {
@@ -60,6 +60,7 @@ export function startServer(connection: Connection): void {
   const timers = new Map<string, NodeJS.Timeout>();
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
+  let utilization = performance.eventLoopUtilization();
   let settings: PreachSettings = { ...DEFAULT_SETTINGS };
   let workspaceFolder = process.cwd();
   let canPullSettings = false;
@@ -275,10 +276,14 @@ export function startServer(connection: Connection): void {
   connection.onRequest(RulesRequest, ({ uri }) => checker.query<RuleSummary[]>({ kind: 'rules', ...queryFor(uri) }));
   connection.onRequest(RuleDocsRequest, ({ uri, ruleId }) => checker.query<{ markdown: string; url?: string } | null>({ kind: 'ruleDocs', ...queryFor(uri), ruleId }));
   connection.onRequest(StatsRequest, async ({ reset }): Promise<ServerStats> => {
-    const fromChecker = await checker.query<Omit<ServerStats, 'mainLoopMaxBlockMs'>>({ kind: 'stats', reset: Boolean(reset) });
-    const mainLoopMaxBlockMs = loop.max / 1e6;
-    if (reset) loop.reset();
-    return { mainLoopMaxBlockMs, ...fromChecker };
+    const fromChecker = await checker.query<Omit<ServerStats, 'mainLoopMaxBlockMs' | 'mainLoopBusyMs' | 'elapsedMs'>>({ kind: 'stats', reset: Boolean(reset) });
+    const since = performance.eventLoopUtilization(utilization);
+    const main = { mainLoopMaxBlockMs: loop.max / 1e6, mainLoopBusyMs: since.active, elapsedMs: since.active + since.idle };
+    if (reset) {
+      loop.reset();
+      utilization = performance.eventLoopUtilization();
+    }
+    return { ...main, ...fromChecker };
   });
 
   connection.onShutdown(async () => {
