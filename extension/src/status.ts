@@ -62,7 +62,8 @@ function tooltip(params: ScoreParams): vscode.MarkdownString {
   } else {
     lines.push(`**Score ${params.score}**${params.critical ? ' (a critical rule fired)' : ''} · ${params.problems} problem${params.problems === 1 ? '' : 's'} · ${params.words} words`);
     const s = params.situation;
-    if (s) lines.push('', s.id ? `**Situation:** ${s.id} (${s.sensitivity} sensitivity) — ${s.source}: ${s.reason}` : `**Situation:** none — ${s.reason}`);
+    const how = s && s.reason && s.reason !== s.source ? `${s.source}: ${s.reason}` : s?.source;
+    if (s) lines.push('', s.id ? `**Situation:** ${s.id} (${s.sensitivity} sensitivity) — ${how}` : `**Situation:** none — ${s.reason}`);
     const categories = Object.entries(params.categories).map(([name, value]) => `${name} ${value}`).join(' · ');
     if (categories) lines.push('', categories);
   }
