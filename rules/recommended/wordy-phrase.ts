@@ -1,6 +1,5 @@
 import { compileMatcher, defineRule, matchCase, type RuleContext, type Span } from '@preach/core';
-import retextSimplify from 'retext-simplify';
-import { cachedRunner, retextRunner } from '../src/helpers/retext.js';
+import { simplifyPatterns } from '../src/generated/simplify-patterns.js';
 import { longestFirst } from '../src/helpers/spans.js';
 
 /**
@@ -85,8 +84,7 @@ interface Finding extends Span {
   fixes: string[];
 }
 
-const runners = new WeakMap<object, ReturnType<typeof retextRunner>>();
-const matchers = new WeakMap<object, { matcher: ReturnType<typeof compileMatcher>; table: Map<string, string> }>();
+const matchers = new WeakMap<object, { matcher: ReturnType<typeof compileMatcher>; table: Map<string, string[]> }>();
 
 export default defineRule(
   {
@@ -125,27 +123,35 @@ export default defineRule(
   },
   (context) => {
     const options = context.options as Options;
-    const runner = cachedRunner(runners, options, () => retextRunner(retextSimplify, { ignore: [...NOT_WORDY_IN_SUPPORT, ...(options.ignore ?? [])] }));
-    const extra = extraPhrases(options);
+    const { matcher, table } = phraseTable(options);
     const findings: Finding[] = [];
-    for (const hit of runner(context.prose)) {
-      // Single formal words belong to formal-word.
-      if (!/\s/.test(hit.actual)) continue;
-      findings.push({ start: hit.start, end: hit.end, text: hit.actual, fixes: hit.expected });
-    }
-    for (const span of extra.matcher.find(context.prose)) {
-      const replacement = extra.table.get(span.text.toLowerCase().replace(/\s+/g, ' '));
-      if (replacement !== undefined) findings.push({ ...span, fixes: replacement.split('|') });
+    for (const span of matcher.find(context.prose)) {
+      const fixes = table.get(normalise(span.text));
+      if (fixes) findings.push({ ...span, fixes });
     }
     for (const finding of longestFirst(findings)) report(context, finding);
   },
 );
 
-function extraPhrases(options: Options) {
+function normalise(phrase: string): string {
+  return phrase.toLowerCase().replace(/\s+/g, ' ');
+}
+
+/**
+ * retext-simplify's multi-word phrases (single formal words are formal-word's job) less those
+ * fine in support, plus the support phrases and the team's own, compiled once per options.
+ */
+function phraseTable(options: Options) {
   let entry = matchers.get(options);
   if (!entry) {
-    const ignored = new Set((options.ignore ?? []).map((phrase) => phrase.toLowerCase()));
-    const table = new Map(Object.entries({ ...SUPPORT_PHRASES, ...(options.phrases ?? {}) }).filter(([phrase]) => !ignored.has(phrase.toLowerCase())).map(([phrase, fix]) => [phrase.toLowerCase(), fix]));
+    const ignored = new Set([...NOT_WORDY_IN_SUPPORT, ...(options.ignore ?? [])].map(normalise));
+    const table = new Map<string, string[]>();
+    for (const [phrase, pattern] of Object.entries(simplifyPatterns)) {
+      if (phrase.includes(' ') && !ignored.has(phrase)) table.set(phrase, [...pattern.replace]);
+    }
+    for (const [phrase, fix] of Object.entries({ ...SUPPORT_PHRASES, ...(options.phrases ?? {}) })) {
+      if (!ignored.has(normalise(phrase))) table.set(normalise(phrase), fix.split('|'));
+    }
     entry = { matcher: compileMatcher({ tokens: [...table.keys()] }), table };
     matchers.set(options, entry);
   }
