@@ -60,7 +60,8 @@ export default defineRule(
     const limits = context.options as Record<string, PerChannel>;
     const where = channel ? WHERE[channel] : 'a reply';
     const maxSentences = limitFor(limits.sentences, channel);
-    if (maxSentences) {
+    // A reply with no more sentence breaks than the limit cannot pass it: skip the parse.
+    if (maxSentences && (context.prose.match(/[.!?\n]+/g)?.length ?? 0) >= maxSentences) {
       const sentences = readerSentences(context).filter((sentence) => sentence.words >= MIN_SENTENCE_WORDS);
       if (sentences.length > maxSentences) return overflow(context, sentences, maxSentences, `${sentences.length} sentences is long for ${where} (limit ${maxSentences}); send the rest as a follow-up.`);
     }
@@ -70,7 +71,7 @@ export default defineRule(
       if (blocks.length > maxParagraphs) return overflow(context, blocks, maxParagraphs, `${blocks.length} paragraphs is long for ${where} (limit ${maxParagraphs}); keep to a few short ones.`);
     }
     const maxWords = limitFor(limits.words, channel);
-    if (maxWords) {
+    if (maxWords && context.analysis.wordCount() * 1.1 >= maxWords) {
       const words = context.analysis.words();
       if (words.length > maxWords) overflow(context, words, maxWords, `${words.length} words is long for ${where} (limit ${maxWords}); cut it or link to an article.`);
     }

@@ -4,7 +4,7 @@ import { conditionsHold } from './conditions.js';
 import { parseCustomerName } from './names.js';
 import { scoreReply } from './score.js';
 import { resolveSituation } from './situations.js';
-import { createAnalysis } from './text/analysis.js';
+import { countWords, createAnalysis } from './text/analysis.js';
 import { readFrontMatter } from './text/front-matter.js';
 import { buildProse } from './text/prose.js';
 import type {
@@ -68,7 +68,7 @@ export function lint(text: string, context: ReplyContext, config: ResolvedConfig
 
   const messages = (file.messages as PreachMessage[]).sort(byPlace);
   file.messages = messages;
-  const words = countWords(view.prose);
+  const words = analysis.wordCount();
   const critical = new Set(config.scoring.critical);
   for (const message of messages) if (critical.has(message.ruleId)) message.critical = true;
   const score = scoreReply(messages, words, config.scoring);
@@ -135,11 +135,3 @@ function byPlace(a: PreachMessage, b: PreachMessage): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId);
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-
-export function countWords(prose: string): number {
-  let count = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(prose)) count++;
-  return count;
-}

@@ -1,6 +1,6 @@
 export * from './types.js';
 export { CATEGORIES, CATEGORY_IDS, SEVERITIES, categoryInfo, isCategory, type CategoryInfo } from './categories.js';
-export { lint, resolveContext, countWords, type LintOptions } from './engine.js';
+export { lint, resolveContext, type LintOptions } from './engine.js';
 export { applyFixes, type FixOutcome } from './fix.js';
 export { scoreReply, DEFAULT_SCORING } from './score.js';
 export { BUILT_IN_SITUATIONS, inferSituation, resolveSituation, sensitivityAtLeast, UPSET_POLARITY } from './situations.js';
@@ -8,7 +8,7 @@ export { parseCustomerName, foldName } from './names.js';
 export { findNameMentions, findWordMentions, isWordLikeName, findGreeting, looksLikeName, isKnownName, isKnownWord, selfNames, findVocatives, type Greeting, type Addressee } from './name-mentions.js';
 export { readFrontMatter, type FrontMatter } from './text/front-matter.js';
 export { buildProse, type ProseView } from './text/prose.js';
-export { polarity } from './text/analysis.js';
+export { polarity, countWords } from './text/analysis.js';
 export { conditionsHold, unmetCondition, customerMood } from './conditions.js';
 export { defineRule } from './define.js';
 export { compileRuleSource, type CompiledRuleFile, type RuleSourceOptions } from './declarative/compile.js';

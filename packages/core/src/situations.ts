@@ -163,6 +163,13 @@ const PROBLEM_WORDS =
 const NONE: ResolvedSituation = { id: null, sensitivity: 'low', source: 'none', reason: 'no customer message or situation given', matched: [] };
 
 const QUESTION_SENTENCE = /[^.!?\n]{3,300}\?/;
+const QUESTION_OPENING = /(?:^|[.!]\s+)(?:how|what|where|when|why|which|can|could|would|will|is|are|do|does|should)\s+\w/i;
+
+function confirmedQuestion(message: string): string | undefined {
+  const first = message.split(/(?<=[.!])\s+|\n+/).find((sentence) => QUESTION_OPENING.test(sentence));
+  const questions = first ? nlp(first).questions() : undefined;
+  return questions?.found ? String(questions.eq(0).text()).trim() : undefined;
+}
 
 /** Customer sentiment at or below this reads as upset (AFINN sum). */
 export const UPSET_POLARITY = -2;
@@ -254,15 +261,13 @@ function infer(message: string, situations: readonly SituationDefinition[]): Res
   if (complaint && feeling <= UPSET_POLARITY) {
     return { id: 'complaint', sensitivity: complaint.sensitivity, source: 'inferred', reason: `customer message reads as upset (sentiment ${feeling})`, matched: [] };
   }
-  // No signal words: let grammar decide whether it asks how to do something. compromise is
-  // costly, so it reads only the first sentence that ends in a question mark.
+  // No signal words: a question is most likely a how-to. A question mark says so cheaply; a
+  // message that opens like a question without one ("how do I export invoices") is confirmed
+  // by compromise's grammar, which is too costly to run on every message.
   const howTo = situations.find((s) => s.id === 'how-to');
-  const question = howTo ? QUESTION_SENTENCE.exec(message)?.[0].trim() : undefined;
-  if (howTo && question) {
-    const questions = nlp(question).questions();
-    if (questions.found) {
-      return { id: 'how-to', sensitivity: howTo.sensitivity, source: 'inferred', reason: `customer asks a question: "${question}"`, matched: [] };
-    }
+  if (howTo) {
+    const question = QUESTION_SENTENCE.exec(message)?.[0].trim() ?? (QUESTION_OPENING.test(message) ? confirmedQuestion(message) : undefined);
+    if (question) return { id: 'how-to', sensitivity: howTo.sensitivity, source: 'inferred', reason: `customer asks a question: "${question}"`, matched: [] };
   }
   return { id: null, sensitivity: 'low', source: 'inferred', reason: 'no situation recognised in the customer message', matched: [] };
 }

@@ -164,6 +164,11 @@ export interface MarkdownLink extends Span {
  * `prose` with a regular expression before asking for `nlp()` or `sentiment()`.
  */
 export interface Analysis {
+  /**
+   * Words in the prose by a cheap count (no parse). Within a few percent of `words().length`;
+   * use it to skip work, e.g. a reply shorter than a limit needs no sentence parse.
+   */
+  wordCount(): number;
   sentences(): Span[];
   words(): Span[];
   /** Markdown links and images (empty for plain text). */

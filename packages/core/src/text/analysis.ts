@@ -22,6 +22,16 @@ function offsets(node: NlcstNode): [number, number] {
   return [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0];
 }
 
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+/** Counts words by pattern, without parsing (for scoring and for cheap checks). */
+export function countWords(prose: string): number {
+  let count = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(prose)) count++;
+  return count;
+}
+
 /** Lazily computed views of one draft's prose; each is built at most once. */
 export function createAnalysis(prose: string, links: MarkdownLink[], customerMessage: string | undefined): Analysis {
   let tree: NlcstNode | undefined;
@@ -32,7 +42,10 @@ export function createAnalysis(prose: string, links: MarkdownLink[], customerMes
 
   const parsed = (): NlcstNode => (tree ??= english.parse(prose) as unknown as NlcstNode);
 
+  let count: number | undefined;
+
   return {
+    wordCount: () => (count ??= countWords(prose)),
     sentences() {
       if (sentences) return sentences;
       sentences = [];
