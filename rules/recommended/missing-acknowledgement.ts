@@ -51,7 +51,7 @@ function acknowledgementExpected(context: RuleContext, onlyWhenUpset: string[]):
  * One part of a thread ("2/2 …", "… 1/3"): the acknowledgement may be in another part, so
  * this one cannot be judged alone.
  */
-const THREAD_PART = /^\s*(?:\(?[1-9]\/[2-9]\)?\s|\.{2,}|…)|(?:^|[\s(])[1-9]\/[2-9]\)?\s*(?:\S+\s*)?$/;
+const THREAD_PART = /^\s*(?:\(?[1-9]\/[2-9]\)?\s|\.{2,}|…)|(?:^|[\s(])[1-9]\/[2-9]\)?\.?\s*(?:\S+\s*){0,2}$/;
 
 export default defineRule(
   {
