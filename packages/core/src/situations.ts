@@ -173,6 +173,8 @@ function confirmedQuestion(message: string): string | undefined {
 
 /** Customer sentiment at or below this reads as upset (AFINN sum). */
 export const UPSET_POLARITY = -2;
+/** At or above this, a message reads as warm. */
+const WARM_POLARITY = 3;
 
 export interface SituationInput {
   context: ReplyContext;
@@ -241,6 +243,9 @@ function infer(message: string, situations: readonly SituationDefinition[]): Res
     // Praise needs a warm message; thanks inside a complaint is not praise.
     if (definition.id === 'praise' && sentiment <= 0) continue;
     if (definition.id === 'complaint' && sentiment <= UPSET_POLARITY) score += 1;
+    // A warm message that mentions a past complaint ("thanks, I complained and you fixed it") is thanks.
+    if (definition.id === 'complaint' && sentiment >= WARM_POLARITY) score -= 1;
+    if (score <= 0) continue;
     const better =
       !best ||
       score > best.score ||

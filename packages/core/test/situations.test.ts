@@ -47,6 +47,10 @@ describe('situation inference', () => {
     expect(inferSituation('Thanks for nothing, this is the worst service ever.', BUILT_IN_SITUATIONS).id).toBe('complaint');
   });
 
+  it('warm thanks that mention a past complaint are praise', () => {
+    expect(inferSituation('Thank you so much! I complained last week and you fixed it, amazing service.', BUILT_IN_SITUATIONS).id).toBe('praise');
+  });
+
   it('says when nothing is recognised', () => {
     const situation = inferSituation('Hello.', BUILT_IN_SITUATIONS);
     expect(situation).toMatchObject({ id: null, source: 'inferred' });
