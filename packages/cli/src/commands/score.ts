@@ -71,8 +71,8 @@ export async function scoreCommand(patterns: string[], options: ScoreCommandOpti
     signature: options.agentSignature,
   };
   const local = await createScorerOptions(setup);
-  const csvColumns = { ...local.settings.csv, ...parseColumns(options.csvColumn ?? []) };
   checkCsvMapping(local.settings.csv ?? {}, local.file ?? '.preachrc.yaml');
+  const csvColumns = { ...local.settings.csv, ...parseColumns(options.csvColumn ?? []) };
 
   const inputs: Input[] = [];
   const unreadable: RecordError[] = [];

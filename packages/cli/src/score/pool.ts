@@ -7,6 +7,12 @@ import type { ImportedItem, ScoreOutcome } from './types.js';
 const BATCH_SIZE = 24;
 /** Batches in flight per thread; bounds memory whatever the input size. */
 const IN_FLIGHT_PER_THREAD = 4;
+/**
+ * A thread's live heap is some 40 MB (rules, compromise, one batch), but V8 lets an idle-free
+ * heap grow far past that before collecting. A cap makes it collect sooner: peak memory drops
+ * by a third at no measurable cost in speed.
+ */
+const THREAD_HEAP_MB = 160;
 
 export interface RunOptions {
   jobs: number;
@@ -30,6 +36,7 @@ export async function* scoreAll(items: AsyncIterable<ImportedItem>, options: Run
     maxThreads: options.jobs,
     workerData: options.setup,
     idleTimeout: Infinity,
+    resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
   });
   const inFlight: Array<Promise<ScoreOutcome[]>> = [];
   const limit = options.jobs * IN_FLIGHT_PER_THREAD;
