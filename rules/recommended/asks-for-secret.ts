@@ -68,6 +68,8 @@ export default defineRule(
     severity: 'error',
     critical: true,
     fixable: false,
+    // What it finds in a sentence never depends on the rest of the reply.
+    scope: 'paragraph',
     docs: {
       description: 'Asking the customer for a password, full card number, CVV, PIN or one-time code. Advice like "never share your password" is not a request.',
       why: 'No support team needs a password, a full card number, a CVV or a one-time code, and asking for one teaches customers to hand them to phishers. PCI DSS forbids storing a CVV at all. Verify identity another way (the last four digits, an e-mail link); a reply that asks for a secret fails the review.',

@@ -17,6 +17,8 @@ export default defineRule(
     category: 'empathetic',
     severity: 'error',
     fixable: true,
+    // What it finds in a sentence never depends on the rest of the reply.
+    scope: 'paragraph',
     when: { sensitivity: 'high' },
     docs: {
       description: 'Emoji and emoticons (":)", ";-)", ":D") when the situation is sensitive.',

@@ -13,6 +13,8 @@ export default defineRule(
     category: 'empathetic',
     severity: 'error',
     fixable: false,
+    // What it finds in a sentence never depends on the rest of the reply.
+    scope: 'paragraph',
     when: { sensitivity: 'high' },
     docs: {
       description: 'GIFs (images ending in .gif, Giphy or Tenor links, [GIF] markers) when the situation is sensitive.',

@@ -65,6 +65,8 @@ export default defineRule(
     category: 'responsible',
     severity: 'warning',
     fixable: false,
+    // What it finds in a sentence never depends on the rest of the reply.
+    scope: 'paragraph',
     docs: {
       description: 'Promises of outcomes the agent does not control: "I guarantee", "100%", "this will never happen again", "definitely by tomorrow", "rest assured … right away".',
       why: 'A broken promise costs more trust than an honest range. Promise what you control: your own next step and when ("I\'ll update you by 3 pm"), not the outcome ("it will definitely be fixed tomorrow").',

@@ -63,6 +63,8 @@ export default defineRule(
     category: 'responsible',
     severity: 'warning',
     fixable: false,
+    // What it finds in a sentence never depends on the rest of the reply.
+    scope: 'paragraph',
     docs: {
       description: 'Passive voice that hides who did it in bad news ("mistakes were made", "your data was deleted").',
       why: 'The passive voice makes bad news sound like weather: it happened, nobody did it. Customers read it as dodging. Own it in the active voice ("we deleted your data by mistake"), then say what you are doing about it.',

@@ -41,6 +41,8 @@ export default defineRule(
     severity: 'error',
     critical: true,
     fixable: true,
+    // What it finds in a sentence never depends on the rest of the reply.
+    scope: 'paragraph',
     docs: {
       description: 'A full card number (12-19 digits passing the Luhn check), a password, PIN or API key pasted into the reply. The last four digits are fine.',
       why: 'A reply is stored in the help desk, forwarded and read on lock screens. A full card number in it breaks PCI DSS; a password or key in it is as good as leaked. Refer to cards by their last four digits.',

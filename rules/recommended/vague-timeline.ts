@@ -19,6 +19,8 @@ export default defineRule(
     category: 'responsible',
     severity: 'warning',
     fixable: false,
+    // What it finds in a sentence never depends on the rest of the reply.
+    scope: 'paragraph',
     docs: {
       description: '"Soon", "shortly", "ASAP", "as soon as possible" where the customer waits on us, with no time given.',
       why: '"Soon" means an hour to one agent and a week to another, and the customer keeps checking. Give a time or a range ("by 3 pm", "within 2 business days"), or say when you will next update them.',
