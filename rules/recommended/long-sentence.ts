@@ -35,6 +35,10 @@ export default defineRule(
             text: 'I have checked your account and can see that the payment was declined by your bank because the card on file expired last month, so please add a new card under Billing.',
             options: { max: 40 },
           },
+          {
+            text: 'Please sign out of the app and back in. If the error comes back after that, or the app will not let you sign out at all, send us the exact wording of the message.',
+            note: 'two sentences, though the parser reads "in." as inches',
+          },
         ],
       },
     },

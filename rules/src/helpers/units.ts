@@ -31,8 +31,16 @@ export function readerSentences(context: RuleContext): CountedSentence[] {
   return sentences;
 }
 
-/** A sentence cut at line breaks and at long runs of masked text (links, code). */
+/**
+ * A full stop, then a capital: the English parser keeps "… back in. If you …" together
+ * (it reads "in." as inches), and a reader does not.
+ */
+const STOP_THEN_CAPITAL = /[.!?]["'’”)\]]*\s+(?=["'‘“(]?\p{Lu})/gu;
+
+/** A sentence cut at line breaks, at full stops the parser missed, and at links and code. */
 function pieces(context: RuleContext, sentence: Span): Span[] {
+  const stops = new Set<number>();
+  for (const match of sentence.text.matchAll(STOP_THEN_CAPITAL)) stops.add(sentence.start + match.index! + 1);
   const cuts: Span[] = [];
   let from = sentence.start;
   let masked = 0;
@@ -40,10 +48,10 @@ function pieces(context: RuleContext, sentence: Span): Span[] {
     const atEnd = i === sentence.end;
     const isMasked = !atEnd && context.prose[i] === ' ' && context.text[i] !== ' ' && context.text[i] !== '\t';
     masked = isMasked ? masked + 1 : 0;
-    if (atEnd || context.prose[i] === '\n' || masked === MASKED_BREAK) {
-      const end = atEnd || context.prose[i] === '\n' ? i : i - masked + 1;
+    if (atEnd || context.prose[i] === '\n' || stops.has(i) || masked === MASKED_BREAK) {
+      const end = masked === MASKED_BREAK ? i - masked + 1 : i;
       cuts.push({ start: from, end, text: context.prose.slice(from, end) });
-      from = i + 1;
+      from = stops.has(i) ? i : i + 1;
     }
   }
   return cuts;
