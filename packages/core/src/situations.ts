@@ -23,7 +23,8 @@ export const BUILT_IN_SITUATIONS: readonly SituationDefinition[] = [
     sensitivity: 'high',
     description: 'The service is down or unreachable for the customer',
     signals: [
-      { pattern: "\\b(?:is|are|been|went|goes|gone|going|still|it'?s|site|app|service|server|servers|website|network) (?:completely |totally |all )?down\\b", weight: 3 },
+      // "Down 50%" and "down to 10%" are amounts (a battery, a price), not an outage.
+      { pattern: "\\b(?:is|are|been|went|goes|gone|going|still|it'?s|site|app|service|server|servers|website|network) (?:completely |totally |all )?down\\b(?!\\s*(?:to\\b|by\\b|from\\b|\\d))", weight: 3 },
       { pattern: '\\b(?:outage|outages|service (?:is )?unavailable|(?:50[0234]) error|not loading|won.?t load|no (?:service|signal|internet|connection|network))\\b', weight: 3 },
       { pattern: "\\b(?:can'?t|cannot|unable to) (?:connect|reach|load)\\b", weight: 1 },
     ],

@@ -20,6 +20,14 @@ describe('situation inference on everyday support wording', () => {
     },
   );
 
+  it.each(['My battery goes down 50% in half an hour since the update.', 'The price went down to $20 a day after I bought it.'])('an amount that went down is not an outage: %s', (message) => {
+    expect(infer(message)).not.toBe('outage');
+  });
+
+  it('a service that is down is an outage', () => {
+    expect(infer('Your site is down again.')).toBe('outage');
+  });
+
   it.each(['I need to reinstall, lost code, purchased online win10', 'It says the update failed with an error, any ideas?'])(
     'naming a problem calmly is not a complaint: %s',
     (message) => {
