@@ -34,7 +34,10 @@ export const BUILT_IN_SITUATIONS: readonly SituationDefinition[] = [
     sensitivity: 'high',
     description: 'An account was compromised or fraud is suspected',
     signals: [
-      { pattern: '\\b(?:hack(?:ed|er|ing)?|compromised|unauthori[sz]ed|phishing|scam(?:med)?|fraud\\w*|breach\\w*|identity theft|stole|stolen)\\b', weight: 3 },
+      { pattern: '\\b(?:hack(?:ed|er|ing)?|compromised|unauthori[sz]ed|phishing|scam(?:med)?|fraud\\w*|breach\\w*|identity theft)\\b', weight: 3 },
+      // Stolen parcels are a delivery problem and a stolen yacht is a game mission: theft is a
+      // security scare when it is of an account, a card, money or personal details.
+      { pattern: '\\b(?:account|card|identity|password|details|data|information|info|money|funds|credentials|login)s?\\b[^.?!]{0,30}\\b(?:stole|stolen)\\b|\\b(?:stole|stolen)\\s+(?:my|our|his|her|the)?\\s*(?:bank\\s+|credit\\s+)?(?:account|card|identity|password|details|data|information|info|money|funds|credentials|login)s?\\b', weight: 3 },
       { pattern: '\\bsomeone (?:else )?(?:logged|got|signed|broke|has been) (?:in|into)\\b', weight: 3 },
       { pattern: '\\b(?:suspicious (?:activity|login|charge|email)|(?:changed|reset) my (?:e-?mail|password) without)\\b', weight: 3 },
     ],
@@ -90,6 +93,8 @@ export const BUILT_IN_SITUATIONS: readonly SituationDefinition[] = [
     description: 'An order or delivery is late or missing',
     signals: [
       { pattern: "\\b(?:order|package|parcel|delivery|shipment|item)s?\\b[^.?!]{0,40}\\b(?:late|delayed|has ?n'?t (?:arrived|shipped)|not (?:arrived|delivered|shipped)|never (?:arrived|came)|missing|lost|stuck)\\b", weight: 3 },
+      // Parcels that arrive broken or go missing: the goods may be named sentences away from the loss.
+      { pattern: '\\b(?:deliver(?:y|ies|ing|ed)?|packages?|parcels?|shipments?|shipp(?:ed|ing)|couriers?|boxes)\\b[^\\n]{0,60}?\\b(?:lost|stolen|broken|damaged|smashed)\\b|\\b(?:lost|stolen|broken|damaged|smashed)\\s+(?:in\\s+(?:the\\s+)?(?:post|mail|transit)|(?:order|package|parcel|delivery|shipment|box)e?s?\\b)', weight: 3 },
       { pattern: "\\bwhere(?:'?s| is) my (?:order|package|parcel|delivery|stuff)\\b|\\b(?:tracking|(?:a|one|two|\\d+) (?:weeks?|days?) late)\\b", weight: 2 },
     ],
   },
@@ -160,6 +165,20 @@ function compile(definitions: readonly SituationDefinition[]): CompiledSituation
  */
 const PROBLEM_WORDS =
   /\b(?:errors?|lost|lose|loses|losing|problems?|issues?|fail(?:s|ed|ing|ure)?|broken|crash(?:ed|es|ing)?|stuck|wrong|den(?:y|ied|ying)|missing|delay(?:ed)?|cancel(?:l?ed|ling|s)?|charg(?:e|ed|es|ing)|block(?:ed)?|limited|unable|stop(?:ped)?|disconnected|slow|difficult|hard|sorry|pay|lack|bugs?|freez(?:e|es|ing)|froze|died|dead|dies|kill(?:s|ed)?)\b/gi;
+
+/**
+ * Swearing is how some people talk, not a feeling in itself: "should upgrade from this shitty
+ * 12GB plan" is banter. A lone swear word counts as mildly negative; two, or one beside other
+ * negative words, still read as upset.
+ */
+const SWEAR_WORDS = /\b(?:fuck(?:ing|in|ed)?|shit(?:ty)?|crap(?:py)?|damn|wtf|hell|ass|arse)\b/gi;
+
+/** The feeling in a message once the words that only name a problem are left out. */
+function mood(message: string): number {
+  const feeling = message.replace(PROBLEM_WORDS, ' ');
+  if (feeling.match(SWEAR_WORDS)?.length !== 1) return polarity(feeling);
+  return polarity(feeling.replace(SWEAR_WORDS, ' ')) - 1;
+}
 
 const NONE: ResolvedSituation = { id: null, sensitivity: 'low', source: 'none', reason: 'no customer message or situation given', matched: [] };
 
@@ -263,7 +282,7 @@ function infer(message: string, situations: readonly SituationDefinition[]): Res
     };
   }
   const complaint = situations.find((s) => s.id === 'complaint');
-  const feeling = sentiment <= UPSET_POLARITY ? polarity(message.replace(PROBLEM_WORDS, ' ')) : sentiment;
+  const feeling = sentiment <= UPSET_POLARITY ? mood(message) : sentiment;
   if (complaint && feeling <= UPSET_POLARITY) {
     return { id: 'complaint', sensitivity: complaint.sensitivity, source: 'inferred', reason: `customer message reads as upset (sentiment ${feeling})`, matched: [] };
   }

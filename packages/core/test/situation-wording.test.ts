@@ -38,4 +38,28 @@ describe('situation inference on everyday support wording', () => {
   it('a message that shows a feeling still reads as a complaint', () => {
     expect(infer('This is hopeless, I am angry and the error is still there.')).toBe('complaint');
   });
+
+  it.each([
+    'Can you stop couriers leaving my packages outside? Stuff is lost, stolen or broken every time.',
+    'My parcel arrived damaged and half of it was missing.',
+    'Please ship phones in plain boxes so they stop getting stolen on the way!',
+  ])('a parcel lost, stolen or broken is a delivery problem, not a security scare: %s', (message) => {
+    expect(infer(message)).toBe('shipping-delay');
+  });
+
+  it.each(['Someone stole my card details and bought flights with them.', 'My account was stolen last night.'])('theft of an account or card is: %s', (message) => {
+    expect(infer(message)).toBe('security');
+  });
+
+  it('a stolen car in a game mission is not a security scare', () => {
+    expect(infer("I can't use the garage in the stolen yacht mission in the online mode")).not.toBe('security');
+  });
+
+  it.each(['In other news I should probably upgrade from my shitty 12GB phone', 'Time to upgrade from this damn 16GB phone I guess'])('one swear word in a casual message is not a complaint: %s', (message) => {
+    expect(infer(message)).not.toBe('complaint');
+  });
+
+  it.each(['This fucking app is shit.', 'Your shitty app is useless and I am sick of it.'])('swearing with other signs of anger still is: %s', (message) => {
+    expect(infer(message)).toBe('complaint');
+  });
 });
