@@ -41,7 +41,7 @@ const CASES: Case[] = [
     good: "I'm sorry about the outage; service is back since 10:15.",
   },
   { rule: 'emoji-in-sensitive-situation', situation: 'billing', bad: "I'm sorry, I've unlocked your account 🙏", good: "I'm sorry, I've unlocked your account." },
-  { rule: 'exclamation-in-sensitive-situation', situation: 'security', bad: "I'm sorry! I've signed out every device.", good: "I'm sorry. I've signed out every device." },
+  { rule: 'exclamation-in-sensitive-situation', situation: 'security', bad: "Happy to help! I'm sorry, I've signed out every device.", good: "I'm sorry! I've signed out every device." },
   { rule: 'playful-in-sensitive-situation', situation: 'outage', bad: "Yikes, I'm sorry. The servers are back up.", good: "I'm sorry. The servers are back up." },
   {
     rule: 'sentiment-mismatch',

