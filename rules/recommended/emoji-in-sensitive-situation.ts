@@ -31,6 +31,7 @@ export default defineRule(
         ],
         good: [
           { text: 'So glad you like it 😊 thanks for telling us!', context: { customerMessage: 'Your team is amazing, thank you!' } },
+          { text: "Thanks for the feedback, we'll pass it on 💚", context: { customerMessage: 'In other news, I should probably upgrade from my crappy 12GB phone' } },
           { text: 'Your card was declined at 10:30; please try again or use another card.', context: { situation: 'billing-failure' } },
           { text: 'Run `echo ":)"` to test the terminal, then choose option a) or b) below.', context: { situation: 'outage' } },
         ],

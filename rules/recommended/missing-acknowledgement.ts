@@ -1,21 +1,15 @@
-import { defineRule, showsFeeling, type RuleContext } from '@preach/core';
+import { defineRule, type RuleContext } from '@preach/core';
 import { ACKNOWLEDGEMENT } from '../src/helpers/acknowledgement.js';
+import { customerUpset, ONLY_WHEN_UPSET_SCHEMA } from '../src/helpers/customer.js';
 
 /** A reply in another language cannot be judged with English phrases. */
 const ENGLISH = /\b(?:the|you|your|we|to|and|is|for|it|this|i)\b/i;
 
-/** A message this warm is not upset, whatever its punctuation. */
-const WARM = 3;
 /** Asks for information: a question mark, or a question word opening a sentence or clause. */
 const QUESTION =
   /\?|(?:^|[.!]\s+)(?:how|what|where|when|why|which|who|can|could|would|will|is|are|am|do|does|did|should|any\s+(?:idea|update|news))\b|\b(?:how|what|where|when|why)\s+(?:do|does|did|can|could|would|should|is|are|to)\b/i;
 /** A message this short and calm is most often a follow-up in a thread ("nope, still down"). */
 const FOLLOW_UP_WORDS = 3;
-
-/** Upset in words or signs ("so annoying", "!!", "WTF"), or an exclamation in a message that is not warm. */
-function upset(message: string, sentiment: number): boolean {
-  return showsFeeling(message) || (sentiment < WARM && message.includes('!'));
-}
 
 /**
  * An acknowledgement is expected when the situation was named for the reply (given or tagged),
@@ -25,15 +19,13 @@ function upset(message: string, sentiment: number): boolean {
  */
 function acknowledgementExpected(context: RuleContext, onlyWhenUpset: string[]): boolean {
   const { situation, customerMessage } = context.reply;
-  const sentiment = customerMessage ? context.analysis.customerSentiment() : 0;
-  // "@brand is down" names someone: a handle left out would turn the report into a question.
-  const message = (customerMessage ?? '').replace(/(?<![\w@])@\w+/g, 'Someone').trim();
-  if (situation.id && onlyWhenUpset.includes(situation.id)) return customerMessage ? upset(message, sentiment) : false;
+  if (situation.id && onlyWhenUpset.includes(situation.id)) return customerUpset(context);
   if (situation.source !== 'inferred') return true;
-  if (situation.id === 'bereavement') return true;
-  if (upset(message, sentiment)) return true;
+  if (situation.id === 'bereavement' || customerUpset(context)) return true;
   // Calm from here: only a problem the customer reports, in words, not asks about or thanks us for.
-  if (situation.matched.length === 0 || sentiment > 0) return false;
+  if (situation.matched.length === 0 || context.analysis.customerSentiment() > 0) return false;
+  // "@brand is down" names someone: a handle left out would turn the report into a question.
+  const message = customerMessage!.replace(/(?<![\w@])@\w+/g, 'Someone').trim();
   return !QUESTION.test(message) && message.split(/\s+/).length > FOLLOW_UP_WORDS;
 }
 
@@ -54,17 +46,13 @@ export default defineRule(
       type: 'object',
       additionalProperties: false,
       properties: {
-        only_when_upset: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'Situations where an acknowledgement is expected only when the customer sounds upset; default [cancellation]',
-        },
+        only_when_upset: ONLY_WHEN_UPSET_SCHEMA,
       },
     },
     defaultOptions: { only_when_upset: ['cancellation'] },
     docs: {
       description: 'A sensitive situation where the reply never acknowledges what happened or how it feels.',
-      why: 'When something went wrong, a customer wants to know we noticed before they read the fix. One line ("I\'m sorry your card was declined twice", "I can see why that\'s worrying") shows a person read their message; without it the fix reads like a macro.',
+      why: 'When something went wrong, a customer wants to know we noticed before they read the fix. One line ("I\'m sorry your card was declined twice", "I can see why that\'s worrying", "We don\'t like to hear this", "That was our oversight") shows a person read their message; without it the fix reads like a macro. With the situation inferred, it is expected only when the customer shows a feeling or reports a problem: a calm question ("is this where I report an outage?"), small talk or a short follow-up owes none.',
       examples: {
         bad: [
           {
@@ -78,6 +66,7 @@ export default defineRule(
             text: 'Your subscription is cancelled and you will not be charged again.',
             context: { customerMessage: 'This is the worst service ever. Cancel my subscription right now.' },
           },
+          { text: "Please DM us your account number and we'll take a look.", context: { customerMessage: 'Two hours on hold and nobody picks up. So annoying.' } },
         ],
         good: [
           {
@@ -88,6 +77,12 @@ export default defineRule(
           { text: 'Your subscription is cancelled and you will not be charged again.', context: { customerMessage: 'Please cancel my subscription.' } },
           { text: 'Click Export under Settings → Invoices.', context: { customerMessage: 'How do I export my invoices?' } },
           { text: 'No, all our systems are up. Try reloading the page.', context: { customerMessage: 'Is the app down right now?' } },
+          { text: "We don't like to hear this, Chris. Did you report the damage within seven days?", context: { situation: 'complaint' } },
+          {
+            text: 'This was an honest oversight on our side; the fix ships on Friday.',
+            context: { customerMessage: 'You left that security hole open for 90 days? Unacceptable.' },
+          },
+          { text: "Yes, send us a direct message with your address and we'll check your area.", context: { customerMessage: 'Is this where I report an outage?' } },
         ],
       },
     },

@@ -189,7 +189,7 @@ export function messageFeeling(message: string): number {
  * War on remote play?" or "works now, blame the update" score negative without any of them.
  */
 const FEELING_SIGNS =
-  /!{2,}|\?!|!\?|\?{4,}|\b(?:annoy\w*|frustrat\w*|irritat\w*|angry|furious|fuming|livid|pissed|upset|disappoint\w*|fed\s+up|sick\s+of|tired\s+of|(?:i|we)\s+(?:really\s+)?hate|worried|scared|stressed|ashamed|shame(?:ful)?|disgrac\w*|disgust\w*|ridiculous|unacceptable|pathetic|terrible|awful|horrible|worst|useless|lame|outrage\w*|absurd|unbelievable|sucks|(?:you|it|this|that)\s+suck|stupid|dumb\w*|incompeten\w*|liars?|rude|screwed|ripped\s+off|inadequate|unethical|immoral|despicable|nasty|gross|sad|heartbroken|seriously|not\s+(?:happy|impressed|ok(?:ay)?)|(?:poor|bad)\s+(?:service|customer|experience)|bullshit|fuck\w*|shit\w*|wtf|wth|ffs|smh|ugh+|argh+)\b|[😡😠🤬😤😒🙄😑🤦]/iu;
+  /!{2,}|\?!|!\?|\?{4,}|\b(?:annoy\w*|frustrat\w*|irritat\w*|angry|furious|fuming|livid|pissed|upset|disappoint\w*|fed\s+up|sick\s+of|tired\s+of|(?:i|we)\s+(?:really\s+)?hate|worried|scared|stressed|ashamed|shame(?:ful)?|disgrac\w*|disgust\w*|ridiculous|unacceptable|pathetic|terrible|awful|horrible|worst|useless|lame|outrage\w*|absurd|unbelievable|sucks|(?:you|it|this|that)\s+suck|stupid|dumb\w*|incompeten\w*|liars?|rude|screwed|ripped\s+off|inadequate|unethical|immoral|despicable|nasty|gross|sad|heartbroken|seriously|not\s+(?:happy|impressed|ok(?:ay)?)|(?:poor|bad)\s+(?:service|customer|experience)|(?:is|was|so|too|really|very|pretty)\s+bad|bullshit|fuck\w*|shit\w*|wtf|wth|ffs|smh|ugh+|argh+)\b|[😡😠🤬😤😒🙄😑🤦]/iu;
 /** Two capitalised words in a row ("PLEASE HELP", "NOT ALLOWING"); a lone acronym is no shout. */
 const SHOUTED_PHRASE = /\b(?=[A-Z ]{6})[A-Z]{2,}\s+[A-Z]{2,}\b/;
 
@@ -301,8 +301,8 @@ function infer(message: string, situations: readonly SituationDefinition[]): Res
   }
   const complaint = situations.find((s) => s.id === 'complaint');
   const feeling = sentiment <= UPSET_POLARITY ? messageFeeling(message) : sentiment;
-  // Mildly negative words alone ("war", "alone", "blame") are no complaint without a sign of feeling.
-  if (complaint && feeling <= UPSET_POLARITY && (feeling <= 2 * UPSET_POLARITY || showsFeeling(message))) {
+  // Negative words alone ("war", "alone", "cheating", "corrupted") are no complaint without a sign of feeling.
+  if (complaint && feeling <= UPSET_POLARITY && showsFeeling(message)) {
     return { id: 'complaint', sensitivity: complaint.sensitivity, source: 'inferred', reason: `customer message reads as upset (sentiment ${feeling})`, matched: [] };
   }
   // No signal words: a question is most likely a how-to. A question mark says so cheaply; a

@@ -59,6 +59,21 @@ describe('situation inference on everyday support wording', () => {
     expect(infer(message)).not.toBe('complaint');
   });
 
+  it.each([
+    'Is Shadow of War on remote play? Thinking of buying a Vita for it.',
+    'If someone makes a second account to play worse players, is that considered cheating?',
+    'The update file is corrupted, I tried deleting and retrying and safe mode.',
+  ])('negative words with no sign of feeling are not a complaint: %s', (message) => {
+    expect(infer(message)).not.toBe('complaint');
+  });
+
+  it.each(['Getting tired of seeing this message every day.', 'Your security criteria is lame.', 'The vulnerability is bad, and your response is much worse.'])(
+    'negative words with a feeling still are: %s',
+    (message) => {
+      expect(infer(message)).toBe('complaint');
+    },
+  );
+
   it.each(['This fucking app is shit.', 'Your shitty app is useless and I am sick of it.'])('swearing with other signs of anger still is: %s', (message) => {
     expect(infer(message)).toBe('complaint');
   });
