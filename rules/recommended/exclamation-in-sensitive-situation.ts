@@ -21,9 +21,9 @@ const NEGATED_BEFORE = /(?:\bnot|n't|n’t|\bnever|\bno)\s+(?:\w+\s+)?$/i;
 const WORD = /[a-z][a-z'’-]*/gi;
 
 /** Short closings after the help is given: "Thanks!", "Thank you, Sam!", "Cheers!", "Take care!". */
-const SIGN_OFF = /^(?:(?:many\s+)?thanks(?:\s+(?:again|so\s+much|a\s+lot))?|thank\s+you(?:\s+(?:again|so\s+much|very\s+much))?|thx|ty|cheers|take\s+care|all\s+the\s+best|best\s+wishes)(?:,?\s+\p{Lu}[\p{L}'-]*)?$/iu;
-/** What may follow a sign-off: the agent's initials or name ("^JK", "- Becky", "/CB", "*SR"). */
-const SIGNATURE = /^\s*(?:[-–—~^*/]\s*\p{L}[\p{L}.' ]{0,24})?\s*$/u;
+const SIGN_OFF = /^(?:(?:many\s+)?thanks(?:\s+(?:again|so\s+much|a\s+lot|in\s+advance))?|thank\s+you(?:\s+(?:again|so\s+much|very\s+much|in\s+advance))?|thx|ty|cheers|take\s+care|all\s+the\s+best|best\s+wishes)(?:,?\s+\p{Lu}[\p{L}'-]*)?$/iu;
+/** What may follow a sign-off: the agent's initials or name ("^JK", "- Becky", "/CB", "*SR"), a thread marker ("2/2"). */
+const SIGNATURE = /^\s*(?:[-–—~^*/]\s*\p{L}[\p{L}.' ]{0,24})?\s*(?:\(?[1-9]\/[1-9]\)?)?\s*$/u;
 /** "Hey Craig, we're sorry to hear that!": the mark belongs to the last clause, not the greeting. */
 const CLAUSE_BREAK = /[,;:—–]|\s-\s/g;
 
@@ -102,6 +102,8 @@ export default defineRule(
           { text: "So sorry! I've refunded the second charge; you'll see it in 3-5 days.", context: { situation: 'complaint' } },
           { text: "We don't like to hear this, Chris. I've refunded the second charge. Thanks! ^JK", context: { situation: 'complaint' } },
           { text: "I'm sorry about the outage. Everything is back up since 10:15, and your data is safe!", context: { situation: 'outage' } },
+          { text: "I'm sorry about this. Please DM us the e-mail address on your account. Thanks in advance! 2/2", context: { situation: 'security' } },
+          { text: "Sorry to hear that! You can reach the team at https://example.com/help?ref=reply!", context: { situation: 'outage' } },
           { text: 'Thank you so much, that made our day!', context: { customerMessage: 'Your team is amazing, thank you!' } },
           { text: 'The export is under Settings → Invoices. Give it a try!', context: { situation: 'how-to' } },
         ],
@@ -111,7 +113,10 @@ export default defineRule(
   (context) => {
     const { prose, reply } = context;
     if (!prose.includes('!') || calmInUpsetOnlySituation(context, context.options.only_when_upset ?? ['cancellation'])) return;
-    const marks = [...prose.matchAll(MARK)].map((match) => ({ start: match.index!, end: match.index! + match[0].length, text: match[0] }));
+    const marks = [...prose.matchAll(MARK)]
+      .map((match) => ({ start: match.index!, end: match.index! + match[0].length, text: match[0] }))
+      // "…?utm_campaign=reply!": a mark glued to a link or a handle belongs to it, not to the prose.
+      .filter((mark) => !(mark.start > 0 && /\s/.test(prose[mark.start - 1]!) && !/\s/.test(context.text[mark.start - 1]!)));
     const bereavement = reply.situation.id === 'bereavement';
     const allowed = bereavement ? 0 : (context.options.allowed ?? 1);
     const situation = reply.situation.id?.replace(/-/g, ' ') ?? 'sensitive';

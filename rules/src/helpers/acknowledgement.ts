@@ -18,7 +18,7 @@ const SYMPATHY_PARTS = [
   String.raw`\bmust\s+(?:be|have\s+been|feel)\b`,
   String.raw`\b(?:understand(?:able|ably)?|i\s+hear\s+you|we\s+hear\s+you|(?:i|totally|completely|we)\s+get\s+(?:it|why|that)|(?:i|we)\s+know\s+(?:how|this|that|it|not|what)|i\s+can\s+(?:only\s+)?imagine|(?:i|we)\s+can\s+see\s+(?:why|how|that|this))\b`,
   // "We hate to hear that", "that's not what we like to hear", "we don't like to hear this".
-  String.raw`\b(?:hate|sad|saddened|sorry|bummed|gutted|unhappy)\s+to\s+(?:hear|see|read|learn)\b`,
+  String.raw`\b(?:hate|sad|saddened|sorry|bummed|gutted|unhappy|not\s+happy)\s+to\s+(?:hear|see|read|learn)\b`,
   String.raw`\b(?:not|never|don${APOSTROPHE}t|do\s+not)\s+(?:what\s+)?(?:we|i)\s+(?:\w+\s+)?(?:like|love|want|expect|hope)\s+to\s+(?:hear|see|read)\b|\b(?:don${APOSTROPHE}t|do\s+not)\s+like\s+to\s+(?:hear|see|read)\b`,
   String.raw`\b(?:not|never)\s+(?:the\s+)?(?:(?:type|kind|sort)\s+of\s+)?(?:experience|service|impression)\s+(?:we|i)\b|\bnot\s+what\s+(?:we|i)\s+(?:want|expect|aim|strive)\b`,
   String.raw`\b(?:no\s*one|nobody)\s+(?:wants|likes|should\s+have)\b`,
@@ -35,7 +35,7 @@ const OWNERSHIP_PARTS = [
   String.raw`\b(?:our|my)\s+(?:mistake|fault|error|bad|mix-?up|oversight)\b|\b(?:an?\s+)?(?:honest|genuine|unfortunate)\s+(?:oversight|mistake|error)\b|\bthis\s+was\s+an?\s+(?:oversight|mistake|error)\b`,
   String.raw`\b(?:we|i)\s+(?:messed\s+up|got\s+(?:it|this|that)\s+wrong|made\s+a\s+mistake|dropped\s+the\s+ball|let\s+you\s+down)\b`,
   String.raw`\b(?:thank(?:s|\s+you)|appreciate)\s+(?:you\s+)?(?:so\s+much\s+|very\s+much\s+)?(?:for\s+)?(?:letting\s+(?:us|me)\s+know|flagging|reporting|raising|telling\s+(?:us|me)|your\s+patience|bearing\s+with|being\s+patient|your\s+understanding|the\s+heads[\s-]up|sharing|bringing\s+(?:this|it|that)\s+to|pointing\s+(?:this|it|that)\s+out|looking\s+out|your\s+(?:constructive\s+)?feedback|the\s+feedback)\b`,
-  String.raw`\b(?:make|set|put)\s+(?:this|it|things)\s+right\b|\bturn\s+(?:this|it|things)\s+around\b`,
+  String.raw`\b(?:make|set|put)\s+(?:this|it|things)\s+right\b|\bturn\s+(?:this|it|things)\s+around\b|\btake\s+(?:this|it|that|these|your\s+\w+)\s+(?:very\s+|extremely\s+|really\s+)?seriously\b`,
   String.raw`\bconcern(?:ed|ing)\b|\binconvenien\w*|\bhassle\b`,
 ];
 

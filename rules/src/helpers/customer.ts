@@ -2,6 +2,8 @@ import { showsFeeling, type RuleContext } from '@preach/core';
 
 /** A message this warm is not upset, whatever its punctuation. */
 const WARM = 3;
+/** "Hi!", "Thanks in advance!", "Cheers!": an exclamation of courtesy, not of feeling. */
+const COURTESY_EXCLAMATION = /\b(?:hi|hey|hello|hiya|greetings|thanks?|thank\s*you|cheers|ty)\b[\w\s,]{0,20}!/gi;
 
 /**
  * Whether the customer's message is upset: a feeling in words or signs ("so annoying", "!!",
@@ -10,7 +12,8 @@ const WARM = 3;
 export function customerUpset(context: RuleContext): boolean {
   const message = context.reply.customerMessage;
   if (!message) return false;
-  return showsFeeling(message) || (context.analysis.customerSentiment() < WARM && message.includes('!'));
+  if (showsFeeling(message)) return true;
+  return context.analysis.customerSentiment() < WARM && message.replace(COURTESY_EXCLAMATION, ' ').includes('!');
 }
 
 /**
