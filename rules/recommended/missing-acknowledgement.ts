@@ -10,12 +10,20 @@ const QUESTION =
   /\?|(?:^|[.!]\s+)(?:how|what|where|when|why|which|who|can|could|would|will|is|are|am|do|does|did|should|any\s+(?:idea|update|news))\b|\b(?:how|what|where|when|why)\s+(?:do|does|did|can|could|would|should|is|are|to)\b/i;
 /** A message this short and calm is most often a follow-up in a thread ("nope, still down"). */
 const FOLLOW_UP_WORDS = 3;
+/** Handles are names, not words of the message. */
+const HANDLE = /(?<![\w@])@\w+/g;
+/**
+ * A calm report owes an acknowledgement when it is the customer's own problem ("my card",
+ * "your app") and not news about others ("lots of phishing sites hosted here").
+ */
+const PERSONAL_STAKE = /\b(?:i|i'm|i’m|i've|i’ve|me|my|mine|we|we're|we’re|us|our|you|your|you're|you’re)\b/i;
 
 /**
  * An acknowledgement is expected when the situation was named for the reply (given or tagged),
  * when the customer has lost someone, when they show how they feel, or when they calmly report
- * a problem (words like "hacked", "declined", "down"). A calm question ("is this where I report
- * an outage?"), a short follow-up, or a calm request in a situation like cancellation needs none.
+ * a problem of their own (words like "hacked", "declined", "down"). A calm question ("is this where
+ * I report an outage?"), a short follow-up, news about others, or a calm request in a situation
+ * like cancellation needs none.
  */
 function acknowledgementExpected(context: RuleContext, onlyWhenUpset: string[]): boolean {
   const { situation, customerMessage } = context.reply;
@@ -24,9 +32,10 @@ function acknowledgementExpected(context: RuleContext, onlyWhenUpset: string[]):
   if (situation.id === 'bereavement' || customerUpset(context)) return true;
   // Calm from here: only a problem the customer reports, in words, not asks about or thanks us for.
   if (situation.matched.length === 0 || context.analysis.customerSentiment() > 0) return false;
-  // "@brand is down" names someone: a handle left out would turn the report into a question.
-  const message = customerMessage!.replace(/(?<![\w@])@\w+/g, 'Someone').trim();
-  return !QUESTION.test(message) && message.split(/\s+/).length > FOLLOW_UP_WORDS;
+  const withoutHandles = customerMessage!.replace(HANDLE, ' ').trim();
+  if (withoutHandles.split(/\s+/).length <= FOLLOW_UP_WORDS || !PERSONAL_STAKE.test(withoutHandles)) return false;
+  // "@brand is down" names someone: with the handle left out, the report would read as a question.
+  return !QUESTION.test(customerMessage!.replace(HANDLE, 'Someone').trim());
 }
 
 /**
@@ -83,6 +92,7 @@ export default defineRule(
             context: { customerMessage: 'You left that security hole open for 90 days? Unacceptable.' },
           },
           { text: "Yes, send us a direct message with your address and we'll check your area.", context: { customerMessage: 'Is this where I report an outage?' } },
+          { text: 'Please use the form on our abuse page to report these sites.', context: { customerMessage: 'Lots of phishing sites are hosted on this provider today.' } },
         ],
       },
     },
