@@ -3,7 +3,7 @@ import retextEnglish from 'retext-english';
 import retextPassive from 'retext-passive';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { findAll, sentenceAt } from '../src/helpers/sentences.js';
+import { clauseAt, findAll, sentenceAt } from '../src/helpers/sentences.js';
 
 /**
  * A past passive: "was deleted", "were accidentally charged", "has been lost", "got cancelled".
@@ -41,12 +41,13 @@ function irregularParticiples(sentence: string): Set<string> {
   return new Set(file.messages.map((message) => String(message.actual).toLowerCase()));
 }
 
-function isBadNews(context: RuleContext, sentence: Span, participle: string): boolean {
+function isBadNews(context: RuleContext, sentence: Span, participle: string, at: number): boolean {
   if (AS_REQUESTED.test(sentence.text)) return false;
   if (BAD_NEWS_VERBS.test(participle)) return !requestedByCustomer(context, participle);
   if (MONEY_VERBS.test(participle)) return WENT_WRONG.test(sentence.text);
-  // "Mistakes were made", "the wrong size was sent": a neutral verb in a negative sentence.
-  return context.analysis.sentimentOf(participle) === 0 && context.analysis.sentimentOf(sentence.text) <= -2;
+  // "Mistakes were made", "the wrong size was sent": a neutral verb in a negative clause. The
+  // clause, not the sentence: "…, but rest assured, …" must not cheer the bad news away.
+  return context.analysis.sentimentOf(participle) === 0 && context.analysis.sentimentOf(clauseAt(sentence, at).text) <= -2;
 }
 
 /** "Please cancel my subscription" → "your subscription was cancelled" is the answer, not bad news. */
@@ -71,6 +72,7 @@ export default defineRule(
       examples: {
         bad: [
           { text: 'Mistakes were made, and your order was cancelled.', count: 2 },
+          { text: 'Mistakes were made with your invoice, but rest assured, we have a great team on it.' },
           { text: 'Your data was accidentally deleted during the migration.' },
           { text: 'Unfortunately the parcel has been lost in transit.' },
         ],
@@ -100,7 +102,7 @@ export default defineRule(
         if (!irregular.has(sentence.start)) irregular.set(sentence.start, irregularParticiples(sentence.text));
         if (!irregular.get(sentence.start)!.has(participle)) continue;
       }
-      if (!isBadNews(context, sentence, participle)) continue;
+      if (!isBadNews(context, sentence, participle, match.start)) continue;
       const after = context.prose.slice(match.end, sentence.end);
       if (AGENT_NAMED.test(after) || CAUSE_NAMED.test(after)) continue;
       context.report({
