@@ -63,6 +63,11 @@ function summaryLine(report: FileReport, c: Colors): string {
   if (context.channel) parts.push(`channel ${context.channel}`);
   const scoreText = `score ${score.score}/100`;
   parts.push(score.score >= 80 ? c.green(scoreText) : score.score >= 60 ? c.yellow(scoreText) : c.red(scoreText));
+  if (score.critical) {
+    const critical = [...new Set(report.result!.messages.filter((m) => m.critical).map((m) => m.ruleId))];
+    parts.push(c.red(`auto-fail: ${critical.join(', ')}`));
+    return parts.join(' · ');
+  }
   const weakest = Object.entries(score.categories)
     .filter(([, value]) => value < 100)
     .sort((a, b) => a[1] - b[1])
