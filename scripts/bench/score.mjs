@@ -77,6 +77,42 @@ async function machineSpeedUp(threads) {
   return (threads * one) / many;
 }
 
+/**
+ * The same for scoring itself: threads that have loaded the config and warmed up score the
+ * source conversations alone, then side by side. No reading, writing or start-up: the most
+ * --jobs N can gain on this machine (scoring is memory-hungry, so cores that share caches gain
+ * less than a CPU loop does).
+ */
+async function scoringSpeedUp(threads, conversations) {
+  const dist = (...parts) => pathToFileURL(join(ROOT, 'packages', 'cli', 'dist', 'score', ...parts)).href;
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    (async () => {
+      const { createScorerOptions } = await import(${JSON.stringify(dist('setup.js'))});
+      const { scoreConversation } = await import(${JSON.stringify(dist('scorer.js'))});
+      const { toConversation } = await import(${JSON.stringify(dist('formats', 'index.js'))});
+      const options = await createScorerOptions({ lookup: workerData.lookup });
+      const parsed = workerData.conversations.map((c, i) => toConversation(c, { source: 'bench', line: i + 1 }, new Map()).conversation);
+      for (const c of parsed) scoreConversation(c, options);
+      parentPort.postMessage('ready');
+      parentPort.once('message', () => {
+        const started = performance.now();
+        for (const c of parsed) scoreConversation({ ...c, messages: c.messages.map((m) => ({ ...m, text: m.text && m.text + ' ' })) }, options);
+        parentPort.postMessage(performance.now() - started);
+      });
+    })();`;
+  const run = async (n) => {
+    const workers = Array.from({ length: n }, () => new Worker(code, { eval: true, workerData: { lookup: WORK, conversations } }));
+    await Promise.all(workers.map((w) => new Promise((resolve) => w.once('message', resolve))));
+    const times = await Promise.all(workers.map((w) => new Promise((resolve) => { w.once('message', resolve); w.postMessage('go'); })));
+    await Promise.all(workers.map((w) => w.terminate()));
+    return Math.max(...times);
+  };
+  const one = await run(1);
+  const many = await run(threads);
+  return (threads * one) / many;
+}
+
 const agentReplies = (conversation) => conversation.messages.filter((m) => m.role === 'agent').length;
 
 /** Writes `conversations` repeated (ids made unique) until `minReplies` or `minBytes` is reached. */
@@ -237,7 +273,9 @@ const steady = (run) => corpus.replies / Math.max(0.001, run.seconds - startup.s
 console.log(`preach score --jobs 1:  ${fmt(one.perSecond)} replies/s (${fmt(steady(one))} without start-up), ${fmt(one.seconds, 1)} s, peak RSS ${mb(one.rss)}`);
 console.log(`preach score --jobs ${JOBS}:  ${fmt(many.perSecond)} replies/s (${fmt(steady(many))} without start-up), ${fmt(many.seconds, 1)} s, peak RSS ${mb(many.rss)}`);
 const ceiling = await machineSpeedUp(JOBS);
-console.log(`speed-up with ${JOBS} jobs: ${fmt(many.perSecond / one.perSecond, 2)}× (target 1.8×); this machine, right now, runs ${JOBS} CPU-bound threads ${fmt(ceiling, 2)}× as fast as one`);
+const scoringCeiling = await scoringSpeedUp(JOBS, conversations);
+console.log(`speed-up with ${JOBS} jobs: ${fmt(many.perSecond / one.perSecond, 2)}× (target 1.8×)`);
+console.log(`  ceiling on this machine, measured now: ${JOBS} threads run a CPU loop ${fmt(ceiling, 2)}× as fast as one, and score warmed-up in memory ${fmt(scoringCeiling, 2)}× as fast`);
 console.log(`per core: ${fmt(one.perSecond)} replies/s; target ${fmt(TARGET_PER_CORE)}: ${one.perSecond >= TARGET_PER_CORE ? 'met' : 'MISSED'}`);
 
 const alex = await alexRate(corpusTexts);

@@ -3,6 +3,7 @@ import { stat, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { isInputError, PreachInputError, type Channel } from '@preach/core';
+import type { Piscina } from 'piscina';
 import { EXIT, UsageError } from '../exit.js';
 import { expandInputs } from '../inputs.js';
 import { Aggregator } from '../score/aggregate.js';
@@ -13,7 +14,7 @@ import { htmlSink } from '../score/output/html.js';
 import { jsonSink } from '../score/output/json.js';
 import { textOut, type ReportSink, type TextOut } from '../score/output/sink.js';
 import { tableSink } from '../score/output/table.js';
-import { scoreAll } from '../score/pool.js';
+import { scoreAll, startPool } from '../score/pool.js';
 import { createProgress, wantsProgress } from '../score/progress.js';
 import { createScorerOptions, type ScoreSetup } from '../score/setup.js';
 import { INPUT_FORMATS, type ImportedItem, type InputFormat, type RecordError } from '../score/types.js';
@@ -70,6 +71,16 @@ export async function scoreCommand(patterns: string[], options: ScoreCommandOpti
     noConfig: options.noConfig,
     signature: options.agentSignature,
   };
+  // Threads start first: they load the config while this thread does the same and starts reading.
+  const pool = startPool(settings.jobs, setup);
+  try {
+    return await scoreInputs(patterns, options, io, settings, setup, pool);
+  } finally {
+    await pool?.destroy();
+  }
+}
+
+async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io: Io, settings: CheckedOptions, setup: ScoreSetup, pool: Piscina | undefined): Promise<number> {
   const local = await createScorerOptions(setup);
   checkCsvMapping(local.settings.csv ?? {}, local.file ?? '.preachrc.yaml');
   const csvColumns = { ...local.settings.csv, ...parseColumns(options.csvColumn ?? []) };
@@ -112,7 +123,7 @@ export async function scoreCommand(patterns: string[], options: ScoreCommandOpti
   }
 
   try {
-    for await (const outcome of scoreAll(everyConversation(), { jobs: settings.jobs, setup, local })) {
+    for await (const outcome of scoreAll(everyConversation(), { pool, local })) {
       if ('error' in outcome) {
         if (options.strict) throw new StrictStop(outcome.error);
         aggregator.add(outcome);

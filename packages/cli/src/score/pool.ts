@@ -14,41 +14,59 @@ const IN_FLIGHT_PER_THREAD = 4;
  */
 const THREAD_HEAP_MB = 128;
 
+/** Tasks a worker holds at once: one running, one waiting inside the thread. */
+const TASKS_PER_WORKER = 2;
+
+/**
+ * Starts the worker threads for `jobs` scoring threads at once (this thread is one of them), so
+ * they load the config while this thread does too; undefined for one job.
+ */
+export function startPool(jobs: number, setup: ScoreSetup): Piscina | undefined {
+  if (jobs <= 1) return undefined;
+  return new Piscina({
+    filename: new URL('./worker.js', import.meta.url).href,
+    minThreads: jobs - 1,
+    maxThreads: jobs - 1,
+    workerData: setup,
+    idleTimeout: Infinity,
+    // The second task waits inside the thread, so it starts the moment the first ends instead
+    // of when this thread, busy scoring too, gets round to handing it over.
+    concurrentTasksPerWorker: TASKS_PER_WORKER,
+    resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
+  });
+}
+
 export interface RunOptions {
-  jobs: number;
-  setup: ScoreSetup;
-  /** The config as loaded by the main thread, used when scoring in-process (`--jobs 1`). */
+  /** Worker threads from `startPool`; without them everything runs in this thread. */
+  pool?: Piscina;
+  /** The config as loaded by this thread, which scores too. */
   local: ScorerOptions;
 }
 
 /**
- * Scores conversations on `jobs` threads and yields the outcomes in input order. With one job
- * everything runs in this thread, on the same code, so `--jobs 1` and `--jobs N` agree.
+ * Scores conversations and yields the outcomes in input order. Batches go to a worker while one
+ * has room and are scored here otherwise, so this thread works between reading and writing
+ * instead of waiting. Every thread runs the same code: `--jobs 1` and `--jobs N` agree.
  */
-export async function* scoreAll(items: AsyncIterable<ImportedItem>, options: RunOptions): AsyncGenerator<ScoreOutcome> {
-  if (options.jobs <= 1) {
-    for await (const batch of batches(items)) yield* scoreBatch(batch, options.local);
+export async function* scoreAll(items: AsyncIterable<ImportedItem>, { pool, local }: RunOptions): AsyncGenerator<ScoreOutcome> {
+  if (!pool) {
+    for await (const batch of batches(items)) yield* scoreBatch(batch, local);
     return;
   }
-  const pool = new Piscina({
-    filename: new URL('./worker.js', import.meta.url).href,
-    minThreads: options.jobs,
-    maxThreads: options.jobs,
-    workerData: options.setup,
-    idleTimeout: Infinity,
-    resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
-  });
+  const workers = pool.options.maxThreads;
   const inFlight: Array<Promise<ScoreOutcome[]>> = [];
-  const limit = options.jobs * IN_FLIGHT_PER_THREAD;
-  try {
-    for await (const batch of batches(items)) {
-      inFlight.push(run(pool, batch));
-      while (inFlight.length >= limit) yield* await inFlight.shift()!;
+  const limit = (workers + 1) * IN_FLIGHT_PER_THREAD;
+  let outstanding = 0;
+  for await (const batch of batches(items)) {
+    if (outstanding < workers * TASKS_PER_WORKER) {
+      outstanding++;
+      inFlight.push(run(pool, batch).finally(() => outstanding--));
+    } else {
+      inFlight.push(Promise.resolve(scoreBatch(batch, local)));
     }
-    while (inFlight.length) yield* await inFlight.shift()!;
-  } finally {
-    await pool.destroy();
+    while (inFlight.length >= limit) yield* await inFlight.shift()!;
   }
+  while (inFlight.length) yield* await inFlight.shift()!;
 }
 
 /** A batch whose thread failed comes back as one error per conversation, never a rejection. */
