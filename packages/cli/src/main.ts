@@ -6,7 +6,7 @@ import { explainRule } from './commands/explain.js';
 import { initCommand } from './commands/init.js';
 import { lintCommand, type Io } from './commands/lint.js';
 import { formatRuleList } from './commands/rules.js';
-import { scoreCommand, SCORE_FORMATS, GROUP_BY } from './commands/score.js';
+import { GROUP_BY, SCORE_FORMATS } from './score/types.js';
 import { formatTestRules, testRules } from './commands/test-rules.js';
 import { EXIT, printError, UsageError } from './exit.js';
 import { resolve } from 'node:path';
@@ -73,6 +73,8 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .option('--no-progress', 'no progress bar')
     .option('--no-color', 'plain output')
     .action(async (files: string[], options) => {
+      // Loaded on demand: importers, worker pool and report writers are for this command only.
+      const { scoreCommand } = await import('./commands/score.js');
       exitCode = await scoreCommand(files, { ...options, noConfig: options.config === false, config: typeof options.config === 'string' ? options.config : undefined, color: colorFor(options.color) }, io);
     });
 

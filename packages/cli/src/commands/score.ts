@@ -17,7 +17,7 @@ import { tableSink } from '../score/output/table.js';
 import { scoreAll, startPool } from '../score/pool.js';
 import { createProgress, wantsProgress } from '../score/progress.js';
 import { createScorerOptions, type ScoreSetup } from '../score/setup.js';
-import { INPUT_FORMATS, type ImportedItem, type InputFormat, type RecordError } from '../score/types.js';
+import { GROUP_BY, INPUT_FORMATS, SCORE_FORMATS, type ImportedItem, type InputFormat, type RecordError } from '../score/types.js';
 import type { Io } from './lint.js';
 
 export interface ScoreCommandOptions {
@@ -37,8 +37,6 @@ export interface ScoreCommandOptions {
   color: boolean;
 }
 
-export const SCORE_FORMATS = ['table', 'json', 'csv', 'html'];
-export const GROUP_BY = ['conversation', 'agent'];
 const CHANNELS: Channel[] = ['chat', 'email', 'social', 'sms'];
 /** What a folder given to `preach score` is searched for. */
 const TRANSCRIPT_EXTENSIONS = ['jsonl', 'ndjson', 'json', 'csv', 'tsv'];

@@ -1,5 +1,8 @@
 import type { Category, Channel, ResolvedSituation, Severity } from '@preach/core';
 
+export const SCORE_FORMATS = ['table', 'json', 'csv', 'html'];
+export const GROUP_BY = ['conversation', 'agent'];
+
 /** Who wrote a message in a transcript. Notes are internal and never scored or shown to rules. */
 export type Role = 'customer' | 'agent' | 'note' | 'system';
 
