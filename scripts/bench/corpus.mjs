@@ -1,31 +1,34 @@
-// The benchmark corpus: real agent replies with the customer message each answers, from the
-// shared transcripts when present, else a synthetic corpus built from a fixed seed.
-import { createReadStream, existsSync, readdirSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+// The benchmark corpus: real support conversations from the shared transcripts when present,
+// else a synthetic corpus built from a fixed seed. Every benchmark reads it from here.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const TRANSCRIPTS = process.env.PREACH_TRANSCRIPTS ?? join(root, '..', 'shared', 'data', 'transcripts');
 
-/** @returns {Promise<{source: string, replies: Array<{text: string, customerMessage?: string}>}>} */
-export async function loadReplies() {
+/** @returns {{conversations: Array<{id: string, channel: string, messages: Array<{role: string, author?: string, text: string}>}>, origin: string}} */
+export function loadConversations() {
   if (existsSync(TRANSCRIPTS)) {
-    const replies = [];
-    for (const name of readdirSync(TRANSCRIPTS).filter((n) => n.endsWith('.jsonl')).sort()) {
-      const lines = createInterface({ input: createReadStream(join(TRANSCRIPTS, name)), crlfDelay: Infinity });
-      for await (const line of lines) {
-        if (!line.trim()) continue;
-        let lastCustomer;
-        for (const message of JSON.parse(line).messages ?? []) {
-          if (message.role === 'customer') lastCustomer = message.text;
-          else if (message.role === 'agent' && message.text) replies.push({ text: message.text, customerMessage: lastCustomer });
-        }
-      }
-    }
-    return { source: `real agent replies from ${TRANSCRIPTS}`, replies };
+    const files = readdirSync(TRANSCRIPTS).filter((f) => f.endsWith('.jsonl')).sort();
+    const conversations = files.flatMap((f) => readFileSync(join(TRANSCRIPTS, f), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)));
+    return { conversations, origin: `the real agent replies in ${files.join(', ')}` };
   }
-  return { source: 'synthetic replies (transcripts folder absent)', replies: synthetic(3000) };
+  return { conversations: synthetic(3000), origin: 'a synthetic corpus (../shared/data/transcripts/ is absent)' };
+}
+
+/** Each agent reply with the customer message just before it. */
+export async function loadReplies() {
+  const { conversations, origin } = loadConversations();
+  const replies = [];
+  for (const conversation of conversations) {
+    let lastCustomer;
+    for (const message of conversation.messages ?? []) {
+      if (message.role === 'customer') lastCustomer = message.text;
+      else if (message.role === 'agent' && message.text) replies.push({ text: message.text, customerMessage: lastCustomer });
+    }
+  }
+  return { source: origin, replies };
 }
 
 function synthetic(count) {
@@ -42,5 +45,12 @@ function synthetic(count) {
     'Unfortunately that feature is not available yet, but it is on our roadmap.',
   ];
   const customers = ['My card was declined.', 'The app is down again!', 'Where is my refund?', 'How do I export invoices?', 'Thanks, you rock!'];
-  return Array.from({ length: count }, () => ({ text: `${pick(openers)} ${pick(bodies)} ${pick(bodies)}`, customerMessage: pick(customers) }));
+  return Array.from({ length: count }, (_, i) => ({
+    id: `synthetic-${i}`,
+    channel: 'email',
+    messages: [
+      { role: 'customer', text: pick(customers) },
+      { role: 'agent', author: `agent-${i % 3}`, text: `${pick(openers)} ${pick(bodies)} ${pick(bodies)}` },
+    ],
+  }));
 }

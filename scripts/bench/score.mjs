@@ -11,12 +11,12 @@
 //    (`node scripts/bench/score.mjs --breakdown` prints only this).
 // Figures are printed, never asserted.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { TRANSCRIPTS } from './corpus.mjs';
+import { loadConversations } from './corpus.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WORK = join(ROOT, '.bench');
@@ -34,25 +34,6 @@ writeFileSync(join(WORK, '.preachrc.yaml'), 'root: true\nextends: [preach:recomm
 
 const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const mb = (bytes) => `${fmt(bytes / 1024 / 1024)} MB`;
-
-/** Conversations from the shared samples, or made up when they are absent. */
-function sourceConversations() {
-  if (existsSync(TRANSCRIPTS)) {
-    const files = readdirSync(TRANSCRIPTS).filter((f) => f.endsWith('.jsonl')).sort();
-    const conversations = files.flatMap((f) => readFileSync(join(TRANSCRIPTS, f), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)));
-    return { conversations, origin: `the real agent replies in ${files.join(', ')}` };
-  }
-  const customers = ['My card was declined and now my account is locked.', 'Where is my refund? It has been two weeks.', 'How do I export my invoices?', 'The app keeps crashing when I open settings.', 'Thank you, the new plan is great!'];
-  const agents = [
-    'Hi there, I am sorry your card was declined. I have retried the payment and it went through; you will get a receipt by 3 pm.',
-    'We apologize for any inconvenience. Kindly utilize the refund form and we will process it as soon as possible!',
-    'Open Billing, choose Invoices, then Export. The file lands in your downloads folder.',
-    'Thanks for reporting this. Could you tell me which version you are on? I will pass it to our developers today.',
-    'Glad to hear it :) Have a fantastic day!',
-  ];
-  const conversations = customers.map((text, i) => ({ id: `synthetic-${i}`, channel: 'email', messages: [{ role: 'customer', text }, { role: 'agent', author: `agent-${i % 3}`, text: agents[i] }] }));
-  return { conversations, origin: 'a synthetic corpus (../shared/data/transcripts/ is absent)' };
-}
 
 /**
  * How much faster N threads finish N equal CPU-bound loops than one thread finishes one: the
@@ -252,7 +233,7 @@ if (process.argv[2] === '--read') {
   process.exit(0);
 }
 
-const { conversations, origin } = sourceConversations();
+const { conversations, origin } = loadConversations();
 if (process.argv[2] === '--breakdown') {
   await breakdown(conversations);
   process.exit(0);
