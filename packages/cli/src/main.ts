@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { CHANNELS } from '@preach/core';
 import { loadConfigFor } from '@preach/config';
 import pc from 'picocolors';
 import { explainRule } from './commands/explain.js';
@@ -12,6 +13,15 @@ import { EXIT, printError, UsageError } from './exit.js';
 import { resolve } from 'node:path';
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+/** commander gives `--no-config` as `config: false` and `--config FILE` as a string. */
+function configFlags(options: { config?: string | boolean }): { config?: string; noConfig: boolean } {
+  return { config: typeof options.config === 'string' ? options.config : undefined, noConfig: options.config === false };
+}
+
+function configFileOption(config: string | undefined, cwd: string): { configFile?: string } {
+  return { configFile: config && resolve(cwd, config) };
+}
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -38,7 +48,7 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .option('--customer-message <text>', "the customer's message the reply answers")
     .option('--customer-message-file <file>', "read the customer's message from a file")
     .option('--situation <id>', 'the situation (billing-failure, outage, …); inferred from the customer message when absent')
-    .addOption(new Option('--channel <channel>', 'where the reply goes').choices(['chat', 'email', 'social', 'sms']))
+    .addOption(new Option('--channel <channel>', 'where the reply goes').choices([...CHANNELS]))
     .option('--agent-name <name>', "the agent's name")
     .option('--tag <tag>', 'a help-desk tag (repeatable)', collect)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
@@ -51,7 +61,7 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .option('--stdin-filename <path>', 'path for standard input (config lookup and messages)')
     .option('--no-color', 'plain output')
     .action(async (files: string[], options) => {
-      exitCode = await lintCommand(files, { ...options, noConfig: options.config === false, config: typeof options.config === 'string' ? options.config : undefined, color: colorFor(options.color) }, io);
+      exitCode = await lintCommand(files, { ...options, ...configFlags(options), color: colorFor(options.color) }, io);
     });
 
   program
@@ -64,7 +74,7 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .option('-o, --output <file>', 'write the report to a file')
     .option('-j, --jobs <n>', 'scoring threads (default: the number of cores)')
     .option('--strict', 'stop at the first record that cannot be scored (exit 2)')
-    .addOption(new Option('--channel <channel>', 'channel for conversations whose export does not say').choices(['chat', 'email', 'social', 'sms']))
+    .addOption(new Option('--channel <channel>', 'channel for conversations whose export does not say').choices([...CHANNELS]))
     .option('--agent-signature <regex>', 'sign-off pattern with one group capturing the agent id (overrides agents.signature)')
     .option('--csv-column <field=column>', 'CSV column for a field, e.g. body=Comment (repeatable)', collect)
     .option('--worst <n>', 'lowest-scoring conversations shown in full in the HTML report', '20')
@@ -75,7 +85,7 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .action(async (files: string[], options) => {
       // Loaded on demand: importers, worker pool and report writers are for this command only.
       const { scoreCommand } = await import('./commands/score.js');
-      exitCode = await scoreCommand(files, { ...options, noConfig: options.config === false, config: typeof options.config === 'string' ? options.config : undefined, color: colorFor(options.color) }, io);
+      exitCode = await scoreCommand(files, { ...options, ...configFlags(options), color: colorFor(options.color) }, io);
     });
 
   program
@@ -85,7 +95,7 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .option('-c, --config <file>', 'use this config file')
     .option('--no-color', 'plain output')
     .action(async (options) => {
-      const { config } = await loadConfigFor(io.cwd, { configFile: options.config && resolve(io.cwd, options.config) });
+      const { config } = await loadConfigFor(io.cwd, configFileOption(options.config, io.cwd));
       io.stdout.write(formatRuleList(config, { format: options.format, color: colorFor(options.color) }));
     });
 
@@ -97,7 +107,7 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .option('-c, --config <file>', 'use this config file')
     .option('--no-color', 'plain output')
     .action(async (id: string, options) => {
-      const { config } = await loadConfigFor(io.cwd, { configFile: options.config && resolve(io.cwd, options.config) });
+      const { config } = await loadConfigFor(io.cwd, configFileOption(options.config, io.cwd));
       io.stdout.write(explainRule(config, id, { color: colorFor(options.color), format: options.format }));
     });
 
@@ -127,7 +137,7 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .option('-c, --config <file>', 'use this config file when no paths are given')
     .option('--no-color', 'plain output')
     .action(async (paths: string[], options) => {
-      const result = await testRules(paths, io.cwd, async () => (await loadConfigFor(io.cwd, { configFile: options.config && resolve(io.cwd, options.config) })).config);
+      const result = await testRules(paths, io.cwd, async () => (await loadConfigFor(io.cwd, configFileOption(options.config, io.cwd))).config);
       io.stdout.write(formatTestRules(result, { color: colorFor(options.color), format: options.format }));
       exitCode = result.loadErrors.length > 0 ? EXIT.usage : result.outcomes.some((o) => !o.passed) ? EXIT.problems : EXIT.ok;
     });

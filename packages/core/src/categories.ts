@@ -1,4 +1,4 @@
-import type { Category, Severity } from './types.js';
+import type { Category, Channel, Severity } from './types.js';
 
 export interface CategoryInfo {
   id: Category;
@@ -20,6 +20,9 @@ export const CATEGORIES: readonly CategoryInfo[] = [
 export const CATEGORY_IDS: readonly Category[] = CATEGORIES.map((c) => c.id);
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'suggestion'];
+
+/** Where replies are sent, in the order tools list them. */
+export const CHANNELS: readonly Channel[] = ['chat', 'email', 'social', 'sms'];
 
 export function isCategory(value: unknown): value is Category {
   return typeof value === 'string' && (CATEGORY_IDS as readonly string[]).includes(value);

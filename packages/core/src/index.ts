@@ -1,5 +1,5 @@
 export * from './types.js';
-export { CATEGORIES, CATEGORY_IDS, SEVERITIES, categoryInfo, isCategory, type CategoryInfo } from './categories.js';
+export { CATEGORIES, CATEGORY_IDS, CHANNELS, SEVERITIES, categoryInfo, isCategory, type CategoryInfo } from './categories.js';
 export { lint, resolveContext, type LintOptions } from './engine.js';
 export { applyFixes, type FixOutcome } from './fix.js';
 export { scoreReply, DEFAULT_SCORING } from './score.js';

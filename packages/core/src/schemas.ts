@@ -3,12 +3,14 @@
  * `packages/core/schema/` so editors can autocomplete and validate both.
  */
 
+import { CHANNELS } from './categories.js';
+
 const severity = { enum: ['error', 'warning', 'suggestion', 'off'], description: 'error, warning, suggestion or off' };
 const category = {
   enum: ['proud', 'responsible', 'empathetic', 'articulate', 'concise', 'human'],
   description: 'The PREACH letter: proud, responsible, empathetic, articulate, concise or human',
 };
-const channel = { enum: ['chat', 'email', 'social', 'sms'] };
+const channel = { enum: [...CHANNELS] };
 const sensitivity = { enum: ['high', 'medium', 'low'] };
 const stringList = { type: 'array', items: { type: 'string' } };
 /** A regular expression, refused when invalid or when it could backtrack catastrophically. */

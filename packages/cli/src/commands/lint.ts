@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { applyFixes, lint, PreachInputError, type Channel, type ReplyContext, type Rule } from '@preach/core';
+import { applyFixes, CHANNELS, lint, PreachInputError, type Channel, type ReplyContext, type Rule } from '@preach/core';
 import { loadConfigFor, type LoadConfigOptions } from '@preach/config';
 import { EXIT, UsageError } from '../exit.js';
 import { formatJson } from '../formatters/json.js';
@@ -37,7 +37,6 @@ export interface Io {
 }
 
 const FORMATS = ['stylish', 'json', 'sarif'];
-const CHANNELS: Channel[] = ['chat', 'email', 'social', 'sms'];
 
 export async function lintCommand(patterns: string[], options: LintCommandOptions, io: Io): Promise<number> {
   if (!FORMATS.includes(options.format)) throw new UsageError(`unknown format "${options.format}"; use one of: ${FORMATS.join(', ')}`);

@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { stat, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
-import { isInputError, PreachInputError, type Channel } from '@preach/core';
+import { CHANNELS, isInputError, PreachInputError, type Channel } from '@preach/core';
 import type { Piscina } from 'piscina';
 import { EXIT, UsageError } from '../exit.js';
 import { expandInputs } from '../inputs.js';
@@ -37,7 +37,6 @@ export interface ScoreCommandOptions {
   color: boolean;
 }
 
-const CHANNELS: Channel[] = ['chat', 'email', 'social', 'sms'];
 /** What a folder given to `preach score` is searched for. */
 const TRANSCRIPT_EXTENSIONS = ['jsonl', 'ndjson', 'json', 'csv', 'tsv'];
 /** Conversations listed in the HTML report's table; CSV and JSON list every one. */
