@@ -4,7 +4,7 @@ import { conditionsHold } from './conditions.js';
 import { parseCustomerName } from './names.js';
 import { scoreReply } from './score.js';
 import { resolveSituation } from './situations.js';
-import { countWords, createAnalysis } from './text/analysis.js';
+import { createAnalysis } from './text/analysis.js';
 import { readFrontMatter } from './text/front-matter.js';
 import { buildProse } from './text/prose.js';
 import type {

@@ -39,10 +39,10 @@ export function createAnalysis(prose: string, links: MarkdownLink[], customerMes
   let words: Span[] | undefined;
   let doc: unknown;
   let replyPolarity: number | undefined;
+  let customerPolarity: number | undefined;
+  let count: number | undefined;
 
   const parsed = (): NlcstNode => (tree ??= english.parse(prose) as unknown as NlcstNode);
-
-  let count: number | undefined;
 
   return {
     wordCount: () => (count ??= countWords(prose)),
@@ -81,7 +81,7 @@ export function createAnalysis(prose: string, links: MarkdownLink[], customerMes
       return (replyPolarity ??= polarity(prose));
     },
     customerSentiment() {
-      return customerMessage ? polarity(customerMessage) : 0;
+      return (customerPolarity ??= customerMessage ? polarity(customerMessage) : 0);
     },
     sentimentOf: polarity,
   };
