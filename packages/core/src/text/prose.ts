@@ -20,8 +20,8 @@ export interface ProseView {
 const MARKDOWN_HINT = /`|~~~|!?\[[^\]\n]*\]\s*[([]|^\s{0,3}\[[^\]\n]+\]:|<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>|<!--|<(?:https?|mailto):|^(?: {4}|\t)\S/m;
 
 /** Things inside prose that are never prose: URLs, e-mail addresses, @handles, file paths. */
-const NON_PROSE =
-  /\b(?:https?:\/\/|www\.)[^\s<>()]*[^\s<>().,;:!?'"]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|(?<![\w@])@\w{1,30}\b|\bhttps?:\s*\/\/\S+/gi;
+const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>()]*[^\s<>().,;:!?'"]/.source;
+const NON_PROSE = new RegExp(`${URL_PATTERN}|\\b[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+\\b|(?<![\\w@])@\\w{1,30}\\b|\\bhttps?:\\s*\\/\\/\\S+`, 'gi');
 
 export function buildProse(text: string, frontMatterEnd: number): ProseView {
   const chars = text.split('');
@@ -97,7 +97,7 @@ function maskMarkdown(text: string, hasFrontMatter: boolean): { textRanges: Arra
   return { textRanges, links };
 }
 
-const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>()]*[^\s<>().,;:!?'"]/gi;
+const BARE_URL = new RegExp(URL_PATTERN, 'gi');
 
 function bareLinks(text: string, from: number): MarkdownLink[] {
   const links: MarkdownLink[] = [];
