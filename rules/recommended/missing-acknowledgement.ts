@@ -93,6 +93,25 @@ export default defineRule(
           },
           { text: "Yes, send us a direct message with your address and we'll check your area.", context: { customerMessage: 'Is this where I report an outage?' } },
           { text: 'Please use the form on our abuse page to report these sites.', context: { customerMessage: 'Lots of phishing sites are hosted on this provider today.' } },
+          {
+            text: 'Thanks, I have the screenshot. The payment team will reverse the second charge today.',
+            context: {
+              customerMessage: 'Here is the screenshot. This is ridiculous.',
+              thread: [
+                { role: 'customer', text: 'You charged me twice for March and nobody answers my emails!' },
+                { role: 'agent', text: "I'm sorry you were charged twice, Ana. Could you send a screenshot of the statement?" },
+              ],
+            },
+            note: 'The agent acknowledged it earlier in the thread.',
+          },
+          {
+            text: 'Great to hear! Enjoy the rest of your day.',
+            context: {
+              customerMessage: "Oh good, it's working again, thanks!",
+              thread: [{ role: 'customer', text: 'Your app has been down for two hours!!' }],
+            },
+            note: 'The customer says it is solved: the outage no longer sets the tone.',
+          },
         ],
       },
     },
@@ -101,6 +120,8 @@ export default defineRule(
     const { reply, analysis, options } = context;
     if (!context.prose.trim() || ACKNOWLEDGEMENT.test(context.prose) || !ENGLISH.test(context.prose) || THREAD_PART.test(context.prose)) return;
     if (!acknowledgementExpected(context, options.only_when_upset ?? ['cancellation'])) return;
+    // Said once and meant: an acknowledgement the agent already made in this thread counts.
+    if (reply.thread.some((turn) => turn.role === 'agent' && ACKNOWLEDGEMENT.test(turn.text))) return;
     const first = analysis.sentences()[0];
     context.report({
       message: `The reply never acknowledges the ${reply.situation.id?.replace(/-/g, ' ')}; say in one line that you see what happened (e.g. "I'm sorry …", "I can see why …").`,

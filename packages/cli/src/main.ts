@@ -47,6 +47,7 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .option('--customer-name <name>', "the customer's name (full or first)")
     .option('--customer-message <text>', "the customer's message the reply answers")
     .option('--customer-message-file <file>', "read the customer's message from a file")
+    .option('--thread-file <file>', 'earlier turns of the conversation (YAML or JSON list of `customer: …` / `agent: …`)')
     .option('--situation <id>', 'the situation (billing-failure, outage, …); inferred from the customer message when absent')
     .addOption(new Option('--channel <channel>', 'where the reply goes').choices([...CHANNELS]))
     .option('--agent-name <name>', "the agent's name")

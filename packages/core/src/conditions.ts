@@ -40,6 +40,10 @@ export function unmetCondition(when: RuleConditions | undefined, reply: Resolved
     if (!regex) conditionRegexCache.set(when.customer_message_matches, (regex = new RegExp(when.customer_message_matches, 'iu')));
     if (!regex.test(reply.customerMessage)) return `the customer's message does not match /${when.customer_message_matches}/`;
   }
+  if (when.customer_mood) {
+    if (!reply.mood) return 'there is no customer message to read the mood of';
+    if (!when.customer_mood.includes(reply.mood.id)) return `the customer sounds ${reply.mood.id} (${reply.mood.reason}), not ${when.customer_mood.join(' or ')}`;
+  }
   if (when.customer_sentiment) {
     if (!reply.customerMessage) return 'there is no customer message to read the sentiment of';
     const value = analysis.customerSentiment();

@@ -3,6 +3,7 @@ import { location } from 'vfile-location';
 import { conditionsHold } from './conditions.js';
 import { parseCustomerName } from './names.js';
 import { scoreReply } from './score.js';
+import { readCustomerTurn } from './customer/read-turn.js';
 import { resolveSituation } from './situations.js';
 import { createAnalysis } from './text/analysis.js';
 import { readFrontMatter } from './text/front-matter.js';
@@ -14,9 +15,11 @@ import type {
   ReplyContext,
   Report,
   ResolvedConfig,
+  ResolvedMood,
   ResolvedReplyContext,
   RuleContext,
   RuleSetting,
+  ThreadTurn,
 } from './types.js';
 
 export interface LintOptions {
@@ -106,14 +109,26 @@ function decorate(message: PreachMessage, setting: RuleSetting, report: Report):
 }
 
 export function resolveContext(context: ReplyContext, config: Pick<ResolvedConfig, 'situations' | 'tagSituations' | 'defaultChannel'>): ResolvedReplyContext {
+  const customerMessage = context.customerMessage?.trim() || undefined;
   return {
     customerName: parseCustomerName(context.customerName),
-    customerMessage: context.customerMessage?.trim() || undefined,
+    customerMessage,
     situation: resolveSituation({ context, situations: config.situations, tagSituations: config.tagSituations }),
     channel: (context.channel ?? config.defaultChannel) as Channel | undefined,
     agentName: context.agentName,
     tags: context.tags ?? [],
+    mood: customerMessage ? readMood(customerMessage, previousCustomerTurn(context.thread)) : undefined,
+    thread: context.thread ?? [],
   };
+}
+
+function readMood(message: string, previous: string | undefined): ResolvedMood {
+  const turn = readCustomerTurn(message, previous);
+  return { id: turn.mood, reason: turn.moodEvidence.length ? turn.moodEvidence.map((w) => `"${w}"`).join(', ') : 'no strong sign' };
+}
+
+function previousCustomerTurn(thread: readonly ThreadTurn[] | undefined): string | undefined {
+  return thread?.findLast((turn) => turn.role === 'customer' && turn.text.trim())?.text;
 }
 
 function definedFields(context: ReplyContext): ReplyContext {

@@ -7,6 +7,8 @@ export { BUILT_IN_SITUATIONS, inferSituation, messageFeeling, resolveSituation, 
 export { parseCustomerName, foldName } from './names.js';
 export { findNameMentions, findWordMentions, isWordLikeName, findGreeting, looksLikeName, isKnownName, isKnownWord, selfNames, findVocatives, type Greeting, type Addressee } from './name-mentions.js';
 export { readFrontMatter, type FrontMatter } from './text/front-matter.js';
+export { readThread, parseThreadSource } from './thread.js';
+export { readCustomerTurn, MOODS, type CustomerTurn, type Mood } from './customer/read-turn.js';
 export { buildProse, type ProseView } from './text/prose.js';
 export { polarity, countWords } from './text/analysis.js';
 export { conditionsHold, unmetCondition, customerMood } from './conditions.js';

@@ -3,6 +3,7 @@
  * `packages/core/schema/` so editors can autocomplete and validate both.
  */
 
+import { MOODS } from './customer/read-turn.js';
 import { CHANNELS } from './categories.js';
 
 const severity = { enum: ['error', 'warning', 'suggestion', 'off'], description: 'error, warning, suggestion or off' };
@@ -21,7 +22,7 @@ const compromisePattern = { type: 'string', preachExpression: 'compromise' };
 
 const context = {
   type: 'object',
-  description: 'Conversation context for an example: customer_name, customer_message, situation, channel, agent_name, tags',
+  description: 'Conversation context for an example: customer_name, customer_message, situation, channel, agent_name, tags, thread',
   additionalProperties: false,
   properties: {
     customer_name: { type: 'string' },
@@ -30,6 +31,11 @@ const context = {
     channel,
     agent_name: { type: 'string' },
     tags: stringList,
+    thread: {
+      type: 'array',
+      description: 'Earlier turns, oldest first: `- customer: …` or `- agent: …`',
+      items: { type: 'object', minProperties: 1, maxProperties: 1, additionalProperties: { type: 'string' }, propertyNames: { enum: ['customer', 'agent'] } },
+    },
   },
 };
 
@@ -62,12 +68,13 @@ const examplesWith = (options: Record<string, unknown>) => ({
 
 export const conditionsSchema = {
   type: 'object',
-  description: 'Conditions: situation, sensitivity, channel, customer_sentiment, customer_message_matches, customer_name_known, tags',
+  description: 'Conditions: situation, sensitivity, channel, customer_mood, customer_sentiment, customer_message_matches, customer_name_known, tags',
   additionalProperties: false,
   properties: {
     situation: { ...stringList, description: 'Situation ids, e.g. [billing-failure, outage]' },
     sensitivity: { anyOf: [sensitivity, { type: 'array', items: sensitivity }], description: 'A minimum level (high, medium, low) or a list of levels' },
     channel: { type: 'array', items: channel },
+    customer_mood: { type: 'array', items: { enum: [...MOODS] }, minItems: 1, description: "The customer's mood in the message answered is one of these" },
     customer_sentiment: { enum: ['negative', 'neutral', 'positive'] },
     customer_message_matches: { ...regex, description: 'A regular expression (case-insensitive) the customer message must match' },
     customer_name_known: { type: 'boolean' },

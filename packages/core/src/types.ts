@@ -26,6 +26,25 @@ export interface ReplyContext {
   agentName?: string;
   /** Free-form tags, e.g. help-desk tags; mapped to situations by config. */
   tags?: string[];
+  /**
+   * The conversation before the draft, oldest first, without the customer message being
+   * answered: an acknowledgement already made counts, and a follow-up ("I did.") keeps the
+   * situation of the customer's earlier turns.
+   */
+  thread?: ThreadTurn[];
+}
+
+/** One earlier turn of the conversation a draft answers. */
+export interface ThreadTurn {
+  role: 'customer' | 'agent';
+  text: string;
+}
+
+/** How the customer feels in the turn being answered, read by the customer-turn model. */
+export interface ResolvedMood {
+  id: 'calm' | 'confused' | 'anxious' | 'frustrated' | 'angry' | 'grieving' | 'pleased';
+  /** Human-readable evidence, e.g. `"disgraceful", "third time"`. */
+  reason: string;
 }
 
 /** A situation teams meet, with the words that reveal it in a customer's message. */
@@ -49,6 +68,8 @@ export interface ResolvedSituation {
   reason: string;
   /** Evidence: the words of the customer's message that decided it. */
   matched: string[];
+  /** The customer says the problem is solved: sensitivity relaxes to low. */
+  resolved?: boolean;
 }
 
 /** The customer's name, split the ways a reply may legitimately use it. */
@@ -68,6 +89,10 @@ export interface ResolvedReplyContext {
   channel?: Channel;
   agentName?: string;
   tags: string[];
+  /** The customer's mood in the message answered; undefined without a customer message. */
+  mood?: ResolvedMood;
+  /** Earlier turns of the conversation (empty when not given). */
+  thread: ThreadTurn[];
 }
 
 /** A conditional: a rule applies only when every given field matches. */
@@ -76,6 +101,8 @@ export interface RuleConditions {
   /** Minimum sensitivity (e.g. `medium` matches `medium` and `high`) or a list of exact levels. */
   sensitivity?: Sensitivity | Sensitivity[];
   channel?: Channel[];
+  /** The customer's mood (read by the customer-turn model) is one of these. */
+  customer_mood?: Array<ResolvedMood['id']>;
   customer_sentiment?: 'negative' | 'neutral' | 'positive';
   /** Regular expression (case-insensitive) the customer's message must match. */
   customer_message_matches?: string;

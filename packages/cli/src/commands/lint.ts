@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { applyFixes, CHANNELS, lint, PreachInputError, type Channel, type ReplyContext, type Rule } from '@preach/core';
+import { applyFixes, CHANNELS, lint, parseThreadSource, PreachInputError, type Channel, type ReplyContext, type Rule, type ThreadTurn } from '@preach/core';
 import { loadConfigFor, type LoadConfigOptions } from '@preach/config';
 import { EXIT, UsageError } from '../exit.js';
 import { formatJson } from '../formatters/json.js';
@@ -13,6 +13,7 @@ export interface LintCommandOptions {
   customerName?: string;
   customerMessage?: string;
   customerMessageFile?: string;
+  threadFile?: string;
   situation?: string;
   channel?: string;
   agentName?: string;
@@ -141,9 +142,20 @@ async function contextFromFlags(options: LintCommandOptions, cwd: string): Promi
       throw new PreachInputError({ file: options.customerMessageFile, message: 'customer message file not found', hint: 'Give the path of a text file holding the message the reply answers.' });
     }
   }
+  let thread: ThreadTurn[] | undefined;
+  if (options.threadFile) {
+    let source: string;
+    try {
+      source = await readFile(resolve(cwd, options.threadFile), 'utf8');
+    } catch {
+      throw new PreachInputError({ file: options.threadFile, message: 'thread file not found', hint: 'Give the path of a YAML or JSON file listing the earlier turns: `- customer: …` and `- agent: …`, oldest first.' });
+    }
+    thread = parseThreadSource(source, options.threadFile);
+  }
   return {
     customerName: options.customerName,
     customerMessage,
+    thread,
     situation: options.situation,
     channel: options.channel as Channel | undefined,
     agentName: options.agentName,

@@ -9,7 +9,9 @@ export interface JsonFileResult {
   file: string;
   score: number | null;
   categories: Record<string, number> | null;
-  situation: { id: string | null; sensitivity: string; source: string; reason: string; matched: string[] } | null;
+  situation: { id: string | null; sensitivity: string; source: string; reason: string; matched: string[]; resolved?: boolean } | null;
+  /** The customer's mood in the message answered, with the words behind it; null without one. */
+  mood: { id: string; reason: string } | null;
   context: { customerName?: string; channel?: string; agentName?: string } | null;
   messages: JsonMessage[];
   errorCount: number;
@@ -63,6 +65,7 @@ export function toJsonResult(report: FileReport): JsonFileResult {
     score: result ? result.score.score : null,
     categories: result ? result.score.categories : null,
     situation: result ? { ...result.context.situation } : null,
+    mood: result?.context.mood ? { ...result.context.mood } : null,
     context: result
       ? { customerName: result.context.customerName?.full, channel: result.context.channel, agentName: result.context.agentName }
       : null,

@@ -59,6 +59,7 @@ function summaryLine(report: FileReport, c: Colors): string {
   } else {
     parts.push(`situation unknown (${situation.reason})`);
   }
+  if (context.mood && context.mood.id !== 'calm') parts.push(`customer sounds ${context.mood.id}`);
   if (context.customerName) parts.push(`customer ${context.customerName.full}`);
   if (context.channel) parts.push(`channel ${context.channel}`);
   const scoreText = `score ${score.score}/100`;

@@ -1,4 +1,4 @@
-import { CATEGORY_IDS, inferSituation, lint, resolveSituation, sensitivityAtLeast, type Category, type PreachMessage, type ResolvedConfig, type ResolvedSituation } from '@preach/core';
+import { CATEGORY_IDS, lint, resolveSituation, sensitivityAtLeast, type Category, type PreachMessage, type ResolvedConfig, type ResolvedSituation, type ThreadTurn } from '@preach/core';
 import { htmlToText } from './html.js';
 import type { AgentRef, Conversation, Finding, ImportedItem, ScoredConversation, ScoredReply, ScoreOutcome, TranscriptMessage } from './types.js';
 
@@ -25,18 +25,17 @@ export function scoreBatch(items: readonly ImportedItem[], options: ScorerOption
 
 /**
  * Lints every public agent reply in the context of the conversation so far: the customer's
- * messages since the previous reply, the customer's name, the channel, and the situation:
- * given or mapped from tags for the whole conversation, else inferred from the messages the
- * reply answers, else carried over from earlier in the conversation ("I did." in a complaint
- * is still a complaint).
+ * messages since the previous reply, the turns before them (the thread), the customer's name,
+ * the channel, and the situation given or mapped from tags for the whole conversation. Without
+ * one, the core infers it from the latest customer turn and the thread, as it does for a draft.
  */
 export function scoreConversation(conversation: Conversation, { config, signature }: ScorerOptions): ScoredConversation {
-  const fixed = fixedSituation(conversation, config);
-  let situation: ResolvedSituation | undefined = fixed;
   /** What the conversation is about, for the report: the most sensitive situation met. */
-  let headline: ResolvedSituation | undefined = fixed;
+  let headline: ResolvedSituation | undefined;
+  const thread: ThreadTurn[] = [];
   const waiting: string[] = [];
   let answered: string | undefined;
+  let answeredAt = 0;
   let customerMessages = 0;
   let notes = 0;
   const replies: ScoredReply[] = [];
@@ -50,16 +49,15 @@ export function scoreConversation(conversation: Conversation, { config, signatur
     const text = textOf(message);
     if (message.role === 'customer') {
       customerMessages++;
-      if (text.trim()) waiting.push(text);
+      if (text.trim()) {
+        if (waiting.length === 0) answeredAt = thread.length;
+        waiting.push(text);
+        thread.push({ role: 'customer', text });
+      }
       return;
     }
     if (!text.trim()) return;
     const customerMessage = waiting.length ? waiting.join('\n\n') : answered;
-    if (!fixed && waiting.length) {
-      const inferred = inferSituation(customerMessage!, config.situations);
-      situation = latestKnown(situation, inferred);
-      headline = moreSensitive(headline, inferred);
-    }
     waiting.length = 0;
     answered = customerMessage;
     const result = lint(
@@ -67,7 +65,9 @@ export function scoreConversation(conversation: Conversation, { config, signatur
       {
         customerName: conversation.customerName,
         customerMessage,
-        situation: situation?.id ?? undefined,
+        // The turns before the customer's message being answered.
+        thread: thread.slice(0, answeredAt),
+        situation: conversation.situation,
         channel: conversation.channel,
         agentName: message.authorName,
         tags: conversation.tags.length ? conversation.tags : undefined,
@@ -75,6 +75,8 @@ export function scoreConversation(conversation: Conversation, { config, signatur
       config,
       { path: `${conversation.id}#${index + 1}` },
     );
+    thread.push({ role: 'agent', text });
+    headline = moreSensitive(headline, result.context.situation);
     replies.push({
       index,
       agent: identifyAgent(message, text, signature),
@@ -85,11 +87,16 @@ export function scoreConversation(conversation: Conversation, { config, signatur
       words: result.score.words,
       critical: result.score.critical,
       situation: result.context.situation.id,
+      mood: result.context.mood?.id ?? null,
+      ...(result.context.situation.resolved ? { resolved: true } : {}),
       findings: result.messages.map((m) => toFinding(m, text)),
     });
   });
 
-  if (!fixed && waiting.length) headline = moreSensitive(headline, inferSituation(waiting.join('\n\n'), config.situations));
+  if (waiting.length) {
+    const context = { customerMessage: waiting.join('\n\n'), thread: thread.slice(0, answeredAt), situation: conversation.situation, tags: conversation.tags };
+    headline = moreSensitive(headline, resolveSituation({ context, situations: config.situations, tagSituations: config.tagSituations }));
+  }
   const critical = replies.some((r) => r.critical);
   const agents = uniqueAgents(replies);
   const shownSituation = headline ? { id: headline.id, sensitivity: headline.sensitivity, source: headline.source, reason: headline.reason } : NO_SITUATION;
@@ -103,23 +110,11 @@ function textOf(message: TranscriptMessage): string {
   return message.html ? htmlToText(message.html) : '';
 }
 
-/** A situation the export states, or one its tags map to, holds for the whole conversation. */
-function fixedSituation(conversation: Conversation, config: ResolvedConfig): ResolvedSituation | undefined {
-  if (!conversation.situation && conversation.tags.length === 0) return undefined;
-  const resolved = resolveSituation({ context: { situation: conversation.situation, tags: conversation.tags }, situations: config.situations, tagSituations: config.tagSituations });
-  return resolved.source === 'given' || resolved.source === 'tags' ? resolved : undefined;
-}
-
 /** The more sensitive of two situations; the earlier one on a tie. */
 function moreSensitive(current: ResolvedSituation | undefined, next: ResolvedSituation): ResolvedSituation | undefined {
   if (!next.id) return current ?? next;
   if (!current?.id) return next;
   return sensitivityAtLeast(current.sensitivity, next.sensitivity) ? current : next;
-}
-
-/** A turn that reveals no situation keeps the one the conversation had. */
-function latestKnown(current: ResolvedSituation | undefined, next: ResolvedSituation): ResolvedSituation | undefined {
-  return next.id || !current ? next : current;
 }
 
 /** Who wrote a reply: the export's sign-off initials, a team's sign-off pattern, then the author. */

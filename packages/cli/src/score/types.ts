@@ -83,6 +83,10 @@ export interface ScoredReply {
   words: number;
   critical: boolean;
   situation: string | null;
+  /** The customer's mood in the message this reply answers; null without one. */
+  mood: string | null;
+  /** The customer said the problem was solved in the message this reply answers. */
+  resolved?: boolean;
   findings: Finding[];
 }
 

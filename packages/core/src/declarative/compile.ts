@@ -1,3 +1,4 @@
+import { readThread } from '../thread.js';
 import type { ValidateFunction } from 'ajv';
 import { PreachInputError, PreachInputErrors } from '../errors.js';
 import { ruleSchema, packFileSchema } from '../schemas.js';
@@ -131,7 +132,10 @@ function kindOptionsSchema(kind: string): Record<string, unknown> | undefined {
 function toExample(raw: string | Record<string, any>): RuleExample {
   if (typeof raw === 'string') return { text: raw };
   const context: ReplyContext = {};
-  for (const [key, value] of Object.entries(raw.context ?? {})) (context as Record<string, unknown>)[CONTEXT_KEYS[key]!] = value;
+  for (const [key, value] of Object.entries(raw.context ?? {})) {
+    if (key === 'thread') context.thread = readThread(value).turns;
+    else (context as Record<string, unknown>)[CONTEXT_KEYS[key]!] = value;
+  }
   return { text: raw.text, context: raw.context ? context : undefined, options: raw.options, count: raw.count, fixed: raw.fixed, note: raw.note };
 }
 

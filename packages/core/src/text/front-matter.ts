@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { readThread, THREAD_HINT } from '../thread.js';
 import type { Channel, ReplyContext } from '../types.js';
 
 export interface FrontMatter {
@@ -55,6 +56,13 @@ export function readFrontMatter(text: string): FrontMatter {
     const field = CONTEXT_KEYS[key.toLowerCase().replace(/-/g, '_')];
     if (key === 'disable' || key === 'preach_disable') {
       result.disable = toList(value);
+    } else if (key === 'thread') {
+      const { turns, problem } = readThread(value);
+      if (problem) {
+        result.error ??= { message: `${problem.message}. ${THREAD_HINT}`, line: lineOf(match[1]!, /^thread\s*:/m) + 1 };
+      } else {
+        result.context.thread = turns;
+      }
     } else if (field === 'tags') {
       result.context.tags = toList(value);
     } else if (field === 'channel') {
@@ -68,6 +76,12 @@ export function readFrontMatter(text: string): FrontMatter {
     }
   }
   return result;
+}
+
+/** The 1-based line of the first match in the front matter's body (1 when absent). */
+function lineOf(body: string, pattern: RegExp): number {
+  const index = body.search(pattern);
+  return index < 0 ? 1 : body.slice(0, index).split('\n').length;
 }
 
 function toList(value: unknown): string[] {
