@@ -28,7 +28,8 @@ const byRule = (diagnostics: any[], rule: string) => diagnostics.filter((d) => d
 let root: string;
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'preach-lsp-'));
-  client = await LspClient.start({ rootDir: root });
+  // Trusted, as VS Code says of a folder the user trusts: one test runs a team pack's code rule.
+  client = await LspClient.start({ rootDir: root, initializationOptions: { trustedWorkspace: true } });
 });
 
 afterAll(async () => {

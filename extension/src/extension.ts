@@ -1,6 +1,16 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, RuleDocsRequest, RulesRequest, ScoreNotification, SetContextRequest, type DraftContext, type PreachSettings } from '@preach/language-server/protocol';
+import {
+  Commands,
+  RuleDocsRequest,
+  RulesRequest,
+  ScoreNotification,
+  SetContextRequest,
+  WorkspaceTrustNotification,
+  type DraftContext,
+  type PreachInitializationOptions,
+  type PreachSettings,
+} from '@preach/language-server/protocol';
 import { pickContext } from './context-picker.js';
 import { ScoreStatus } from './status.js';
 
@@ -24,7 +34,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENTS,
-    initializationOptions: settings(),
+    // A function: read again at every (re)start, so a restarted server knows the trust of now.
+    initializationOptions: (): PreachInitializationOptions => ({ ...settings(), trustedWorkspace: vscode.workspace.isTrusted }),
     synchronize: {
       configurationSection: 'preach',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{.preachrc,.preachrc.yaml,.preachrc.yml,.preachrc.json,package.json}'),
@@ -40,6 +51,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(() => status.refresh()),
+    // Restricted Mode ends: the team's code rules load without a restart.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(WorkspaceTrustNotification, { trusted: true })),
     vscode.workspace.onDidChangeConfiguration((change) => {
       if (change.affectsConfiguration('preach.enable') && !settings().enable) status.clear();
     }),

@@ -45,7 +45,19 @@ export interface ScoreParams {
   /** The config file in use, if any. */
   configFile?: string;
   configError?: string;
+  /** Set when the team's code rules were not run because the workspace is not trusted. */
+  codeRulesPaused?: CodeRulesPaused;
 }
+
+/** Why some of the team's rules did not run, for a status bar or a message. */
+export interface CodeRulesPaused {
+  /** One line for people: {@link CODE_RULES_PAUSED}. */
+  reason: string;
+  /** The packs' code modules that were not imported, as paths. */
+  modules: string[];
+}
+
+export const CODE_RULES_PAUSED = 'preach: team code rules paused — workspace not trusted';
 
 /** Sent after every check, for status bars. */
 export const ScoreNotification = new NotificationType<ScoreParams>('preach/score');
@@ -104,3 +116,19 @@ export interface PreachSettings {
 }
 
 export const DEFAULT_SETTINGS: PreachSettings = { enable: true, rules: {}, configPath: '' };
+
+/**
+ * What a client sends as `initializationOptions`: the settings, plus what only the editor knows.
+ * Trust is never read from settings (a folder's own settings file could claim it).
+ */
+export interface PreachInitializationOptions extends Partial<PreachSettings> {
+  /**
+   * Whether the user trusts the workspace folder. JavaScript in the team's packs (code rules) is
+   * imported only when this is true; config, presets and rule files apply either way. Absent
+   * means not trusted.
+   */
+  trustedWorkspace?: boolean;
+}
+
+/** The client tells the server that the user now trusts (or no longer trusts) the workspace. */
+export const WorkspaceTrustNotification = new NotificationType<{ trusted: boolean }>('preach/workspaceTrust');

@@ -5,6 +5,8 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -20,6 +22,7 @@ import { ConfigWatcher } from './config-watch.js';
 import { configErrorDiagnostic, toDiagnostic } from './diagnostics.js';
 import { hoverAt } from './hover.js';
 import {
+  CODE_RULES_PAUSED,
   Commands,
   DEFAULT_SETTINGS,
   RuleDocsRequest,
@@ -28,7 +31,10 @@ import {
   SetContextRequest,
   SituationsRequest,
   StatsRequest,
+  WorkspaceTrustNotification,
+  type CodeRulesPaused,
   type DraftContext,
+  type PreachInitializationOptions,
   type PreachSettings,
   type RuleSummary,
   type ServerStats,
@@ -42,6 +48,19 @@ interface Checked {
   messages: PlainMessage[];
   docs: Record<string, RuleDocSummary>;
   configFile?: string;
+}
+
+/** The settings preach knows, taken from what a client sent; anything else (trust above all) is dropped. */
+function knownSettings(value: unknown): Partial<PreachSettings> {
+  if (!value || typeof value !== 'object') return {};
+  const given = value as Record<string, unknown>;
+  const known: Partial<PreachSettings> = {};
+  if (typeof given.enable === 'boolean') known.enable = given.enable;
+  if (given.rules && typeof given.rules === 'object' && !Array.isArray(given.rules)) {
+    known.rules = Object.fromEntries(Object.entries(given.rules).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  }
+  if (typeof given.configPath === 'string') known.configPath = given.configPath;
+  return known;
 }
 
 /** The debounce before checking: short for a reply, longer for a long document. */
@@ -65,6 +84,10 @@ export function startServer(connection: Connection): void {
   let workspaceFolder = process.cwd();
   let canPullSettings = false;
   let canWatchFiles = false;
+  // Code from the workspace (packs' JavaScript) runs only once the client says the user trusts it.
+  let trusted = false;
+  let trustDeclared = false;
+  let toldAboutTrust = false;
 
   const checker = new CheckerThread(publish, (error) => {
     connection.console.error(`preach: the checker thread failed (${error.message}); restarting it`);
@@ -73,7 +96,7 @@ export function startServer(connection: Connection): void {
   const watcher = new ConfigWatcher(reloadConfig);
 
   function checkSettings(): CheckSettings {
-    return { configFile: settings.configPath || undefined, rules: settings.rules ?? {}, cwd: workspaceFolder };
+    return { configFile: settings.configPath || undefined, rules: settings.rules ?? {}, cwd: workspaceFolder, loadCode: trusted };
   }
 
   function pathOf(uri: string): string | undefined {
@@ -121,6 +144,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     const { outcome } = result;
+    const paused = result.skippedCode?.length ? codeRulesPaused(result.skippedCode) : undefined;
     checked.set(result.uri, { version: result.version, messages: outcome.messages, docs: result.docs, configFile: result.configFile });
     connection.sendDiagnostics({ uri: result.uri, version: result.version, diagnostics: outcome.messages.map((m) => toDiagnostic(m, document)) });
     const { situation } = outcome;
@@ -133,7 +157,20 @@ export function startServer(connection: Connection): void {
       situation: { id: situation.id, sensitivity: situation.sensitivity, source: situation.source, reason: situation.reason },
       context: outcome.context as DraftContext,
       problems: outcome.messages.length,
+      ...(paused ? { codeRulesPaused: paused } : {}),
     });
+  }
+
+  function codeRulesPaused(modules: string[]): CodeRulesPaused {
+    // VS Code says it in the status bar; a client that never spoke of trust is told once, in words.
+    if (!trustDeclared && !toldAboutTrust) {
+      toldAboutTrust = true;
+      connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Info,
+        message: `${CODE_RULES_PAUSED}: ${modules.join(', ')} not run; rule files still apply. If you trust this folder, start the server with the initialization option "trustedWorkspace": true.`,
+      });
+    }
+    return { reason: CODE_RULES_PAUSED, modules };
   }
 
   function reloadConfig(): void {
@@ -143,8 +180,8 @@ export function startServer(connection: Connection): void {
 
   async function pullSettings(): Promise<void> {
     if (!canPullSettings) return;
-    const pulled = (await connection.workspace.getConfiguration({ section: 'preach' }).catch(() => undefined)) as Partial<PreachSettings> | undefined;
-    if (pulled) settings = { ...DEFAULT_SETTINGS, ...settings, ...pulled };
+    const pulled = (await connection.workspace.getConfiguration({ section: 'preach' }).catch(() => undefined)) as unknown;
+    if (pulled) settings = { ...DEFAULT_SETTINGS, ...settings, ...knownSettings(pulled) };
   }
 
   function currentFor(uri: string): { document: TextDocument; result: Checked } | undefined {
@@ -156,7 +193,10 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
     if (folder?.startsWith('file:')) workspaceFolder = fileURLToPath(folder);
-    settings = { ...DEFAULT_SETTINGS, ...(params.initializationOptions as Partial<PreachSettings> | undefined) };
+    const options = (params.initializationOptions ?? {}) as PreachInitializationOptions;
+    settings = { ...DEFAULT_SETTINGS, ...knownSettings(options) };
+    trustDeclared = typeof options.trustedWorkspace === 'boolean';
+    trusted = options.trustedWorkspace === true;
     canPullSettings = Boolean(params.capabilities.workspace?.configuration);
     canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     return {
@@ -183,8 +223,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration(async (change) => {
-    const pushed = (change.settings as { preach?: Partial<PreachSettings> } | undefined)?.preach;
-    if (pushed) settings = { ...settings, ...pushed };
+    const pushed = (change.settings as { preach?: unknown } | undefined)?.preach;
+    if (pushed) settings = { ...settings, ...knownSettings(pushed) };
     await pullSettings();
     checker.reload();
     for (const document of documents.all()) {
@@ -194,6 +234,14 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(() => watcher.trigger());
+
+  connection.onNotification(WorkspaceTrustNotification, (params) => {
+    if (typeof params?.trusted !== 'boolean') return;
+    trustDeclared = true;
+    if (params.trusted === trusted) return;
+    trusted = params.trusted;
+    reloadConfig();
+  });
 
   // Opening a document also fires a content change; the open is checked at once, edits after a pause.
   const opening = new Set<string>();

@@ -21,6 +21,8 @@ export interface CheckSettings {
   rules: Record<string, string>;
   /** Where unsaved drafts look for a config (the workspace folder). */
   cwd: string;
+  /** Import packs' code rules: only in a workspace the user trusts. */
+  loadCode: boolean;
 }
 
 export interface ConfigProblem {
@@ -43,6 +45,8 @@ export interface CheckResult {
   /** Files to watch: the config and its presets, or the broken file. */
   configFiles: string[];
   configError?: ConfigProblem;
+  /** Packs' code modules not imported because the workspace is not trusted. */
+  skippedCode?: string[];
 }
 
 export type Query =
