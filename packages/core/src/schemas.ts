@@ -210,6 +210,35 @@ const ruleSetting = {
   description: 'A severity (error, warning, suggestion, off), [severity, {options}] or {severity, options, when}',
 };
 
+/** Text a person typed; a bare number (`agent: 42`) is read as text too. */
+const typedText = (description: string) => ({ type: ['string', 'number'], description });
+/** Several values: a YAML list, or one string with commas or spaces between them. */
+const listOrString = (description: string) => ({ anyOf: [{ type: 'string' }, { type: 'array', items: { type: ['string', 'number'] } }], description });
+
+/**
+ * A draft's YAML front matter: the conversation context and the rules to skip. Keys are matched
+ * in any case, with `-` or `_`; an empty key means "not given". Other keys belong to the help
+ * desk or the agent and are kept, not checked.
+ */
+export const frontMatterSchema = {
+  $id: 'https://preach.dev/schema/front-matter.schema.json',
+  title: 'preach draft front matter',
+  type: 'object',
+  additionalProperties: true,
+  properties: {
+    customer_name: typedText("The customer's name as text, e.g. Priya Raman"),
+    customer: typedText("The customer's name as text, e.g. Priya Raman"),
+    customer_message: typedText('The message this reply answers, as text'),
+    situation: typedText('A situation id, e.g. billing-failure, outage, refund'),
+    channel: { ...channel, description: 'Where the reply goes: chat, email, social or sms' },
+    agent_name: typedText("The agent's name as text, e.g. Sam"),
+    agent: typedText("The agent's name as text, e.g. Sam"),
+    tags: listOrString('Help-desk tags: [vip, billing] or "vip, billing"'),
+    disable: { anyOf: [{ type: 'string' }, stringList], description: 'Rule ids to skip for this draft: [formal-word]' },
+    preach_disable: { anyOf: [{ type: 'string' }, stringList], description: 'Rule ids to skip for this draft: [formal-word]' },
+  },
+};
+
 export const configSchema = {
   $id: 'https://preach.dev/schema/preachrc.schema.json',
   title: 'preach configuration (.preachrc.yaml / .preachrc.json / "preach" in package.json)',
