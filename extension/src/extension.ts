@@ -2,12 +2,14 @@ import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
   Commands,
+  IgnoresNotification,
   RuleDocsRequest,
   RulesRequest,
   ScoreNotification,
   SetContextRequest,
   WorkspaceTrustNotification,
   type DraftContext,
+  type DraftIgnores,
   type PreachInitializationOptions,
   type PreachSettings,
 } from '@preach/language-server/protocol';
@@ -20,6 +22,8 @@ const DOCUMENTS = ['markdown', 'plaintext', 'preach-reply'].flatMap((language) =
 ]);
 
 let client: LanguageClient | undefined;
+/** Where ignores live between sessions: workspace state, never the draft (it goes to the customer). */
+const IGNORES_KEY = 'preach.ignores';
 /** Context set from the picker, per draft: sent again when the server restarts. */
 const contexts = new Map<string, DraftContext>();
 
@@ -35,7 +39,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENTS,
     // A function: read again at every (re)start, so a restarted server knows the trust of now.
-    initializationOptions: (): PreachInitializationOptions => ({ ...settings(), trustedWorkspace: vscode.workspace.isTrusted }),
+    initializationOptions: (): PreachInitializationOptions => ({
+      ...settings(),
+      trustedWorkspace: vscode.workspace.isTrusted,
+      ignores: context.workspaceState.get<Record<string, DraftIgnores>>(IGNORES_KEY, {}),
+    }),
     synchronize: {
       configurationSection: 'preach',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{.preachrc,.preachrc.yaml,.preachrc.yml,.preachrc.json,package.json}'),
@@ -43,6 +51,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('preach', 'preach', serverOptions, clientOptions);
   context.subscriptions.push(client.onNotification(ScoreNotification, (params) => status.update(params)));
+  context.subscriptions.push(
+    client.onNotification(IgnoresNotification, ({ uri, ignores }) => {
+      const kept = { ...context.workspaceState.get<Record<string, DraftIgnores>>(IGNORES_KEY, {}) };
+      if (ignores.rules.length === 0 && ignores.findings.length === 0) delete kept[uri];
+      else kept[uri] = ignores;
+      void context.workspaceState.update(IGNORES_KEY, kept);
+    }),
+  );
   context.subscriptions.push(
     client.onDidChangeState(({ newState }) => {
       if (newState !== State.Running) return;
@@ -75,6 +91,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }),
     ),
     vscode.commands.registerCommand('preach.showRuleDocs', (ruleId?: string) => showRuleDocs(ruleId)),
+    vscode.commands.registerCommand('preach.clearIgnores', () =>
+      withDraft((editor) => client!.sendRequest('workspace/executeCommand', { command: Commands.clearIgnores, arguments: [editor.document.uri.toString()] })),
+    ),
+    vscode.commands.registerCommand('preach.clearAllIgnores', async () => {
+      await client!.sendRequest('workspace/executeCommand', { command: Commands.clearIgnores, arguments: [] });
+      // Drafts not open in this session are in workspace state only.
+      await context.workspaceState.update(IGNORES_KEY, {});
+    }),
     vscode.commands.registerCommand('preach.restartServer', async () => {
       status.clear();
       await client?.restart();

@@ -104,7 +104,34 @@ export const StatsRequest = new RequestType<{ reset?: boolean }, ServerStats, vo
 /** Server-side commands (workspace/executeCommand). */
 export const Commands = {
   fixAll: 'preach.server.fixAll',
+  /** `[uri, ruleId]`: stop showing a rule in one draft, without touching its text. */
+  ignoreRule: 'preach.server.ignoreRule',
+  /** `[uri, IgnoredFinding]`: stop showing one finding in one draft, without touching its text. */
+  ignoreFinding: 'preach.server.ignoreFinding',
+  /** `[uri]` clears one draft's ignores; `[]` clears every draft's. */
+  clearIgnores: 'preach.server.clearIgnores',
 } as const;
+
+/**
+ * One finding the agent chose to ignore: its rule, the flagged text and a little of the text
+ * around it on the same line, so it stays ignored while the rest of the draft is edited.
+ */
+export interface IgnoredFinding {
+  ruleId: string;
+  text: string;
+  before: string;
+  after: string;
+}
+
+/** What is ignored in one draft, kept outside its text (the text goes to the customer). */
+export interface DraftIgnores {
+  /** Rules not shown in this draft ("Disable … for this draft" on a draft without front matter). */
+  rules: string[];
+  findings: IgnoredFinding[];
+}
+
+/** Server → client: a draft's ignores changed; a client may keep them and give them back at start. */
+export const IgnoresNotification = new NotificationType<{ uri: string; ignores: DraftIgnores }>('preach/ignores');
 
 /** Settings under the `preach` section (VS Code settings, or initializationOptions). */
 export interface PreachSettings {
@@ -128,6 +155,8 @@ export interface PreachInitializationOptions extends Partial<PreachSettings> {
    * means not trusted.
    */
   trustedWorkspace?: boolean;
+  /** Ignores per document URI, as the client kept them from `preach/ignores`. */
+  ignores?: Record<string, DraftIgnores>;
 }
 
 /** The client tells the server that the user now trusts (or no longer trusts) the workspace. */

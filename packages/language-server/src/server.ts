@@ -5,7 +5,9 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   MessageType,
+  ResponseError,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -17,14 +19,16 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReplyContext } from '@preach/core';
 import type { PlainMessage } from './checker.js';
 import { CheckerThread } from './checker-thread.js';
-import { disableAction, FIX_ALL_KIND, fixActions, fixAllEdits, isPreachDiagnostic, vocabularyAction, vocabularyCandidate } from './code-actions.js';
+import { disableAction, FIX_ALL_KIND, fixActions, fixAllEdits, ignoreFindingAction, isIgnorable, isPreachDiagnostic, vocabularyAction, vocabularyCandidate } from './code-actions.js';
 import { ConfigWatcher } from './config-watch.js';
 import { configErrorDiagnostic, toDiagnostic } from './diagnostics.js';
 import { hoverAt } from './hover.js';
+import { asDraftIgnores, asFinding, isEmpty, NO_IGNORES, withFinding, withRule } from './ignores.js';
 import {
   CODE_RULES_PAUSED,
   Commands,
   DEFAULT_SETTINGS,
+  IgnoresNotification,
   RuleDocsRequest,
   RulesRequest,
   ScoreNotification,
@@ -34,6 +38,7 @@ import {
   WorkspaceTrustNotification,
   type CodeRulesPaused,
   type DraftContext,
+  type DraftIgnores,
   type PreachInitializationOptions,
   type PreachSettings,
   type RuleSummary,
@@ -75,6 +80,8 @@ export function debounceFor(length: number): number {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const contexts = new Map<string, DraftContext>();
+  /** Ignores per document, outside the text; the client may keep them (preach/ignores). */
+  const ignores = new Map<string, DraftIgnores>();
   const checked = new Map<string, Checked>();
   const timers = new Map<string, NodeJS.Timeout>();
   const loop = monitorEventLoopDelay({ resolution: 5 });
@@ -119,6 +126,7 @@ export function startServer(connection: Connection): void {
           path: pathOf(current.uri),
           context: explicitContext(current.uri),
           settings: checkSettings(),
+          ignores: ignores.get(current.uri),
         });
       }, delay),
     );
@@ -197,6 +205,12 @@ export function startServer(connection: Connection): void {
     settings = { ...DEFAULT_SETTINGS, ...knownSettings(options) };
     trustDeclared = typeof options.trustedWorkspace === 'boolean';
     trusted = options.trustedWorkspace === true;
+    if (options.ignores && typeof options.ignores === 'object') {
+      for (const [uri, given] of Object.entries(options.ignores)) {
+        const valid = asDraftIgnores(given);
+        if (valid && !isEmpty(valid)) ignores.set(uri, valid);
+      }
+    }
     canPullSettings = Boolean(params.capabilities.workspace?.configuration);
     canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     return {
@@ -204,7 +218,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
-        executeCommandProvider: { commands: [Commands.fixAll] },
+        executeCommandProvider: { commands: [Commands.fixAll, Commands.ignoreRule, Commands.ignoreFinding, Commands.clearIgnores] },
       },
       serverInfo: { name: 'preach' },
     };
@@ -258,6 +272,8 @@ export function startServer(connection: Connection): void {
     checked.delete(document.uri);
     contexts.delete(document.uri);
     checker.forget(document.uri);
+    // An unsaved draft's name (untitled:Untitled-1) comes back for another draft: forget its ignores.
+    if (!document.uri.startsWith('file:') && ignores.has(document.uri)) setIgnores(document.uri, NO_IGNORES);
     connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
@@ -289,6 +305,8 @@ export function startServer(connection: Connection): void {
         const action = helps ? vocabularyAction(diagnostic, word, configFile, workspaceFolder) : undefined;
         if (action) actions.push(action);
       }
+      if (!isIgnorable(diagnostic)) continue;
+      actions.push(ignoreFindingAction(document, diagnostic));
       const disable = disableAction(document, diagnostic);
       if (disable) actions.push(disable);
     }
@@ -300,16 +318,54 @@ export function startServer(connection: Connection): void {
     return path ? findConfigFile(path) : findConfigFile(workspaceFolder);
   }
 
-  connection.onExecuteCommand(async ({ command, arguments: args }) => {
-    if (command !== Commands.fixAll) return null;
-    const uri = String(args?.[0] ?? '');
+  function setIgnores(uri: string, next: DraftIgnores): void {
+    if (isEmpty(next)) ignores.delete(uri);
+    else ignores.set(uri, next);
+    connection.sendNotification(IgnoresNotification, { uri, ignores: next });
+    const document = documents.get(uri);
+    if (document) schedule(document, 0);
+  }
+
+  function invalidArguments(command: string, expected: string): ResponseError<void> {
+    return new ResponseError(ErrorCodes.InvalidParams, `${command} takes ${expected}`);
+  }
+
+  connection.onExecuteCommand(async ({ command, arguments: args = [] }) => {
+    switch (command) {
+      case Commands.fixAll:
+        return fixAll(String(args[0] ?? ''));
+      case Commands.ignoreRule: {
+        const [uri, ruleId] = args;
+        if (typeof uri !== 'string' || typeof ruleId !== 'string' || !ruleId) throw invalidArguments(command, '[uri, ruleId]');
+        setIgnores(uri, withRule(ignores.get(uri) ?? NO_IGNORES, ruleId));
+        return null;
+      }
+      case Commands.ignoreFinding: {
+        const [uri, given] = args;
+        const finding = asFinding(given);
+        if (typeof uri !== 'string' || !finding) throw invalidArguments(command, '[uri, { ruleId, text, before, after }]');
+        setIgnores(uri, withFinding(ignores.get(uri) ?? NO_IGNORES, finding));
+        return null;
+      }
+      case Commands.clearIgnores: {
+        const [uri] = args;
+        if (uri !== undefined && typeof uri !== 'string') throw invalidArguments(command, '[uri] or []');
+        for (const cleared of uri === undefined ? [...ignores.keys()] : [uri]) setIgnores(cleared, NO_IGNORES);
+        return null;
+      }
+      default:
+        throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${command}`);
+    }
+  });
+
+  async function fixAll(uri: string): Promise<{ applied: boolean; fixes: number }> {
     const current = currentFor(uri);
     if (!current) return { applied: false, fixes: 0 };
     const edits = fixAllEdits(current.document, current.result.messages);
     if (edits.length === 0) return { applied: true, fixes: 0 };
     const outcome = await connection.workspace.applyEdit({ label: 'Fix all preach problems', edit: { changes: { [uri]: edits } } });
     return { applied: outcome.applied, fixes: edits.length };
-  });
+  }
 
   connection.onRequest(SetContextRequest, ({ uri, context }) => {
     const merged = { ...contexts.get(uri), ...context };

@@ -1,5 +1,6 @@
 import type { ReplyContext } from '@preach/core';
 import type { CheckOutcome } from './checker.js';
+import type { DraftIgnores } from './protocol.js';
 import type { RuleDocSummary } from './rule-docs.js';
 
 /** Messages between the server's main thread and the checker thread. */
@@ -12,6 +13,8 @@ export interface CheckJob {
   path?: string;
   context: ReplyContext;
   settings: CheckSettings;
+  /** Findings and rules the agent ignored in this draft, outside its text. */
+  ignores?: DraftIgnores;
 }
 
 export interface CheckSettings {

@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { isInputError, lint, type ReplyContext, type ResolvedConfig } from '@preach/core';
 import { clearConfigCache, findConfigFile, loadConfigFor } from '@preach/config';
 import { DraftChecker } from './checker.js';
+import { withoutIgnored } from './ignores.js';
 import { ruleDocsMarkdown, summarizeRule, type RuleDocSummary } from './rule-docs.js';
 import { withSeverityOverrides } from './rule-scope.js';
 import type { CheckJob, CheckResult, CheckSettings, ConfigProblem, FromWorker, Query, ToWorker } from './worker-protocol.js';
@@ -74,11 +75,12 @@ async function runCheck(job: CheckJob): Promise<CheckResult | undefined> {
   if (!loaded.config) return { ...base, ms: performance.now() - started, configError: loaded.problem };
   let state = drafts.get(job.uri);
   if (!state) drafts.set(job.uri, (state = { checker: new DraftChecker() }));
-  const outcome = await state.checker.check(job.text, job.context, loaded.config, {
+  const checked = await state.checker.check(job.text, job.context, loaded.config, {
     isStale: () => pending.has(job.uri),
     onSlice: (ms) => (stats.maxSliceMs = Math.max(stats.maxSliceMs, ms)),
   });
-  if (!outcome) return undefined;
+  if (!checked) return undefined;
+  const outcome = job.ignores ? withoutIgnored(checked, job.text, job.ignores, loaded.config.scoring) : checked;
   Object.assign(state, { text: job.text, context: job.context, config: loaded.config });
   const ms = performance.now() - started;
   stats.checkMs.push(ms);
