@@ -23,6 +23,7 @@ import { disableAction, FIX_ALL_KIND, fixActions, fixAllEdits, ignoreFindingActi
 import { ConfigWatcher } from './config-watch.js';
 import { configErrorDiagnostic, toDiagnostic } from './diagnostics.js';
 import { hoverAt } from './hover.js';
+import { checkSetContextParams } from './params.js';
 import { asDraftIgnores, asFinding, isEmpty, NO_IGNORES, withFinding, withRule } from './ignores.js';
 import {
   CODE_RULES_PAUSED,
@@ -367,7 +368,8 @@ export function startServer(connection: Connection): void {
     return { applied: outcome.applied, fixes: edits.length };
   }
 
-  connection.onRequest(SetContextRequest, ({ uri, context }) => {
+  connection.onRequest(SetContextRequest, (params) => {
+    const { uri, context } = checkSetContextParams(params);
     const merged = { ...contexts.get(uri), ...context };
     contexts.set(uri, merged);
     const document = documents.get(uri);
