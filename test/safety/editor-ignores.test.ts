@@ -105,6 +105,16 @@ test('a draft with front matter: the rule is disabled in its front matter, as be
   expect(applyEdits(text, disable!.edit!.changes![uri] as never)).toBe(`---\ncustomer_name: Priya Raman\ndisable: [formal-word]\n---\n${EMAIL}`);
 });
 
+test('front matter that is not valid YAML is left alone: the rule is kept aside instead', async () => {
+  const uri = pathUri(join(dir, 'broken.md'));
+  const text = `---\ncustomer_name: [oops\n---\n${EMAIL}`;
+  client.open(uri, text);
+  const [first] = formal(await client.diagnostics(uri, { accept: (d: Diagnostic[]) => formal(d).length === 2 }));
+  const disable = (await actionsFor(uri, first!)).find((a) => a.title === 'Disable formal-word for this draft');
+  expect(disable?.edit).toBeUndefined();
+  expect(disable?.command?.command).toBe('preach.server.ignoreRule');
+});
+
 test('ignores given back at start (as the VS Code extension keeps them) apply from the first check', async () => {
   const uri = pathUri(join(dir, 'restored.txt'));
   const ignores = { [uri]: { rules: [], findings: [{ ruleId: 'formal-word', text: 'utilize', before: 'Please ', after: ' the form today, the' }] } };

@@ -40,15 +40,14 @@ export function fixActions(document: TextDocument, diagnostic: Diagnostic): Code
  * Markdown reply) is pasted to the customer as it is, so the text is left alone and the server
  * keeps the rule aside for this document.
  */
-export function disableAction(document: TextDocument, diagnostic: Diagnostic): CodeAction | undefined {
+export function disableAction(document: TextDocument, diagnostic: Diagnostic): CodeAction {
   const ruleId = String(diagnostic.code);
   const title = `Disable ${ruleId} for this draft`;
-  if (readFrontMatter(document.getText()).end === 0) {
-    return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: Commands.ignoreRule, arguments: [document.uri, ruleId] } };
-  }
-  const change = disableRuleInFrontMatter(document.getText(), ruleId);
-  if (!change) return undefined;
-  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [document.uri]: [toTextEdit(document, change)] } } };
+  const text = document.getText();
+  // Front matter that is not valid YAML cannot take the rule either: keep it aside then too.
+  const change = readFrontMatter(text).end > 0 ? disableRuleInFrontMatter(text, ruleId) : undefined;
+  if (change) return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [document.uri]: [toTextEdit(document, change)] } } };
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: Commands.ignoreRule, arguments: [document.uri, ruleId] } };
 }
 
 /** "Ignore this one": this finding only, kept outside the text, in any draft. */

@@ -308,8 +308,7 @@ export function startServer(connection: Connection): void {
       }
       if (!isIgnorable(diagnostic)) continue;
       actions.push(ignoreFindingAction(document, diagnostic));
-      const disable = disableAction(document, diagnostic);
-      if (disable) actions.push(disable);
+      actions.push(disableAction(document, diagnostic));
     }
     return actions;
   });
