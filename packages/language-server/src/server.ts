@@ -23,8 +23,8 @@ import { disableAction, FIX_ALL_KIND, fixActions, fixAllEdits, ignoreFindingActi
 import { ConfigWatcher } from './config-watch.js';
 import { configErrorDiagnostic, toDiagnostic } from './diagnostics.js';
 import { hoverAt } from './hover.js';
-import { checkSetContextParams } from './params.js';
 import { asDraftIgnores, asFinding, isEmpty, NO_IGNORES, withFinding, withRule } from './ignores.js';
+import { checkSetContextParams } from './params.js';
 import {
   CODE_RULES_PAUSED,
   Commands,
