@@ -183,7 +183,8 @@ describe('context', () => {
     const problem = result!.messages.find((m: any) => m.ruleId === 'front-matter');
     expect(problem.severity).toBe('error');
     expect(problem.line).toBeGreaterThanOrEqual(2);
-    expect(run.code).toBe(1);
+    // Bad front matter is bad input, like a broken config (test/safety/front-matter.test.ts).
+    expect(run.code).toBe(2);
   });
 });
 

@@ -69,6 +69,6 @@ describe('preach lint with the thread', () => {
     const [result] = json((await runPreach(['lint', '--format', 'json', 'reply.md'], { cwd: dir })).stdout);
     const problem = result!.messages.find((m: { ruleId: string }) => m.ruleId === 'front-matter');
     expect(problem).toMatchObject({ line: 3 });
-    expect(problem.message).toMatch(/thread must be a list of turns/);
+    expect(problem.message).toMatch(/thread: must be a list/);
   });
 });

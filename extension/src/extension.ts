@@ -1,6 +1,18 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, RuleDocsRequest, RulesRequest, ScoreNotification, SetContextRequest, type DraftContext, type PreachSettings } from '@preach/language-server/protocol';
+import {
+  Commands,
+  IgnoresNotification,
+  RuleDocsRequest,
+  RulesRequest,
+  ScoreNotification,
+  SetContextRequest,
+  WorkspaceTrustNotification,
+  type DraftContext,
+  type DraftIgnores,
+  type PreachInitializationOptions,
+  type PreachSettings,
+} from '@preach/language-server/protocol';
 import { pickContext } from './context-picker.js';
 import { ScoreStatus } from './status.js';
 
@@ -10,6 +22,8 @@ const DOCUMENTS = ['markdown', 'plaintext', 'preach-reply'].flatMap((language) =
 ]);
 
 let client: LanguageClient | undefined;
+/** Where ignores live between sessions: workspace state, never the draft (it goes to the customer). */
+const IGNORES_KEY = 'preach.ignores';
 /** Context set from the picker, per draft: sent again when the server restarts. */
 const contexts = new Map<string, DraftContext>();
 
@@ -24,7 +38,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENTS,
-    initializationOptions: settings(),
+    // A function: read again at every (re)start, so a restarted server knows the trust of now.
+    initializationOptions: (): PreachInitializationOptions => ({
+      ...settings(),
+      trustedWorkspace: vscode.workspace.isTrusted,
+      ignores: context.workspaceState.get<Record<string, DraftIgnores>>(IGNORES_KEY, {}),
+    }),
     synchronize: {
       configurationSection: 'preach',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{.preachrc,.preachrc.yaml,.preachrc.yml,.preachrc.json,package.json}'),
@@ -33,6 +52,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('preach', 'preach', serverOptions, clientOptions);
   context.subscriptions.push(client.onNotification(ScoreNotification, (params) => status.update(params)));
   context.subscriptions.push(
+    client.onNotification(IgnoresNotification, ({ uri, ignores }) => {
+      const kept = { ...context.workspaceState.get<Record<string, DraftIgnores>>(IGNORES_KEY, {}) };
+      if (ignores.rules.length === 0 && ignores.findings.length === 0) delete kept[uri];
+      else kept[uri] = ignores;
+      void context.workspaceState.update(IGNORES_KEY, kept);
+    }),
+  );
+  context.subscriptions.push(
     client.onDidChangeState(({ newState }) => {
       if (newState !== State.Running) return;
       for (const [uri, draft] of contexts) void client!.sendRequest(SetContextRequest, { uri, context: draft });
@@ -40,6 +67,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(() => status.refresh()),
+    // Restricted Mode ends: the team's code rules load without a restart.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(WorkspaceTrustNotification, { trusted: true })),
     vscode.workspace.onDidChangeConfiguration((change) => {
       if (change.affectsConfiguration('preach.enable') && !settings().enable) status.clear();
     }),
@@ -62,6 +91,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }),
     ),
     vscode.commands.registerCommand('preach.showRuleDocs', (ruleId?: string) => showRuleDocs(ruleId)),
+    vscode.commands.registerCommand('preach.clearIgnores', () =>
+      withDraft((editor) => client!.sendRequest('workspace/executeCommand', { command: Commands.clearIgnores, arguments: [editor.document.uri.toString()] })),
+    ),
+    vscode.commands.registerCommand('preach.clearAllIgnores', async () => {
+      await client!.sendRequest('workspace/executeCommand', { command: Commands.clearIgnores, arguments: [] });
+      // Drafts not open in this session are in workspace state only.
+      await context.workspaceState.update(IGNORES_KEY, {});
+    }),
     vscode.commands.registerCommand('preach.restartServer', async () => {
       status.clear();
       await client?.restart();

@@ -43,7 +43,8 @@ export class ScoreStatus implements vscode.Disposable {
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
     } else {
       const icon = params.critical ? '$(error)' : params.score >= 80 ? '$(pass)' : params.score >= 60 ? '$(warning)' : '$(error)';
-      this.item.text = `${icon} preach ${Math.round(params.score)} · ${situation}`;
+      const paused = params.codeRulesPaused ? ' · $(workspace-untrusted) code rules paused' : '';
+      this.item.text = `${icon} preach ${Math.round(params.score)} · ${situation}${paused}`;
       this.item.backgroundColor = params.critical || params.score < 60 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     }
     this.item.tooltip = tooltip(params);
@@ -66,6 +67,10 @@ function tooltip(params: ScoreParams): vscode.MarkdownString {
     if (s) lines.push('', s.id ? `**Situation:** ${s.id} (${s.sensitivity} sensitivity) — ${how}` : `**Situation:** none — ${s.reason}`);
     const categories = Object.entries(params.categories).map(([name, value]) => `${name} ${value}`).join(' · ');
     if (categories) lines.push('', categories);
+  }
+  if (params.codeRulesPaused) {
+    const modules = params.codeRulesPaused.modules.map((module) => `\`${module}\``).join(', ');
+    lines.push('', `**${params.codeRulesPaused.reason}.** ${modules} will run once you trust this folder (Manage Workspace Trust); built-in rules and rule files apply now.`);
   }
   lines.push('', '_Click to set the situation, customer name and message._');
   const markdown = new vscode.MarkdownString(lines.join('\n'));

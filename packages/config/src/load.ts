@@ -30,6 +30,8 @@ export interface LoadedConfig {
   files: string[];
   /** Settings outside the engine, merged across layers (`agents`, `csv`). */
   settings: Pick<PreachConfig, 'agents' | 'csv'>;
+  /** Packs' code modules that were found but not imported (`loadCode: false`), as shown to people. */
+  skippedCode: string[];
 }
 
 export interface LoadConfigOptions {
@@ -37,6 +39,11 @@ export interface LoadConfigOptions {
   configFile?: string;
   /** Ignore config files; use `preach:recommended` only. */
   noConfig?: boolean;
+  /**
+   * Import packs' JavaScript (code rules). Default true: the CLI is run deliberately. The editor
+   * passes false until the user trusts the workspace; config, presets and rule files still load.
+   */
+  loadCode?: boolean;
 }
 
 const cache = new Map<string, { stamp: string; loaded: Promise<LoadedConfig> }>();
@@ -51,11 +58,14 @@ export async function loadConfigFor(path: string, options: LoadConfigOptions = {
   const file = options.configFile ? resolve(options.configFile) : findConfigFile(path);
   if (!file) return defaultConfig();
   if (!existsSync(file)) throw new PreachInputError({ file: options.configFile ?? file, message: 'config file not found', hint: 'Check the path given to --config.' });
-  const cached = cache.get(file);
+  const loadCode = options.loadCode !== false;
+  // A config loaded without its code must not be served to a caller that wants the code, nor the reverse.
+  const key = `${loadCode ? 'code' : 'no-code'}:${file}`;
+  const cached = cache.get(key);
   if (cached && cached.stamp === (await cached.loaded.then((l) => stamp(l.files)).catch(() => ''))) return cached.loaded;
-  const loaded = loadConfigFile(file);
-  cache.set(file, { stamp: '', loaded });
-  loaded.then((l) => cache.set(file, { stamp: stamp(l.files), loaded })).catch(() => cache.delete(file));
+  const loaded = loadConfigFile(file, loadCode);
+  cache.set(key, { stamp: '', loaded });
+  loaded.then((l) => cache.set(key, { stamp: stamp(l.files), loaded })).catch(() => cache.delete(key));
   return loaded;
 }
 
@@ -71,6 +81,7 @@ export function defaultConfig(): LoadedConfig {
     config: resolveConfig({ rules: recommendedRules(), enabled: new Set(recommendedRules().map((r) => r.meta.id)), layers: [] }),
     files: [],
     settings: {},
+    skippedCode: [],
   };
   return defaults;
 }
@@ -104,8 +115,9 @@ export function readConfigFile(file: string): { config: PreachConfig; located: L
   return { config: located.value as PreachConfig, located };
 }
 
-async function loadConfigFile(file: string): Promise<LoadedConfig> {
+async function loadConfigFile(file: string, loadCode: boolean): Promise<LoadedConfig> {
   const layers: ConfigLayer[] = [];
+  const skippedCode: string[] = [];
   const files: string[] = [];
   const packRules: Rule[] = [];
   const vocabulary: string[] = [];
@@ -133,7 +145,8 @@ async function loadConfigFile(file: string): Promise<LoadedConfig> {
     }
     for (const [index, spec] of toList(config.packs).entries()) {
       try {
-        const pack = await loadPack(spec, dir, located.file);
+        const pack = await loadPack(spec, dir, located.file, { loadCode });
+        if (pack.skippedCode) skippedCode.push(pack.skippedCode);
         for (const rule of pack.rules) {
           packRules.push(rule);
           enabled.add(rule.meta.id);
@@ -161,7 +174,7 @@ async function loadConfigFile(file: string): Promise<LoadedConfig> {
     if (layer.config.agents) settings.agents = { ...settings.agents, ...layer.config.agents };
     if (layer.config.csv) settings.csv = { ...settings.csv, ...layer.config.csv };
   }
-  return { config, file, files, settings };
+  return { config, file, files, settings, skippedCode };
 }
 
 /** Pack rules with a built-in id replace the built-in (a team's own version of a rule). */

@@ -15,6 +15,16 @@ export interface LoadedPack {
   files: number;
   /** Every file the pack was read from (rule files, vocabulary, code), so a change reloads it. */
   sources: string[];
+  /** The code module the pack has but that was not imported (`loadCode: false`), as shown to people. */
+  skippedCode?: string;
+}
+
+export interface LoadPackOptions {
+  /**
+   * Import the pack's JavaScript (code rules). Default true. False in a workspace the user has
+   * not trusted: the module is found and named, never imported; rule files and vocabulary load.
+   */
+  loadCode?: boolean;
 }
 
 const RULE_FILE = /\.(?:ya?ml|json)$/;
@@ -48,7 +58,7 @@ export function resolvePackDir(spec: string, fromDir: string, configFile: string
  * `rules/` subfolder, `vocabulary.txt`, and code rules exported by index.js or the package's main.
  * Every bad file is reported, not just the first.
  */
-export async function loadPack(spec: string, fromDir: string, configFile: string): Promise<LoadedPack> {
+export async function loadPack(spec: string, fromDir: string, configFile: string, options: LoadPackOptions = {}): Promise<LoadedPack> {
   const dir = resolvePackDir(spec, fromDir, configFile);
   const files = isFile(dir) ? [dir] : ruleFilesIn(dir);
   const rules: Rule[] = [];
@@ -77,6 +87,7 @@ export async function loadPack(spec: string, fromDir: string, configFile: string
     }
   }
   const sources = [...files];
+  let skippedCode: string | undefined;
   if (!isFile(dir)) {
     const vocabularyFile = join(dir, 'vocabulary.txt');
     if (existsSync(vocabularyFile)) {
@@ -84,12 +95,15 @@ export async function loadPack(spec: string, fromDir: string, configFile: string
       sources.push(vocabularyFile);
     }
     try {
-      const code = await codeRulesIn(dir, spec);
-      if (code.entry) sources.push(code.entry);
-      for (const rule of code.rules) {
-        const first = definedAt.get(rule.meta.id);
-        if (first) problems.push(new PreachInputError({ file: rule.meta.file!, key: 'id', message: `"${rule.meta.id}" is already defined in ${first}`, hint: 'Each rule in a pack needs its own id.' }));
-        else rules.push(rule);
+      const entry = codeEntryIn(dir);
+      if (entry) sources.push(entry);
+      if (entry && options.loadCode === false) skippedCode = displayPath(entry);
+      else if (entry) {
+        for (const rule of await codeRulesIn(entry, spec)) {
+          const first = definedAt.get(rule.meta.id);
+          if (first) problems.push(new PreachInputError({ file: rule.meta.file!, key: 'id', message: `"${rule.meta.id}" is already defined in ${first}`, hint: 'Each rule in a pack needs its own id.' }));
+          else rules.push(rule);
+        }
       }
     } catch (error) {
       if (error instanceof PreachInputError) problems.push(error);
@@ -97,7 +111,7 @@ export async function loadPack(spec: string, fromDir: string, configFile: string
     }
   }
   if (problems.length > 0) throw new PreachInputErrors(problems);
-  return { spec, dir, rules, vocabulary, files: files.length, sources };
+  return { spec, dir, rules, vocabulary, files: files.length, sources, ...(skippedCode ? { skippedCode } : {}) };
 }
 
 /** One word or phrase a line; blank lines and `#` comments are skipped. */
@@ -135,14 +149,22 @@ export function ruleFilesIn(dir: string): string[] {
   return found;
 }
 
-async function codeRulesIn(dir: string, spec: string): Promise<{ entry?: string; rules: Rule[] }> {
-  let entry = CODE_RULES.map((name) => join(dir, name)).find(existsSync);
+/** The pack's code module (index.js, rules.js, … or package.json `main`), found without running it. */
+function codeEntryIn(dir: string): string | undefined {
+  const entry = CODE_RULES.map((name) => join(dir, name)).find(existsSync);
+  if (entry) return entry;
   const pkgFile = join(dir, 'package.json');
-  if (!entry && existsSync(pkgFile)) {
-    const main = JSON.parse(readFileSync(pkgFile, 'utf8')).main as string | undefined;
-    if (main && CODE_EXTENSIONS.includes(extname(main)) && existsSync(join(dir, main))) entry = join(dir, main);
+  if (!existsSync(pkgFile)) return undefined;
+  let main: unknown;
+  try {
+    main = JSON.parse(readFileSync(pkgFile, 'utf8')).main;
+  } catch (error) {
+    throw new PreachInputError({ file: displayPath(pkgFile), message: `cannot read the pack's package.json: ${(error as Error).message.split('\n')[0]}` });
   }
-  if (!entry) return { rules: [] };
+  return typeof main === 'string' && CODE_EXTENSIONS.includes(extname(main)) && existsSync(join(dir, main)) ? join(dir, main) : undefined;
+}
+
+async function codeRulesIn(entry: string, spec: string): Promise<Rule[]> {
   const shown = displayPath(entry);
   let loaded: unknown;
   try {
@@ -170,5 +192,5 @@ async function codeRulesIn(dir: string, spec: string): Promise<{ entry?: string;
     const docs = { description: meta.docs?.description ?? '', why: meta.docs?.why ?? '', examples };
     return { ...(rule as Rule), meta: { ...meta, kind: meta.kind ?? 'code', fixable: meta.fixable ?? false, severity: meta.severity ?? 'warning', docs, origin: spec, file: shown } };
   });
-  return { entry, rules };
+  return rules;
 }

@@ -6,7 +6,7 @@ import { scoreReply } from './score.js';
 import { readCustomerTurn } from './customer/read-turn.js';
 import { resolveSituation } from './situations.js';
 import { createAnalysis } from './text/analysis.js';
-import { readFrontMatter } from './text/front-matter.js';
+import { FRONT_MATTER_RULE_ID, readFrontMatter } from './text/front-matter.js';
 import { buildProse } from './text/prose.js';
 import type {
   Channel,
@@ -42,16 +42,25 @@ export function lint(text: string, context: ReplyContext, config: ResolvedConfig
   const reply = resolveContext(merged, config);
   const view = buildProse(text, frontMatter.end);
   const analysis = createAnalysis(view.prose, view.links, reply.customerMessage);
-  const toPoint = location(file).toPoint;
+  const { toPoint, toOffset } = location(file);
   const disabled = new Set([...frontMatter.disable, ...(options.disable ?? []), ...inlineDisables(text)]);
 
-  if (frontMatter.error) {
-    const message = file.message(`Front matter is not valid YAML: ${frontMatter.error.message}`, {
-      place: { line: frontMatter.error.line, column: 1 },
-      ruleId: 'front-matter',
+  // Front matter is input like a config file: its problems are errors at their lines.
+  const frontMatterProblems = frontMatter.error
+    ? [{ line: frontMatter.error.line, column: 1, message: `Front matter is not valid YAML: ${frontMatter.error.message}`, note: 'Fix the YAML between the two `---` lines.' }]
+    : frontMatter.problems.map((problem) => ({ line: problem.line, column: problem.column, message: `Front matter: ${problem.key}: ${problem.message}`, note: problem.hint ?? 'Fix the value between the two `---` lines.' }));
+  for (const problem of frontMatterProblems) {
+    // From the key to the end of its line, so an editor underlines what to fix.
+    const from = toOffset({ line: problem.line, column: problem.column }) ?? 0;
+    const lineEnd = text.indexOf('\n', from);
+    const start = toPoint(from);
+    const end = toPoint(lineEnd < 0 ? text.length : text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd);
+    const message = file.message(problem.message, {
+      place: start && end ? { start, end } : { line: problem.line, column: problem.column },
+      ruleId: FRONT_MATTER_RULE_ID,
       source: 'preach',
     }) as PreachMessage;
-    Object.assign(message, { fatal: true, severity: 'error', category: 'articulate', critical: false, note: 'Fix the YAML between the two `---` lines.' });
+    Object.assign(message, { fatal: true, severity: 'error', category: 'articulate', critical: false, note: problem.note });
   }
 
   for (const [id, setting] of config.rules) {

@@ -6,7 +6,7 @@ export { scoreReply, DEFAULT_SCORING } from './score.js';
 export { BUILT_IN_SITUATIONS, inferSituation, messageFeeling, resolveSituation, sensitivityAtLeast, showsFeeling, UPSET_POLARITY } from './situations.js';
 export { parseCustomerName, foldName } from './names.js';
 export { findNameMentions, findWordMentions, isWordLikeName, findGreeting, looksLikeName, isKnownName, isKnownWord, selfNames, findVocatives, type Greeting, type Addressee } from './name-mentions.js';
-export { readFrontMatter, type FrontMatter } from './text/front-matter.js';
+export { readFrontMatter, FRONT_MATTER_RULE_ID, type FrontMatter, type FrontMatterProblem } from './text/front-matter.js';
 export { readThread, parseThreadSource } from './thread.js';
 export { readCustomerTurn, MOODS, type CustomerTurn, type Mood } from './customer/read-turn.js';
 export { buildProse, type ProseView } from './text/prose.js';
@@ -20,6 +20,6 @@ export { unsafeRegexReason, escapeRegex, phrasePattern } from './declarative/reg
 export { compromisePatternProblem, registerExpressionKeywords, COMPROMISE_SYNTAX_URL } from './declarative/expressions.js';
 export { runRuleExamples, type ExampleOutcome } from './examples.js';
 export { resolveConfig, suggestRule, type ConfigLayer, type PreachConfig, type ResolveInput, type RuleSettingInput } from './config/resolve.js';
-export { configSchema, ruleSchema, packFileSchema, conditionsSchema, RULE_KINDS } from './schemas.js';
+export { configSchema, ruleSchema, packFileSchema, conditionsSchema, frontMatterSchema, RULE_KINDS } from './schemas.js';
 export { parseYamlSource, validateLocated, ajv, type LocatedValue } from './yaml-source.js';
 export { PreachInputError, PreachInputErrors, isInputError } from './errors.js';

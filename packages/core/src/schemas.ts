@@ -20,6 +20,18 @@ const regexList = { type: 'array', items: regex };
 /** compromise match syntax, refused when unbalanced or naming an unknown tag. */
 const compromisePattern = { type: 'string', preachExpression: 'compromise' };
 
+/** Earlier turns of a conversation, as front matter and rule examples write them. */
+const threadSchema = {
+  type: 'array',
+  description: 'Earlier turns, oldest first: `- customer: …` or `- agent: …` (or `- {role: customer, text: …}`)',
+  items: {
+    anyOf: [
+      { type: 'object', minProperties: 1, maxProperties: 1, additionalProperties: { type: 'string' }, propertyNames: { enum: ['customer', 'agent'] } },
+      { type: 'object', required: ['role', 'text'], additionalProperties: false, properties: { role: { enum: ['customer', 'agent'] }, text: { type: 'string' } } },
+    ],
+  },
+};
+
 const context = {
   type: 'object',
   description: 'Conversation context for an example: customer_name, customer_message, situation, channel, agent_name, tags, thread',
@@ -31,11 +43,7 @@ const context = {
     channel,
     agent_name: { type: 'string' },
     tags: stringList,
-    thread: {
-      type: 'array',
-      description: 'Earlier turns, oldest first: `- customer: …` or `- agent: …`',
-      items: { type: 'object', minProperties: 1, maxProperties: 1, additionalProperties: { type: 'string' }, propertyNames: { enum: ['customer', 'agent'] } },
-    },
+    thread: threadSchema,
   },
 };
 
@@ -215,6 +223,36 @@ const ruleSetting = {
     },
   ],
   description: 'A severity (error, warning, suggestion, off), [severity, {options}] or {severity, options, when}',
+};
+
+/** Text a person typed; a bare number (`agent: 42`) is read as text too. */
+const typedText = (description: string) => ({ type: ['string', 'number'], description });
+/** Several values: a YAML list, or one string with commas or spaces between them. */
+const listOrString = (description: string) => ({ anyOf: [{ type: 'string' }, { type: 'array', items: { type: ['string', 'number'] } }], description });
+
+/**
+ * A draft's YAML front matter: the conversation context and the rules to skip. Keys are matched
+ * in any case, with `-` or `_`; an empty key means "not given". Other keys belong to the help
+ * desk or the agent and are kept, not checked.
+ */
+export const frontMatterSchema = {
+  $id: 'https://preach.dev/schema/front-matter.schema.json',
+  title: 'preach draft front matter',
+  type: 'object',
+  additionalProperties: true,
+  properties: {
+    customer_name: typedText("The customer's name as text, e.g. Priya Raman"),
+    customer: typedText("The customer's name as text, e.g. Priya Raman"),
+    customer_message: typedText('The message this reply answers, as text'),
+    situation: typedText('A situation id, e.g. billing-failure, outage, refund'),
+    channel: { ...channel, description: 'Where the reply goes: chat, email, social or sms' },
+    agent_name: typedText("The agent's name as text, e.g. Sam"),
+    agent: typedText("The agent's name as text, e.g. Sam"),
+    tags: listOrString('Help-desk tags: [vip, billing] or "vip, billing"'),
+    disable: { anyOf: [{ type: 'string' }, stringList], description: 'Rule ids to skip for this draft: [formal-word]' },
+    preach_disable: { anyOf: [{ type: 'string' }, stringList], description: 'Rule ids to skip for this draft: [formal-word]' },
+    thread: threadSchema,
+  },
 };
 
 export const configSchema = {

@@ -112,7 +112,8 @@ function toInputError(error: ErrorObject, located: LocatedValue, keyPrefix: Arra
       message = 'is required but missing';
       break;
     case 'type':
-      message = `must be ${withArticle((error.params as { type: string }).type)}`;
+      // A list of types when a schema allows several (`type: [string, number]`).
+      message = `must be ${withArticle(String((error.params as { type: string | string[] }).type))}`;
       break;
     case 'pattern':
       message = (error.params as { pattern: string }).pattern === '\\S' ? 'must not be blank' : `does not match the expected form ${(error.params as { pattern: string }).pattern}`;

@@ -1,10 +1,13 @@
 import { relative } from 'node:path';
+import { FRONT_MATTER_RULE_ID, readFrontMatter } from '@preach/core';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, TextEdit, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PlainMessage } from './checker.js';
 import { CONFIG_ERROR_CODE, SOURCE, type DiagnosticData } from './diagnostics.js';
 import { disableRuleInFrontMatter, type TextChange } from './draft-edits.js';
+import { findingKey } from './ignores.js';
+import { Commands } from './protocol.js';
 import { addVocabularyWord } from './vocabulary-edit.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.preach`;
@@ -12,6 +15,11 @@ const WORD = /^[\p{L}\p{N}][\p{L}\p{N}'’._+-]{0,39}$/u;
 
 export function isPreachDiagnostic(diagnostic: Diagnostic): boolean {
   return diagnostic.source === SOURCE && typeof diagnostic.code === 'string' && diagnostic.code !== CONFIG_ERROR_CODE;
+}
+
+/** Bad front matter is bad input, to fix rather than to ignore. */
+export function isIgnorable(diagnostic: Diagnostic): boolean {
+  return isPreachDiagnostic(diagnostic) && diagnostic.code !== FRONT_MATTER_RULE_ID;
 }
 
 /** "Replace with …" for each fix the rule offers; preferred when it offers exactly one. */
@@ -26,16 +34,28 @@ export function fixActions(document: TextDocument, diagnostic: Diagnostic): Code
   }));
 }
 
-export function disableAction(document: TextDocument, diagnostic: Diagnostic): CodeAction | undefined {
+/**
+ * "Disable … for this draft". A draft with front matter is a file the agent keeps context in: the
+ * rule goes into its `disable:` list. A draft without front matter (a plain-text e-mail, a bare
+ * Markdown reply) is pasted to the customer as it is, so the text is left alone and the server
+ * keeps the rule aside for this document.
+ */
+export function disableAction(document: TextDocument, diagnostic: Diagnostic): CodeAction {
   const ruleId = String(diagnostic.code);
-  const change = disableRuleInFrontMatter(document.getText(), ruleId);
-  if (!change) return undefined;
-  return {
-    title: `Disable ${ruleId} for this draft`,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [diagnostic],
-    edit: { changes: { [document.uri]: [toTextEdit(document, change)] } },
-  };
+  const title = `Disable ${ruleId} for this draft`;
+  const text = document.getText();
+  // Front matter that is not valid YAML cannot take the rule either: keep it aside then too.
+  const change = readFrontMatter(text).end > 0 ? disableRuleInFrontMatter(text, ruleId) : undefined;
+  if (change) return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [document.uri]: [toTextEdit(document, change)] } } };
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: Commands.ignoreRule, arguments: [document.uri, ruleId] } };
+}
+
+/** "Ignore this one": this finding only, kept outside the text, in any draft. */
+export function ignoreFindingAction(document: TextDocument, diagnostic: Diagnostic): CodeAction {
+  const ruleId = String(diagnostic.code);
+  const finding = findingKey(document.getText(), ruleId, document.offsetAt(diagnostic.range.start), document.offsetAt(diagnostic.range.end));
+  const title = `Ignore this one (${ruleId})`;
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: Commands.ignoreFinding, arguments: [document.uri, finding] } };
 }
 
 /** The word under a diagnostic, when it is one word that a vocabulary entry could cover. */

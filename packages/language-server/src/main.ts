@@ -5,5 +5,6 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { startServer } from './server.js';
+import { createStdioConnection } from './stdio.js';
 
-startServer(createConnection(ProposedFeatures.all));
+startServer(process.argv.includes('--stdio') ? createStdioConnection() : createConnection(ProposedFeatures.all));

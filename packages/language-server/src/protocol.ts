@@ -45,7 +45,19 @@ export interface ScoreParams {
   /** The config file in use, if any. */
   configFile?: string;
   configError?: string;
+  /** Set when the team's code rules were not run because the workspace is not trusted. */
+  codeRulesPaused?: CodeRulesPaused;
 }
+
+/** Why some of the team's rules did not run, for a status bar or a message. */
+export interface CodeRulesPaused {
+  /** One line for people: {@link CODE_RULES_PAUSED}. */
+  reason: string;
+  /** The packs' code modules that were not imported, as paths. */
+  modules: string[];
+}
+
+export const CODE_RULES_PAUSED = 'preach: team code rules paused — workspace not trusted';
 
 /** Sent after every check, for status bars. */
 export const ScoreNotification = new NotificationType<ScoreParams>('preach/score');
@@ -92,7 +104,34 @@ export const StatsRequest = new RequestType<{ reset?: boolean }, ServerStats, vo
 /** Server-side commands (workspace/executeCommand). */
 export const Commands = {
   fixAll: 'preach.server.fixAll',
+  /** `[uri, ruleId]`: stop showing a rule in one draft, without touching its text. */
+  ignoreRule: 'preach.server.ignoreRule',
+  /** `[uri, IgnoredFinding]`: stop showing one finding in one draft, without touching its text. */
+  ignoreFinding: 'preach.server.ignoreFinding',
+  /** `[uri]` clears one draft's ignores; `[]` clears every draft's. */
+  clearIgnores: 'preach.server.clearIgnores',
 } as const;
+
+/**
+ * One finding the agent chose to ignore: its rule, the flagged text and a little of the text
+ * around it on the same line, so it stays ignored while the rest of the draft is edited.
+ */
+export interface IgnoredFinding {
+  ruleId: string;
+  text: string;
+  before: string;
+  after: string;
+}
+
+/** What is ignored in one draft, kept outside its text (the text goes to the customer). */
+export interface DraftIgnores {
+  /** Rules not shown in this draft ("Disable … for this draft" on a draft without front matter). */
+  rules: string[];
+  findings: IgnoredFinding[];
+}
+
+/** Server → client: a draft's ignores changed; a client may keep them and give them back at start. */
+export const IgnoresNotification = new NotificationType<{ uri: string; ignores: DraftIgnores }>('preach/ignores');
 
 /** Settings under the `preach` section (VS Code settings, or initializationOptions). */
 export interface PreachSettings {
@@ -104,3 +143,21 @@ export interface PreachSettings {
 }
 
 export const DEFAULT_SETTINGS: PreachSettings = { enable: true, rules: {}, configPath: '' };
+
+/**
+ * What a client sends as `initializationOptions`: the settings, plus what only the editor knows.
+ * Trust is never read from settings (a folder's own settings file could claim it).
+ */
+export interface PreachInitializationOptions extends Partial<PreachSettings> {
+  /**
+   * Whether the user trusts the workspace folder. JavaScript in the team's packs (code rules) is
+   * imported only when this is true; config, presets and rule files apply either way. Absent
+   * means not trusted.
+   */
+  trustedWorkspace?: boolean;
+  /** Ignores per document URI, as the client kept them from `preach/ignores`. */
+  ignores?: Record<string, DraftIgnores>;
+}
+
+/** The client tells the server that the user now trusts (or no longer trusts) the workspace. */
+export const WorkspaceTrustNotification = new NotificationType<{ trusted: boolean }>('preach/workspaceTrust');

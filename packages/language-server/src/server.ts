@@ -5,6 +5,10 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  MessageType,
+  ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -15,20 +19,28 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReplyContext } from '@preach/core';
 import type { PlainMessage } from './checker.js';
 import { CheckerThread } from './checker-thread.js';
-import { disableAction, FIX_ALL_KIND, fixActions, fixAllEdits, isPreachDiagnostic, vocabularyAction, vocabularyCandidate } from './code-actions.js';
+import { disableAction, FIX_ALL_KIND, fixActions, fixAllEdits, ignoreFindingAction, isIgnorable, isPreachDiagnostic, vocabularyAction, vocabularyCandidate } from './code-actions.js';
 import { ConfigWatcher } from './config-watch.js';
 import { configErrorDiagnostic, toDiagnostic } from './diagnostics.js';
 import { hoverAt } from './hover.js';
+import { asDraftIgnores, asFinding, isEmpty, NO_IGNORES, withFinding, withRule } from './ignores.js';
+import { checkSetContextParams } from './params.js';
 import {
+  CODE_RULES_PAUSED,
   Commands,
   DEFAULT_SETTINGS,
+  IgnoresNotification,
   RuleDocsRequest,
   RulesRequest,
   ScoreNotification,
   SetContextRequest,
   SituationsRequest,
   StatsRequest,
+  WorkspaceTrustNotification,
+  type CodeRulesPaused,
   type DraftContext,
+  type DraftIgnores,
+  type PreachInitializationOptions,
   type PreachSettings,
   type RuleSummary,
   type ServerStats,
@@ -44,6 +56,19 @@ interface Checked {
   configFile?: string;
 }
 
+/** The settings preach knows, taken from what a client sent; anything else (trust above all) is dropped. */
+function knownSettings(value: unknown): Partial<PreachSettings> {
+  if (!value || typeof value !== 'object') return {};
+  const given = value as Record<string, unknown>;
+  const known: Partial<PreachSettings> = {};
+  if (typeof given.enable === 'boolean') known.enable = given.enable;
+  if (given.rules && typeof given.rules === 'object' && !Array.isArray(given.rules)) {
+    known.rules = Object.fromEntries(Object.entries(given.rules).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  }
+  if (typeof given.configPath === 'string') known.configPath = given.configPath;
+  return known;
+}
+
 /** The debounce before checking: short for a reply, longer for a long document. */
 export function debounceFor(length: number): number {
   return Math.min(200, 25 + Math.floor(length / 500));
@@ -56,6 +81,8 @@ export function debounceFor(length: number): number {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const contexts = new Map<string, DraftContext>();
+  /** Ignores per document, outside the text; the client may keep them (preach/ignores). */
+  const ignores = new Map<string, DraftIgnores>();
   const checked = new Map<string, Checked>();
   const timers = new Map<string, NodeJS.Timeout>();
   const loop = monitorEventLoopDelay({ resolution: 5 });
@@ -65,6 +92,10 @@ export function startServer(connection: Connection): void {
   let workspaceFolder = process.cwd();
   let canPullSettings = false;
   let canWatchFiles = false;
+  // Code from the workspace (packs' JavaScript) runs only once the client says the user trusts it.
+  let trusted = false;
+  let trustDeclared = false;
+  let toldAboutTrust = false;
 
   const checker = new CheckerThread(publish, (error) => {
     connection.console.error(`preach: the checker thread failed (${error.message}); restarting it`);
@@ -73,7 +104,7 @@ export function startServer(connection: Connection): void {
   const watcher = new ConfigWatcher(reloadConfig);
 
   function checkSettings(): CheckSettings {
-    return { configFile: settings.configPath || undefined, rules: settings.rules ?? {}, cwd: workspaceFolder };
+    return { configFile: settings.configPath || undefined, rules: settings.rules ?? {}, cwd: workspaceFolder, loadCode: trusted };
   }
 
   function pathOf(uri: string): string | undefined {
@@ -96,6 +127,7 @@ export function startServer(connection: Connection): void {
           path: pathOf(current.uri),
           context: explicitContext(current.uri),
           settings: checkSettings(),
+          ignores: ignores.get(current.uri),
         });
       }, delay),
     );
@@ -121,6 +153,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     const { outcome } = result;
+    const paused = result.skippedCode?.length ? codeRulesPaused(result.skippedCode) : undefined;
     checked.set(result.uri, { version: result.version, messages: outcome.messages, docs: result.docs, configFile: result.configFile });
     connection.sendDiagnostics({ uri: result.uri, version: result.version, diagnostics: outcome.messages.map((m) => toDiagnostic(m, document)) });
     const { situation } = outcome;
@@ -133,7 +166,20 @@ export function startServer(connection: Connection): void {
       situation: { id: situation.id, sensitivity: situation.sensitivity, source: situation.source, reason: situation.reason },
       context: outcome.context as DraftContext,
       problems: outcome.messages.length,
+      ...(paused ? { codeRulesPaused: paused } : {}),
     });
+  }
+
+  function codeRulesPaused(modules: string[]): CodeRulesPaused {
+    // VS Code says it in the status bar; a client that never spoke of trust is told once, in words.
+    if (!trustDeclared && !toldAboutTrust) {
+      toldAboutTrust = true;
+      connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Info,
+        message: `${CODE_RULES_PAUSED}: ${modules.join(', ')} not run; rule files still apply. If you trust this folder, start the server with the initialization option "trustedWorkspace": true.`,
+      });
+    }
+    return { reason: CODE_RULES_PAUSED, modules };
   }
 
   function reloadConfig(): void {
@@ -143,8 +189,8 @@ export function startServer(connection: Connection): void {
 
   async function pullSettings(): Promise<void> {
     if (!canPullSettings) return;
-    const pulled = (await connection.workspace.getConfiguration({ section: 'preach' }).catch(() => undefined)) as Partial<PreachSettings> | undefined;
-    if (pulled) settings = { ...DEFAULT_SETTINGS, ...settings, ...pulled };
+    const pulled = (await connection.workspace.getConfiguration({ section: 'preach' }).catch(() => undefined)) as unknown;
+    if (pulled) settings = { ...DEFAULT_SETTINGS, ...settings, ...knownSettings(pulled) };
   }
 
   function currentFor(uri: string): { document: TextDocument; result: Checked } | undefined {
@@ -156,7 +202,16 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
     if (folder?.startsWith('file:')) workspaceFolder = fileURLToPath(folder);
-    settings = { ...DEFAULT_SETTINGS, ...(params.initializationOptions as Partial<PreachSettings> | undefined) };
+    const options = (params.initializationOptions ?? {}) as PreachInitializationOptions;
+    settings = { ...DEFAULT_SETTINGS, ...knownSettings(options) };
+    trustDeclared = typeof options.trustedWorkspace === 'boolean';
+    trusted = options.trustedWorkspace === true;
+    if (options.ignores && typeof options.ignores === 'object') {
+      for (const [uri, given] of Object.entries(options.ignores)) {
+        const valid = asDraftIgnores(given);
+        if (valid && !isEmpty(valid)) ignores.set(uri, valid);
+      }
+    }
     canPullSettings = Boolean(params.capabilities.workspace?.configuration);
     canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     return {
@@ -164,7 +219,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
-        executeCommandProvider: { commands: [Commands.fixAll] },
+        executeCommandProvider: { commands: [Commands.fixAll, Commands.ignoreRule, Commands.ignoreFinding, Commands.clearIgnores] },
       },
       serverInfo: { name: 'preach' },
     };
@@ -183,8 +238,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration(async (change) => {
-    const pushed = (change.settings as { preach?: Partial<PreachSettings> } | undefined)?.preach;
-    if (pushed) settings = { ...settings, ...pushed };
+    const pushed = (change.settings as { preach?: unknown } | undefined)?.preach;
+    if (pushed) settings = { ...settings, ...knownSettings(pushed) };
     await pullSettings();
     checker.reload();
     for (const document of documents.all()) {
@@ -194,6 +249,14 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(() => watcher.trigger());
+
+  connection.onNotification(WorkspaceTrustNotification, (params) => {
+    if (typeof params?.trusted !== 'boolean') return;
+    trustDeclared = true;
+    if (params.trusted === trusted) return;
+    trusted = params.trusted;
+    reloadConfig();
+  });
 
   // Opening a document also fires a content change; the open is checked at once, edits after a pause.
   const opening = new Set<string>();
@@ -210,6 +273,8 @@ export function startServer(connection: Connection): void {
     checked.delete(document.uri);
     contexts.delete(document.uri);
     checker.forget(document.uri);
+    // An unsaved draft's name (untitled:Untitled-1) comes back for another draft: forget its ignores.
+    if (!document.uri.startsWith('file:') && ignores.has(document.uri)) setIgnores(document.uri, NO_IGNORES);
     connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
@@ -241,8 +306,9 @@ export function startServer(connection: Connection): void {
         const action = helps ? vocabularyAction(diagnostic, word, configFile, workspaceFolder) : undefined;
         if (action) actions.push(action);
       }
-      const disable = disableAction(document, diagnostic);
-      if (disable) actions.push(disable);
+      if (!isIgnorable(diagnostic)) continue;
+      actions.push(ignoreFindingAction(document, diagnostic));
+      actions.push(disableAction(document, diagnostic));
     }
     return actions;
   });
@@ -252,18 +318,57 @@ export function startServer(connection: Connection): void {
     return path ? findConfigFile(path) : findConfigFile(workspaceFolder);
   }
 
-  connection.onExecuteCommand(async ({ command, arguments: args }) => {
-    if (command !== Commands.fixAll) return null;
-    const uri = String(args?.[0] ?? '');
+  function setIgnores(uri: string, next: DraftIgnores): void {
+    if (isEmpty(next)) ignores.delete(uri);
+    else ignores.set(uri, next);
+    connection.sendNotification(IgnoresNotification, { uri, ignores: next });
+    const document = documents.get(uri);
+    if (document) schedule(document, 0);
+  }
+
+  function invalidArguments(command: string, expected: string): ResponseError<void> {
+    return new ResponseError(ErrorCodes.InvalidParams, `${command} takes ${expected}`);
+  }
+
+  connection.onExecuteCommand(async ({ command, arguments: args = [] }) => {
+    switch (command) {
+      case Commands.fixAll:
+        return fixAll(String(args[0] ?? ''));
+      case Commands.ignoreRule: {
+        const [uri, ruleId] = args;
+        if (typeof uri !== 'string' || typeof ruleId !== 'string' || !ruleId) throw invalidArguments(command, '[uri, ruleId]');
+        setIgnores(uri, withRule(ignores.get(uri) ?? NO_IGNORES, ruleId));
+        return null;
+      }
+      case Commands.ignoreFinding: {
+        const [uri, given] = args;
+        const finding = asFinding(given);
+        if (typeof uri !== 'string' || !finding) throw invalidArguments(command, '[uri, { ruleId, text, before, after }]');
+        setIgnores(uri, withFinding(ignores.get(uri) ?? NO_IGNORES, finding));
+        return null;
+      }
+      case Commands.clearIgnores: {
+        const [uri] = args;
+        if (uri !== undefined && typeof uri !== 'string') throw invalidArguments(command, '[uri] or []');
+        for (const cleared of uri === undefined ? [...ignores.keys()] : [uri]) setIgnores(cleared, NO_IGNORES);
+        return null;
+      }
+      default:
+        throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${command}`);
+    }
+  });
+
+  async function fixAll(uri: string): Promise<{ applied: boolean; fixes: number }> {
     const current = currentFor(uri);
     if (!current) return { applied: false, fixes: 0 };
     const edits = fixAllEdits(current.document, current.result.messages);
     if (edits.length === 0) return { applied: true, fixes: 0 };
     const outcome = await connection.workspace.applyEdit({ label: 'Fix all preach problems', edit: { changes: { [uri]: edits } } });
     return { applied: outcome.applied, fixes: edits.length };
-  });
+  }
 
-  connection.onRequest(SetContextRequest, ({ uri, context }) => {
+  connection.onRequest(SetContextRequest, (params) => {
+    const { uri, context } = checkSetContextParams(params);
     const merged = { ...contexts.get(uri), ...context };
     contexts.set(uri, merged);
     const document = documents.get(uri);

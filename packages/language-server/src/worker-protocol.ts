@@ -1,5 +1,6 @@
 import type { ReplyContext } from '@preach/core';
 import type { CheckOutcome } from './checker.js';
+import type { DraftIgnores } from './protocol.js';
 import type { RuleDocSummary } from './rule-docs.js';
 
 /** Messages between the server's main thread and the checker thread. */
@@ -12,6 +13,8 @@ export interface CheckJob {
   path?: string;
   context: ReplyContext;
   settings: CheckSettings;
+  /** Findings and rules the agent ignored in this draft, outside its text. */
+  ignores?: DraftIgnores;
 }
 
 export interface CheckSettings {
@@ -21,6 +24,8 @@ export interface CheckSettings {
   rules: Record<string, string>;
   /** Where unsaved drafts look for a config (the workspace folder). */
   cwd: string;
+  /** Import packs' code rules: only in a workspace the user trusts. */
+  loadCode: boolean;
 }
 
 export interface ConfigProblem {
@@ -43,6 +48,8 @@ export interface CheckResult {
   /** Files to watch: the config and its presets, or the broken file. */
   configFiles: string[];
   configError?: ConfigProblem;
+  /** Packs' code modules not imported because the workspace is not trusted. */
+  skippedCode?: string[];
 }
 
 export type Query =

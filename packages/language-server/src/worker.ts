@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { isInputError, lint, type ReplyContext, type ResolvedConfig } from '@preach/core';
 import { clearConfigCache, findConfigFile, loadConfigFor } from '@preach/config';
 import { DraftChecker } from './checker.js';
+import { withoutIgnored } from './ignores.js';
 import { ruleDocsMarkdown, summarizeRule, type RuleDocSummary } from './rule-docs.js';
 import { withSeverityOverrides } from './rule-scope.js';
 import type { CheckJob, CheckResult, CheckSettings, ConfigProblem, FromWorker, Query, ToWorker } from './worker-protocol.js';
@@ -70,15 +71,16 @@ async function runCheck(job: CheckJob): Promise<CheckResult | undefined> {
   const started = performance.now();
   const loaded = await configFor(job.path, job.settings);
   if (pending.has(job.uri)) return undefined;
-  const base = { type: 'result' as const, uri: job.uri, version: job.version, configFile: loaded.file, configFiles: loaded.files, docs: {} };
+  const base = { type: 'result' as const, uri: job.uri, version: job.version, configFile: loaded.file, configFiles: loaded.files, docs: {}, ...(loaded.skippedCode?.length ? { skippedCode: loaded.skippedCode } : {}) };
   if (!loaded.config) return { ...base, ms: performance.now() - started, configError: loaded.problem };
   let state = drafts.get(job.uri);
   if (!state) drafts.set(job.uri, (state = { checker: new DraftChecker() }));
-  const outcome = await state.checker.check(job.text, job.context, loaded.config, {
+  const checked = await state.checker.check(job.text, job.context, loaded.config, {
     isStale: () => pending.has(job.uri),
     onSlice: (ms) => (stats.maxSliceMs = Math.max(stats.maxSliceMs, ms)),
   });
-  if (!outcome) return undefined;
+  if (!checked) return undefined;
+  const outcome = job.ignores ? withoutIgnored(checked, job.text, job.ignores, loaded.config.scoring) : checked;
   Object.assign(state, { text: job.text, context: job.context, config: loaded.config });
   const ms = performance.now() - started;
   stats.checkMs.push(ms);
@@ -98,14 +100,15 @@ interface ConfigForDraft {
   file?: string;
   files: string[];
   problem?: ConfigProblem;
+  skippedCode?: string[];
 }
 
 async function configFor(path: string | undefined, settings: CheckSettings): Promise<ConfigForDraft> {
   const target = path ?? resolve(settings.cwd, 'untitled.md');
   const configFile = settings.configFile ? resolve(settings.cwd, settings.configFile) : undefined;
   try {
-    const loaded = await loadConfigFor(target, { configFile });
-    return { config: withSeverityOverrides(loaded.config, settings.rules), file: loaded.file, files: loaded.files };
+    const loaded = await loadConfigFor(target, { configFile, loadCode: settings.loadCode });
+    return { config: withSeverityOverrides(loaded.config, settings.rules), file: loaded.file, files: loaded.files, skippedCode: loaded.skippedCode };
   } catch (error) {
     const file = configFile ?? findConfigFile(target);
     return { file, files: file ? [file] : [], problem: describeConfigError(error, file) };

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { applyFixes, CHANNELS, lint, parseThreadSource, PreachInputError, type Channel, type ReplyContext, type Rule, type ThreadTurn } from '@preach/core';
+import { applyFixes, CHANNELS, FRONT_MATTER_RULE_ID, lint, parseThreadSource, PreachInputError, type Channel, type ReplyContext, type Rule, type ThreadTurn } from '@preach/core';
 import { loadConfigFor, type LoadConfigOptions } from '@preach/config';
 import { EXIT, UsageError } from '../exit.js';
 import { formatJson } from '../formatters/json.js';
@@ -112,6 +112,8 @@ export async function lintCommand(patterns: string[], options: LintCommandOption
   }
 
   const sum = totals(reports);
+  // Bad front matter is bad input, like a broken config: the draft was checked with a context it did not mean.
+  if (reports.some((report) => report.result?.messages.some((message) => message.ruleId === FRONT_MATTER_RULE_ID))) inputProblem = true;
   if (inputProblem) return EXIT.usage;
   if (sum.errors > 0) return EXIT.problems;
   if (maxWarnings !== undefined && sum.warnings > maxWarnings) {
