@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { chmodSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, watch, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, createReadStream, linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PREACH_BIN, runPreach, scratchDir } from '../helpers/cli.js';
@@ -167,6 +167,24 @@ describe('reports', () => {
     expect(signal === 'SIGINT' || code === 130, `exit ${code} ${signal}: ${stderr}`).toBe(true);
     expect(readFileSync(report, 'utf8')).toBe(previous);
     expect(readdirSync(folder)).toEqual(['report.json']);
+  });
+
+  it('-o into a pipe writes into it and leaves the pipe in place (nothing to rename over)', async () => {
+    const pipe = join(dir, 'report.fifo');
+    execFileSync('mkfifo', [pipe]);
+    write('pipe/draft.md', 'Please utilize the export page.\n');
+    let received = '';
+    const reader = new Promise<void>((resolveRead, reject) => {
+      createReadStream(pipe, 'utf8')
+        .on('data', (chunk) => (received += chunk))
+        .on('end', () => resolveRead())
+        .on('error', reject);
+    });
+    const run = await runPreach(['lint', 'pipe/draft.md', '-o', pipe], { cwd: dir });
+    await reader;
+    expect(run.code).toBe(0);
+    expect(received).toMatch(/^pipe\/draft\.md\n.*formal-word/s);
+    expect(statSync(pipe).isFIFO()).toBe(true);
   });
 
   it('a finished score replaces the report whole', async () => {

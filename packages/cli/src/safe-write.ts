@@ -1,5 +1,5 @@
 import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
-import { access, chmod, constants, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { access, chmod, constants, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { onExit } from 'signal-exit';
 import writeFileAtomic from 'write-file-atomic';
@@ -57,21 +57,23 @@ function failure(error: unknown, shown: string): WriteFailure {
 /**
  * The file a write lands in: a symbolic link is followed (the link stays, its target gets the
  * content), a folder is refused, and so is a file we may not write, since renaming over it
- * would succeed where writing into it would not.
+ * would succeed where writing into it would not. A device or pipe (`-o /dev/stdout`, a FIFO) is
+ * `special`: there is no file to replace, so it is written to as it is, never renamed over.
  */
-async function writableTarget(path: string): Promise<{ target: string; mode?: number }> {
+async function writableTarget(path: string): Promise<{ target: string; mode?: number; special: boolean }> {
   const target = await realpath(path).catch(() => path);
   const existing = await stat(target).catch(() => undefined);
   if (existing?.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
   if (existing) await access(target, constants.W_OK);
-  return { target, mode: existing?.mode };
+  return { target, mode: existing?.mode, special: existing !== undefined && !existing.isFile() };
 }
 
 /** Writes a whole file at once: temporary file, fsync, rename (write-file-atomic). */
 export async function writeFileSafely(path: string, data: string | Buffer, shown: string = path): Promise<void> {
   try {
-    const { target } = await writableTarget(path);
-    await writeFileAtomic(target, data);
+    const { target, special } = await writableTarget(path);
+    if (special) await writeFile(path, data);
+    else await writeFileAtomic(target, data);
   } catch (error) {
     throw failure(error, shown);
   }
@@ -95,11 +97,13 @@ export interface PendingFile {
 export async function openPendingFile(path: string, shown: string = path): Promise<PendingFile> {
   let target: string;
   let mode: number | undefined;
+  let special: boolean;
   try {
-    ({ target, mode } = await writableTarget(path));
+    ({ target, mode, special } = await writableTarget(path));
   } catch (error) {
     throw failure(error, shown);
   }
+  if (special) return openSpecialFile(path, shown);
   const temp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   const removeOnExit = onExit(() => {
     try {
@@ -149,6 +153,37 @@ export async function openPendingFile(path: string, shown: string = path): Promi
       await settled.catch(() => {});
       await unlink(temp).catch(() => {});
       removeOnExit();
+    },
+  };
+}
+
+/** A device or pipe, written to as it is: what was sent cannot be taken back, so discard only stops. */
+async function openSpecialFile(path: string, shown: string): Promise<PendingFile> {
+  const stream = createWriteStream(path);
+  const settled = new Promise<void>((resolveClose, reject) => {
+    stream.once('close', () => resolveClose());
+    stream.once('error', reject);
+  });
+  settled.catch(() => {});
+  try {
+    await new Promise<void>((resolveOpen, reject) => {
+      stream.once('open', () => resolveOpen());
+      stream.once('error', reject);
+    });
+  } catch (error) {
+    throw failure(error, shown);
+  }
+  return {
+    stream,
+    async commit() {
+      stream.end();
+      await settled.catch((error: unknown) => {
+        throw failure(error, shown);
+      });
+    },
+    async discard() {
+      stream.destroy();
+      await settled.catch(() => {});
     },
   };
 }

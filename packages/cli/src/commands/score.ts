@@ -6,7 +6,7 @@ import { CHANNELS, isInputError, PreachInputError, type Channel } from '@preach/
 import type { Piscina } from 'piscina';
 import { EXIT, UsageError } from '../exit.js';
 import { expandInputs } from '../inputs.js';
-import { openPendingFile, refuseInputAsOutput, WriteFailure, type PendingFile } from '../safe-write.js';
+import { openPendingFile, refuseInputAsOutput, WriteFailure, writeFailureReason, type PendingFile } from '../safe-write.js';
 import { Aggregator } from '../score/aggregate.js';
 import { checkCsvMapping } from '../score/importers/csv.js';
 import { readTranscripts } from '../score/importers/index.js';
@@ -107,6 +107,10 @@ async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io:
       throw error instanceof WriteFailure ? new UsageError(`cannot write the report to ${options.output}: ${error.reason}`) : error;
     });
     return code;
+  } catch (error) {
+    // The report's own stream failed midway (a full disk): say so in words; the old report stays.
+    if (pending && (error as NodeJS.ErrnoException).syscall === 'write') throw new UsageError(`cannot write the report to ${options.output}: ${writeFailureReason(error)}`);
+    throw error;
   } finally {
     await pending?.discard();
   }
