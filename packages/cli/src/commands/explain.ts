@@ -97,7 +97,8 @@ export function ruleMarkdown(rule: Rule): string {
         : '';
       lines.push('```text', example.text, '```');
       if (context) lines.push(`<sub>${context}</sub>`);
-      if (example.fixed !== undefined) lines.push('', `Fixed: \`${example.fixed}\``);
+      // A fix across lines ("Hi Priya,\n\n…") keeps its line breaks in a block of its own.
+      if (example.fixed !== undefined) lines.push('', ...(example.fixed.includes('\n') ? ['Fixed:', '', '```text', example.fixed, '```'] : [`Fixed: \`${example.fixed}\``]));
       lines.push('');
     }
   }

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { applyFixes, CHANNELS, FRONT_MATTER_RULE_ID, lint, parseThreadSource, PreachInputError, type Channel, type ReplyContext, type Rule, type ThreadTurn } from '@preach/core';
 import { loadConfigFor, type LoadConfigOptions } from '@preach/config';
@@ -6,8 +6,9 @@ import { EXIT, UsageError } from '../exit.js';
 import { formatJson } from '../formatters/json.js';
 import { formatSarif } from '../formatters/sarif.js';
 import { formatStylish } from '../formatters/stylish.js';
-import { decodeDraft, expandInputs, readDraft, readStdin } from '../inputs.js';
+import { decodeDraft, encodeDraft, expandInputs, readDraft, readStdin } from '../inputs.js';
 import { totals, type FileReport } from '../report.js';
+import { refuseInputAsOutput, WriteFailure, writeFileSafely } from '../safe-write.js';
 
 export interface LintCommandOptions {
   customerName?: string;
@@ -54,10 +55,20 @@ export async function lintCommand(patterns: string[], options: LintCommandOption
   let inputProblem = false;
 
   const usesStdin = patterns.includes('-');
-  const { files, missing } = await expandInputs(patterns.filter((p) => p !== '-'), io.cwd);
-  for (const pattern of missing) {
+  const { files, missing, loops } = await expandInputs(patterns.filter((p) => p !== '-'), io.cwd);
+  for (const { pattern, reason } of missing) {
     inputProblem = true;
-    reports.push({ file: pattern, error: 'file not found (no file or folder matches this path or pattern)' });
+    reports.push({ file: pattern, error: reason });
+  }
+  for (const loop of loops) io.stderr.write(`preach: ${shown(loop.link, io.cwd)} is a symbolic link back to ${shown(loop.target, io.cwd)}, a folder above it; its drafts were checked once, not again through the link\n`);
+
+  const outputPath = options.output ? resolve(io.cwd, options.output) : undefined;
+  if (outputPath) {
+    // Before anything is read or fixed: a report written over a draft would replace it.
+    const inputs = files.map((path) => ({ path, shown: shown(path, io.cwd) }));
+    if (options.customerMessageFile) inputs.push({ path: resolve(io.cwd, options.customerMessageFile), shown: options.customerMessageFile });
+    if (configOptions.configFile) inputs.push({ path: configOptions.configFile, shown: options.config! });
+    await refuseInputAsOutput(outputPath, options.output!, inputs);
   }
 
   let fixedStdin: string | undefined;
@@ -68,40 +79,65 @@ export async function lintCommand(patterns: string[], options: LintCommandOption
       inputProblem = true;
       reports.push({ file: display, error: decoded.reason });
     } else {
-      const report = await check(decoded.text, display, resolve(io.cwd, options.stdinFilename ?? 'stdin.md'));
-      reports.push(report.report);
-      if (options.fix) fixedStdin = report.text;
+      const checked = await check(decoded.text, display, resolve(io.cwd, options.stdinFilename ?? 'stdin.md'));
+      if (options.fix) fixedStdin = checked.fixedText ?? decoded.text;
+      reports.push(checked.fixedText === undefined ? checked.report : checked.recheck());
     }
   }
 
   for (const path of files) {
-    const display = relative(io.cwd, path) || path;
+    const display = shown(path, io.cwd);
     const read = await readDraft(path);
     if (!read.ok) {
       inputProblem = true;
       reports.push({ file: display, error: read.reason });
       continue;
     }
-    const { report, text } = await check(read.text, display, path);
-    if (options.fix && report.fixed && report.fixed.applied > 0) await writeFile(path, text);
-    reports.push(report);
+    const checked = await check(read.text, display, path);
+    if (checked.fixedText === undefined) {
+      reports.push(checked.report);
+      continue;
+    }
+    // A file that cannot be written is this file's problem: it stays as it was, the rest are still fixed.
+    try {
+      if (read.invalidUtf8) {
+        const { line, column } = read.invalidUtf8;
+        throw new WriteFailure(display, `the file is not valid UTF-8 (first bad byte at line ${line}, column ${column}), so rewriting it would replace those characters. Save it as UTF-8 and run --fix again`);
+      }
+      await writeFileSafely(path, encodeDraft(checked.fixedText, read), display);
+      reports.push(checked.recheck());
+    } catch (error) {
+      if (!(error instanceof WriteFailure)) throw error;
+      inputProblem = true;
+      reports.push({ ...checked.report, fixed: undefined, writeError: error.reason });
+    }
   }
 
-  async function check(text: string, display: string, path: string): Promise<{ report: FileReport; text: string }> {
+  /**
+   * Lints a draft. With --fix, one pass like `eslint --fix`: where fixes overlap the earliest wins
+   * and the rest are reported, so the agent sees every change that was not made. `fixedText` is
+   * set when a fix applies; `recheck` is the report once it is written.
+   */
+  async function check(text: string, display: string, path: string): Promise<{ report: FileReport; fixedText?: string; recheck: () => FileReport }> {
     const { config } = await loadConfigFor(path, configOptions);
     for (const [id, setting] of config.rules) enabledRules.set(id, setting.rule);
-    let result = lint(text, context, config, { path: display });
-    if (!options.fix) return { report: { file: display, result }, text };
-    // One pass, like `eslint --fix` per file: where fixes overlap the earliest wins and the rest
-    // are reported, so the agent sees every change that was not made.
+    const result = lint(text, context, config, { path: display });
+    const report: FileReport = { file: display, result };
+    if (!options.fix) return { report, recheck: () => report };
     const outcome = applyFixes(text, result.messages);
-    if (outcome.applied.length > 0) result = lint(outcome.output, context, config, { path: display });
-    return { report: { file: display, result, fixed: { applied: outcome.applied.length, skipped: outcome.skipped.length } }, text: outcome.output };
+    const fixed = { applied: outcome.applied.length, skipped: outcome.skipped.length };
+    if (outcome.applied.length === 0) return { report: { ...report, fixed }, recheck: () => ({ ...report, fixed }) };
+    return { report, fixedText: outcome.output, recheck: () => ({ file: display, result: lint(outcome.output, context, config, { path: display }), fixed }) };
   }
 
   const output = render(reports, enabledRules, options, io);
-  if (options.output) {
-    await writeFile(resolve(io.cwd, options.output), output);
+  if (outputPath) {
+    try {
+      await writeFileSafely(outputPath, output, options.output);
+    } catch (error) {
+      if (error instanceof WriteFailure) throw new UsageError(`cannot write the report to ${options.output}: ${error.reason}`);
+      throw error;
+    }
     if (fixedStdin !== undefined) io.stdout.write(fixedStdin);
   } else if (fixedStdin !== undefined) {
     // Fixing standard input: the fixed text is the output (for editors and pipes), the report goes aside.
@@ -163,4 +199,9 @@ async function contextFromFlags(options: LintCommandOptions, cwd: string): Promi
     agentName: options.agentName,
     tags: options.tag?.length ? options.tag : undefined,
   };
+}
+
+/** A path as the user reads it: relative to the working folder. */
+function shown(path: string, cwd: string): string {
+  return relative(cwd, path) || path;
 }

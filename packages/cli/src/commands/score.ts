@@ -1,11 +1,12 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { stat, unlink } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { CHANNELS, isInputError, PreachInputError, type Channel } from '@preach/core';
 import type { Piscina } from 'piscina';
 import { EXIT, UsageError } from '../exit.js';
 import { expandInputs } from '../inputs.js';
+import { openPendingFile, refuseInputAsOutput, WriteFailure, writeFailureReason, type PendingFile } from '../safe-write.js';
 import { Aggregator } from '../score/aggregate.js';
 import { checkCsvMapping } from '../score/importers/csv.js';
 import { readTranscripts } from '../score/importers/index.js';
@@ -84,20 +85,58 @@ async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io:
 
   const inputs: Input[] = [];
   const unreadable: RecordError[] = [];
-  const { files, missing } = await expandInputs(patterns.filter((p) => p !== '-'), io.cwd, TRANSCRIPT_EXTENSIONS);
-  for (const pattern of missing) unreadable.push({ source: pattern, reason: 'file not found (no file or folder matches this path or pattern)', file: true });
+  const { files, missing, loops } = await expandInputs(patterns.filter((p) => p !== '-'), io.cwd, TRANSCRIPT_EXTENSIONS);
+  for (const { pattern, reason } of missing) unreadable.push({ source: pattern, reason, file: true });
+  for (const loop of loops) io.stderr.write(`preach: ${relative(io.cwd, loop.link) || loop.link} is a symbolic link back to ${relative(io.cwd, loop.target) || loop.target}, a folder above it; its transcripts were read once, not again through the link\n`);
   for (const pattern of patterns) if (pattern === '-') inputs.push({ source: '<stdin>' });
   for (const path of files) inputs.push({ source: relative(io.cwd, path) || path, path });
   if (options.strict && unreadable.length) throw new PreachInputError({ file: unreadable[0]!.source, message: unreadable[0]!.reason });
 
   const outputPath = options.output ? resolve(io.cwd, options.output) : undefined;
-  const outputStream = outputPath ? await openOutput(outputPath, options.output!) : io.stdout;
+  if (outputPath) {
+    const read = inputs.flatMap((input) => (input.path ? [{ path: input.path, shown: input.source }] : []));
+    if (setup.configFile) read.push({ path: setup.configFile, shown: options.config! });
+    await refuseInputAsOutput(outputPath, options.output!, read);
+  }
+  // The report goes to a temporary file, renamed over the old one only once it is complete: on an
+  // error or Ctrl-C the previous report stays as it was.
+  const pending = outputPath ? await openReport(outputPath, options.output!) : undefined;
+  try {
+    const code = await scoreTo(pending?.stream ?? io.stdout, { inputs, unreadable, csvColumns, local, pool, settings, options, io, toFile: Boolean(outputPath) });
+    await pending?.commit().catch((error: unknown) => {
+      throw error instanceof WriteFailure ? new UsageError(`cannot write the report to ${options.output}: ${error.reason}`) : error;
+    });
+    return code;
+  } catch (error) {
+    // The report's own stream failed midway (a full disk): say so in words; the old report stays.
+    if (pending && (error as NodeJS.ErrnoException).syscall === 'write') throw new UsageError(`cannot write the report to ${options.output}: ${writeFailureReason(error)}`);
+    throw error;
+  } finally {
+    await pending?.discard();
+  }
+}
+
+interface ScoreRun {
+  inputs: Input[];
+  unreadable: RecordError[];
+  csvColumns: Record<string, string>;
+  local: Awaited<ReturnType<typeof createScorerOptions>>;
+  pool: Piscina | undefined;
+  settings: CheckedOptions;
+  options: ScoreCommandOptions;
+  io: Io;
+  toFile: boolean;
+}
+
+/** Scores every conversation of the inputs and writes the report to `outputStream`; resolves to the exit code. */
+async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Promise<number> {
+  const { inputs, unreadable, csvColumns, local, pool, settings, options, io } = run;
   const out = textOut(outputStream);
-  const sink = createSink(options, out, options.color && !outputPath);
+  const sink = createSink(options, out, options.color && !run.toFile);
   const aggregator = new Aggregator({ worst: settings.worst, rows: options.format === 'html' ? HTML_TABLE_ROWS : 0 });
   for (const problem of unreadable) aggregator.add({ error: problem });
   const totalBytes = await sizeOf(inputs);
-  const progress = createProgress({ enabled: options.progress !== false && wantsProgress(io, Boolean(outputPath)), totalBytes, stderr: io.stderr });
+  const progress = createProgress({ enabled: options.progress !== false && wantsProgress(io, run.toFile), totalBytes, stderr: io.stderr });
   let fileProblem = unreadable.length > 0;
 
   async function* everyConversation(): AsyncGenerator<ImportedItem> {
@@ -134,8 +173,6 @@ async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io:
   } catch (error) {
     progress.stop();
     if (!(error instanceof StrictStop)) throw error;
-    await closeOutput(outputStream, outputPath);
-    if (outputPath) await unlink(outputPath).catch(() => {});
     const { record } = error;
     throw new PreachInputError({
       file: record.source,
@@ -147,7 +184,6 @@ async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io:
   progress.stop();
   const report = aggregator.report();
   await sink.finish(report);
-  await closeOutput(outputStream, outputPath);
   if (fileProblem) return EXIT.usage;
   return report.errors.length ? EXIT.problems : EXIT.ok;
 }
@@ -217,20 +253,12 @@ async function sizeOf(inputs: readonly Input[]): Promise<number | undefined> {
   return total;
 }
 
-/** Opens the report file before any work, so a bad path fails at once with a clear message. */
-async function openOutput(path: string, shown: string): Promise<NodeJS.WritableStream> {
-  const stream = createWriteStream(path);
-  await new Promise<void>((resolveOpen, reject) => {
-    stream.once('open', () => resolveOpen());
-    stream.once('error', (error: NodeJS.ErrnoException) => reject(new UsageError(`cannot write the report to ${shown}: ${error.code === 'ENOENT' ? 'no such folder' : error.code === 'EACCES' ? 'permission denied' : error.code === 'EISDIR' ? 'it is a folder' : error.message}`)));
-  });
-  return stream;
-}
-
-async function closeOutput(stream: NodeJS.WritableStream, path: string | undefined): Promise<void> {
-  if (!path) return;
-  await new Promise<void>((resolveClose, reject) => {
-    stream.once('error', reject);
-    stream.end(() => resolveClose());
-  });
+/** Opens the report before any work, so a bad path fails at once with a clear message. */
+async function openReport(path: string, shown: string): Promise<PendingFile> {
+  try {
+    return await openPendingFile(path, shown);
+  } catch (error) {
+    if (error instanceof WriteFailure) throw new UsageError(`cannot write the report to ${shown}: ${error.reason}`);
+    throw error;
+  }
 }

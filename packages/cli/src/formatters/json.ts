@@ -20,6 +20,8 @@ export interface JsonFileResult {
   fixed?: { applied: number; skipped: number };
   /** Set when the file could not be checked. */
   error?: string;
+  /** Set when `--fix` could not write the file; it is unchanged and the messages are of it as it is. */
+  writeError?: string;
 }
 
 export interface JsonMessage {
@@ -76,6 +78,7 @@ export function toJsonResult(report: FileReport): JsonFileResult {
   };
   if (report.fixed) json.fixed = report.fixed;
   if (report.error) json.error = report.error;
+  if (report.writeError) json.writeError = report.writeError;
   return json;
 }
 

@@ -16,6 +16,9 @@ export function formatSarif(reports: readonly FileReport[], rules: ReadonlyMap<s
     if (report.error) {
       notifications.push({ level: 'error', message: { text: `${report.file}: ${report.error}` }, locations: [{ physicalLocation: { artifactLocation: { uri } } }] });
     }
+    if (report.writeError) {
+      notifications.push({ level: 'error', message: { text: `${report.file}: not fixed: ${report.writeError}` }, locations: [{ physicalLocation: { artifactLocation: { uri } } }] });
+    }
     for (const message of report.result?.messages ?? []) {
       const end = endPoint(message);
       const region = { startLine: message.line ?? 1, startColumn: message.column ?? 1, endLine: end.line, endColumn: end.column };

@@ -20,6 +20,7 @@ export function formatStylish(reports: readonly FileReport[], options: { color: 
     lines.push(c.underline(report.file));
     lines.push(`  ${c.dim(summaryLine(report, c))}`);
     if (report.fixed && report.fixed.applied > 0) lines.push(`  ${c.green(`fixed ${report.fixed.applied} problem${report.fixed.applied === 1 ? '' : 's'}`)}`);
+    if (report.writeError) lines.push(`  ${c.red('error')}  not fixed: ${report.writeError}`);
     if (report.fixed && report.fixed.skipped > 0) {
       lines.push(`  ${c.yellow(`${report.fixed.skipped} fix${report.fixed.skipped === 1 ? '' : 'es'} overlapped another fix and ${report.fixed.skipped === 1 ? 'was' : 'were'} not applied; run --fix again`)}`);
     }
@@ -38,13 +39,15 @@ export function formatStylish(reports: readonly FileReport[], options: { color: 
   }
   const sum = totals(reports);
   const problems = sum.errors + sum.warnings + (options.quiet ? 0 : sum.suggestions);
-  if (problems === 0 && sum.inputErrors === 0) {
+  if (problems === 0 && sum.inputErrors === 0 && sum.writeErrors === 0) {
     lines.push(c.green(`✔ ${reports.length} ${reports.length === 1 ? 'reply' : 'replies'} checked, no problems`));
   } else {
     const parts = [`${sum.errors} error${sum.errors === 1 ? '' : 's'}`, `${sum.warnings} warning${sum.warnings === 1 ? '' : 's'}`];
     if (!options.quiet) parts.push(`${sum.suggestions} suggestion${sum.suggestions === 1 ? '' : 's'}`);
-    const mark = sum.errors > 0 || sum.inputErrors > 0 ? c.red('✖') : c.yellow('⚠');
-    lines.push(`${mark} ${problems} problem${problems === 1 ? '' : 's'} (${parts.join(', ')})${sum.inputErrors ? `, ${sum.inputErrors} file${sum.inputErrors === 1 ? '' : 's'} not checked` : ''}`);
+    const mark = sum.errors > 0 || sum.inputErrors > 0 || sum.writeErrors > 0 ? c.red('✖') : c.yellow('⚠');
+    const notChecked = sum.inputErrors ? `, ${sum.inputErrors} file${sum.inputErrors === 1 ? '' : 's'} not checked` : '';
+    const notFixed = sum.writeErrors ? `, ${sum.writeErrors} file${sum.writeErrors === 1 ? '' : 's'} not fixed` : '';
+    lines.push(`${mark} ${problems} problem${problems === 1 ? '' : 's'} (${parts.join(', ')})${notChecked}${notFixed}`);
     if (sum.fixable > 0) lines.push(c.dim(`  ${sum.fixable} of them can be fixed with --fix`));
   }
   return `${lines.join('\n')}\n`;

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 import { PreachInputError } from '@preach/core';
 import { body, channelFrom, roleFrom, tagsFrom } from '../formats/common.js';
 import type { Conversation, ImportedItem, RecordError } from '../types.js';
@@ -33,7 +34,12 @@ const FALSE_WORDS = /^(?:false|no|0|private|internal)$/i;
  * A row that cannot be read fails its conversation, which is listed under errors; the rest go on.
  */
 export async function* importCsv(stream: Readable, options: ImportOptions & { columns: Record<string, string>; delimiter: string }): AsyncGenerator<ImportedItem> {
-  const skipped: RecordError[] = [];
+  const lines = new LineCounter();
+  // csv-parse reports skipped rows as it reads, ahead of the records still on their way here;
+  // their lines are worked out when the records before them have been counted.
+  const skipped: Array<{ parsedLines: number; reason: string }> = [];
+  const skippedErrors = () => skipped.splice(0).map(({ parsedLines, reason }): ImportedItem => ({ error: { source: options.source, line: lines.at(parsedLines), reason } }));
+  let quoteError: { parsedLines: number; raw: string } | undefined;
   const parser = stream.pipe(
     parse({
       bom: true,
@@ -45,18 +51,23 @@ export async function* importCsv(stream: Readable, options: ImportOptions & { co
       skip_empty_lines: true,
       skip_records_with_error: true,
       on_skip: (error) => {
-        if (error) skipped.push({ source: options.source, line: Number(error.lines) || 0, reason: `unreadable CSV row (${error.message})` });
+        if (!error) return undefined;
+        const raw = (error as { raw?: string }).raw ?? '';
+        if (error.code === 'CSV_QUOTE_NOT_CLOSED') quoteError = { parsedLines: Number(error.lines) || 0, raw };
+        else skipped.push({ parsedLines: Number(error.lines) || 0, reason: `unreadable CSV row (${error.message})` });
         return undefined;
       },
     }),
   );
+  let header: string[] | undefined;
   let column: ((field: CsvField, row: Row) => string | undefined) | undefined;
   let current: Pending | undefined;
 
   for await (const { record, info, raw } of parser as AsyncIterable<{ record: Row; info: { lines: number }; raw: string }>) {
-    for (const error of skipped.splice(0)) yield { error };
-    column ??= columnReader(Object.keys(record), options);
-    const line = info.lines - (raw.match(/\n/g)?.length ?? 0) + (raw.endsWith('\n') ? 1 : 0);
+    yield* skippedErrors();
+    header ??= Object.keys(record);
+    column ??= columnReader(header, options);
+    const line = lines.record(info.lines, raw);
     const id = column('conversation_id', record)?.trim();
     if (!id) {
       if (current) yield finish(current);
@@ -71,8 +82,81 @@ export async function* importCsv(stream: Readable, options: ImportOptions & { co
     current ??= { conversation: { id, source: options.source, line, tags: [], messages: [] } };
     addRow(current, record, line, column, options.source);
   }
-  for (const error of skipped.splice(0)) yield { error };
+  yield* skippedErrors();
+  if (!quoteError) {
+    if (current) yield finish(current);
+    return;
+  }
+  const unclosed: UnclosedQuote = { raw: quoteError.raw, line: lines.quoteStart(quoteError.parsedLines, quoteError.raw) };
+  // A quote that never closes makes the rest of the file one field: every conversation in it is lost.
+  const swallowed = conversationsIn(unclosed, header, options);
+  const first = swallowed[0];
+  const ids = swallowed.map((c) => c.id ?? '(no id)').join(', ');
+  const end = unclosed.line + unclosed.raw.replace(/(?:\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/).length - 1;
+  const reason = `unterminated quote: the quote opened on line ${unclosed.line} never closes, so the rest of the file (lines ${unclosed.line}-${end}) was read as one field and ${swallowed.length === 1 ? 'conversation' : 'conversations'} ${ids} ${swallowed.length === 1 ? 'was' : 'were'} not scored; close the quote (write "" for a quote inside a field)`;
+  // The row that opens the quote most often continues the conversation read last.
+  const continuesCurrent = current !== undefined && first?.id === current.conversation.id;
+  if (continuesCurrent) current!.problem = { source: options.source, line: unclosed.line, id: first!.id, reason };
   if (current) yield finish(current);
+  for (const [index, conversation] of swallowed.entries()) {
+    if (index === 0 && continuesCurrent) continue;
+    const why = index === 0 ? reason : `swallowed by the unterminated quote on line ${unclosed.line}${first?.id ? ` (conversation ${first.id})` : ''}`;
+    yield { error: { source: options.source, line: conversation.line, ...(conversation.id ? { id: conversation.id } : {}), reason: why } };
+  }
+}
+
+interface UnclosedQuote {
+  /** The text from the row whose quote never closes to the end of the file. */
+  raw: string;
+  /** The line that row starts on. */
+  line: number;
+}
+
+/** The conversations whose rows an unclosed quote swallowed, each with the line it starts on. */
+function conversationsIn(unclosed: UnclosedQuote, header: string[] | undefined, options: { columns: Record<string, string>; delimiter: string }): Array<{ id?: string; line: number }> {
+  const wanted = (options.columns.conversation_id ?? 'conversation_id').toLowerCase();
+  const index = Math.max(0, header?.findIndex((name) => name.toLowerCase() === wanted) ?? 0);
+  const found: Array<{ id?: string; line: number }> = [];
+  unclosed.raw
+    .replace(/(?:\r\n|\r|\n)$/, '')
+    .split(/\r\n|\r|\n/)
+    .forEach((text, offset) => {
+      // Quotes are off here: the first line holds the quote that never closes.
+      const [fields] = parseSync(text, { delimiter: options.delimiter, quote: false, relax_column_count: true }) as string[][];
+      // A line with fewer fields than the header is the inside of a field, not a row of its own.
+      if (!fields || (header && fields.length < header.length)) return;
+      const id = fields[index]?.trim().replace(/^"(.*)"$/, '$1') || undefined;
+      if (found.length === 0 || (id !== undefined && found[found.length - 1]!.id !== id && !found.some((c) => c.id === id))) found.push({ id, line: unclosed.line + offset });
+    });
+  return found;
+}
+
+/**
+ * Line numbers of records as people count them. csv-parse counts a CR LF inside a quoted field as
+ * two lines, so with Windows line endings its count runs ahead by one for each such line break.
+ */
+class LineCounter {
+  private extra = 0;
+
+  /** The line a record starts on, from csv-parse's count at its end and its raw text. */
+  record(parsedLines: number, raw: string): number {
+    // The raw text ends with the first character of the row delimiter (CR or LF), when there is one.
+    const inside = raw.replace(/[\r\n]$/, '');
+    this.extra += inside.match(/\r\n/g)?.length ?? 0;
+    const end = parsedLines - this.extra;
+    return end - (inside.match(/\r\n|\r|\n/g)?.length ?? 0);
+  }
+
+  /** A line csv-parse names in an error, corrected. */
+  at(parsedLines: number): number {
+    return parsedLines - this.extra;
+  }
+
+  /** The line an unclosed quote's row starts on; csv-parse's count stands at the end of the file. */
+  quoteStart(parsedLines: number, raw: string): number {
+    const counted = raw.match(/[\r\n]/g)?.length ?? 0;
+    return parsedLines - this.extra - counted + (/[\r\n]$/.test(raw) ? 1 : 0);
+  }
 }
 
 function finish(pending: Pending): ImportedItem {

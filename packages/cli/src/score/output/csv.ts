@@ -7,7 +7,23 @@ import type { ReportSink, TextOut } from './sink.js';
 const CONVERSATION_COLUMNS = ['conversation_id', 'source', 'line', 'channel', 'situation', 'agents', 'replies', 'score', 'critical', ...CATEGORY_IDS, 'errors', 'warnings', 'suggestions', 'rules', 'note'];
 const AGENT_COLUMNS = ['agent_id', 'agent', 'conversations', 'replies', 'score', 'critical_conversations', ...CATEGORY_IDS, 'findings'];
 
-const row = (values: unknown[]) => stringify([values.map((v) => (v === null || v === undefined ? '' : typeof v === 'boolean' ? String(v) : v))]);
+/**
+ * A cell a spreadsheet would run as a formula: one that starts with = + - @, a tab or a carriage
+ * return (OWASP's CSV injection list), or the full-width = + - @ that some spreadsheets fold into
+ * them. Ids, names and reasons come from transcripts, which anyone writing to the help desk controls.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * Every CSV line preach writes goes through here. csv-stringify's `escape_formulas` prefixes such
+ * a cell with a single quote, and `quoted_match` quotes it, as OWASP advises. Numbers are
+ * left alone (a negative number is data, not a formula).
+ */
+const row = (values: unknown[]) =>
+  stringify([values.map((v) => (v === null || v === undefined ? '' : typeof v === 'boolean' ? String(v) : v))], {
+    escape_formulas: true,
+    quoted_match: FORMULA_START,
+  });
 
 /** One row per conversation, written as scored; input errors follow as rows with a note. */
 export function csvConversationSink(out: TextOut): ReportSink {
