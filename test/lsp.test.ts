@@ -231,6 +231,17 @@ describe('context', () => {
     await client.diagnostics(uri, { since: client.published.length, accept: (d) => byRule(d, 'name-missing').length === 0 });
   });
 
+  test('preach/setContext takes the thread: a follow-up keeps the earlier situation', async () => {
+    const uri = draftUri();
+    client.open(uri, 'Thanks, trying again now.\n');
+    await client.notification('preach/score', (p) => p.uri === uri);
+    const notes = client.notifications.length;
+    const thread = [{ role: 'customer', text: 'My card was declined twice and now my account is locked!' }, { role: 'agent', text: 'Could you try once more?' }];
+    await client.request('preach/setContext', { uri, context: { customerMessage: 'I did.', thread } });
+    const score = await client.notification('preach/score', (p) => p.uri === uri && p.situation?.id === 'billing-failure', notes);
+    expect(score.situation.reason).toMatch(/earlier in the conversation/);
+  });
+
   test('situations, rules and rule docs for pickers', async () => {
     const uri = draftUri();
     client.open(uri, 'Hello.');

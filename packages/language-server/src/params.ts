@@ -20,6 +20,11 @@ const setContextSchema = {
         channel: { enum: [...CHANNELS, null] },
         agentName: textOrNull,
         tags: { type: ['array', 'null'], items: { type: 'string' } },
+        // Earlier turns of the conversation, oldest first (what a help-desk page knows).
+        thread: {
+          type: ['array', 'null'],
+          items: { type: 'object', required: ['role', 'text'], additionalProperties: false, properties: { role: { enum: ['customer', 'agent'] }, text: { type: 'string' } } },
+        },
       },
     },
   },

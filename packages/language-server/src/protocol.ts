@@ -12,6 +12,8 @@ export interface DraftContext {
   channel?: 'chat' | 'email' | 'social' | 'sms' | null;
   agentName?: string | null;
   tags?: string[] | null;
+  /** Earlier turns of the conversation, oldest first. */
+  thread?: Array<{ role: 'customer' | 'agent'; text: string }> | null;
 }
 
 export interface SetContextParams {

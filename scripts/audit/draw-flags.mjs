@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// Draws a hand-audit sample of warnings and errors from `preach score` JSON over real transcripts.
+//   preach score ../shared/data/transcripts --format json -o /tmp/scored.json
+//   node scripts/audit/draw-flags.mjs /tmp/scored.json ../shared/data/transcripts --seed N --count 100 > worksheet.jsonl
+// Write the seed down (docs/evaluation.md) before drawing; draw a fresh sample for each report.
+// The worksheet holds transcript text: keep it out of the repo, record only ids and verdicts.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const [file, transcripts, ...rest] = process.argv.slice(2);
+const option = (name, fallback) => (rest.includes(name) ? Number(rest[rest.indexOf(name) + 1]) : fallback);
+const seed = option('--seed', NaN);
+const count = option('--count', 100);
+if (!file || !transcripts || !Number.isInteger(seed)) {
+  console.error('usage: draw-flags.mjs SCORED.json TRANSCRIPTS-FOLDER --seed N [--count 100]');
+  process.exit(2);
+}
+
+function mulberry32(a) {
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const scored = JSON.parse(readFileSync(file, 'utf8'));
+const conversations = scored.conversations;
+// The conversation as it was, for the turns before each reply.
+const sources = new Map();
+for (const name of readdirSync(transcripts).filter((n) => n.endsWith('.jsonl'))) {
+  for (const line of readFileSync(join(transcripts, name), 'utf8').split('\n')) if (line.trim()) {
+    const conversation = JSON.parse(line);
+    sources.set(conversation.id, conversation.messages);
+  }
+}
+const flags = [];
+for (const conversation of conversations) {
+  for (const reply of conversation.messages ?? []) {
+    for (const finding of reply.findings) {
+      if (finding.severity !== 'error' && finding.severity !== 'warning') continue;
+      flags.push({
+        flag: `${conversation.id}#${reply.index}:${finding.ruleId}:${finding.start}`,
+        ruleId: finding.ruleId,
+        severity: finding.severity,
+        message: finding.message,
+        excerpt: finding.excerpt,
+        situation: reply.situation,
+        mood: reply.mood,
+        before: (sources.get(conversation.id) ?? []).slice(Math.max(0, reply.index - 4), reply.index).map((m) => `${m.role}: ${m.text}`),
+        reply: reply.text,
+      });
+    }
+  }
+}
+const random = mulberry32(seed);
+for (let i = flags.length - 1; i > 0; i--) {
+  const j = Math.floor(random() * (i + 1));
+  [flags[i], flags[j]] = [flags[j], flags[i]];
+}
+console.error(`${flags.length} warnings and errors; drew ${Math.min(count, flags.length)} with seed ${seed}`);
+for (const flag of flags.slice(0, count)) console.log(JSON.stringify(flag));
