@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { lint, resolveConfig, type ResolvedConfig, type Rule } from '@preach/core';
 import { recommendedRules } from '@preach/rules';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { findSecretRequests, type ScanMeter } from '../recommended/asks-for-secret.js';
 
 /**
  * asks-for-secret zeroes a conversation's score, and a reply it misses is a compliance failure
@@ -110,5 +111,45 @@ describe('asks-for-secret on the adversarial set', () => {
       })
       .map((entry) => `line ${entry.line} (${entry.secret}): ${flagged.get(entry)!.join(' | ')}`);
     expect(vague).toEqual([]);
+  });
+});
+
+/**
+ * The rule must stay linear in the reply's length: it once re-read the whole sentence for every
+ * secret in it, so a long reply full of "password" took seconds. Instead of timing it, the rule
+ * counts the characters its expressions run over; four times the text must cost four times the
+ * work (give or take the edges), for texts built to make a careless implementation quadratic.
+ */
+describe('asks-for-secret work grows linearly with the reply', () => {
+  const shapes: Record<string, (units: number) => string> = {
+    'one endless sentence of secrets': (n) => 'Please send your password and '.repeat(n),
+    'many short requests': (n) => 'Please send your password. '.repeat(n),
+    'one request per line': (n) => 'send password\n'.repeat(n),
+    'a long list under one lead-in': (n) => `Please DM us the following:\n${'- CVV\n'.repeat(n)}`,
+    'a list of secrets with no verb': (n) => `${'your card number, '.repeat(n)}please.`,
+    'colons everywhere': (n) => 'we need: CVV: '.repeat(n),
+    'secrets in every word': (n) => 'PIN '.repeat(n),
+    'long runs of spaces': (n) => `card${' '.repeat(40)}number `.repeat(n),
+    'no secret at all': (n) => 'Thanks for your patience while we look into this. '.repeat(n),
+  };
+
+  function workPerChar(text: string): number {
+    const meter: ScanMeter = { chars: 0 };
+    findSecretRequests(text, meter);
+    return meter.chars / text.length;
+  }
+
+  it.each(Object.entries(shapes))('%s', (_name, build) => {
+    const small = workPerChar(build(500));
+    const large = workPerChar(build(2000));
+    // A quadratic scan would read each character about four times as often in the larger text.
+    expect(large).toBeLessThanOrEqual(small * 1.1 + 1);
+    // Each character is read a bounded number of times (the windows around each secret).
+    expect(large).toBeLessThan(600);
+  });
+
+  it('still finds every request in a long reply', () => {
+    const text = 'Please send your password. '.repeat(2000);
+    expect(findSecretRequests(text)).toHaveLength(2000);
   });
 });
