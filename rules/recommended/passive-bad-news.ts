@@ -75,6 +75,8 @@ export default defineRule(
           { text: 'Mistakes were made with your invoice, but rest assured, we have a great team on it.' },
           { text: 'Your data was accidentally deleted during the migration.' },
           { text: 'Unfortunately the parcel has been lost in transit.' },
+          { text: "I've looked into your order. It has been cancelled." },
+          { text: 'The wrong amount was charged to your card.' },
         ],
         good: [
           { text: 'We deleted your data by mistake during the migration, and we are restoring it from last night\'s backup.' },
@@ -86,6 +88,9 @@ export default defineRule(
           { text: 'I was worried the export would fail, but it worked.' },
           { text: 'I apologise if the parcel was sent to the wrong address; can you send me a photo of the label?' },
           { text: 'Your flight was delayed due to a late incoming aircraft.' },
+          { text: "It has been cancelled as you asked, and you won't be charged again." },
+          { text: 'It has been shipped and arrives on Friday.' },
+          { text: 'The right amount was charged to your card on 1 May.' },
         ],
       },
     },
