@@ -77,6 +77,7 @@ export default defineRule(
           { text: "Rest assured, we'll fix it right away." },
           { text: "I'm 100% sure the update solves it." },
           { text: 'I promise the refund will be there on Monday.' },
+          { text: 'We will 100% have this fixed by Friday.' },
         ],
         good: [
           { text: "I'll update you by 3 pm with what the carrier says." },
@@ -88,6 +89,7 @@ export default defineRule(
           { text: 'We absolutely want you back, so here is 20% off your next month.' },
           { text: 'Does it use 100% CPU all the time or only while exporting?' },
           { text: 'Every plan comes with our 30-day money-back guarantee.' },
+          { text: "We'll 100% keep you posted: I'll update you by 3 pm." },
         ],
       },
     },

@@ -29,6 +29,7 @@ export default defineRule(
           { text: "We'll have the sync working again soon." },
           { text: 'Your refund will be processed as soon as possible.' },
           { text: 'The team is looking into it and will get back to you shortly.' },
+          { text: 'Please add a new card and we will unlock your account ASAP.' },
         ],
         good: [
           { text: "We'll have the sync working again within 2 hours; I'll update you by 3 pm either way." },
@@ -38,6 +39,8 @@ export default defineRule(
           { text: 'Hope you feel better soon.' },
           { text: 'We hope to welcome you on board again soon.' },
           { text: "Hopefully we'll have the album back in the catalogue soon." },
+          { text: "I'm so sorry the blender failed so soon after you bought it." },
+          { text: 'Please add a new card as soon as possible so the next payment goes through.' },
         ],
       },
     },
