@@ -9,6 +9,8 @@ const TRIGGER = new RegExp(
     String.raw`\bguaranteed?\s+to\b`,
     String.raw`\b(?:it(?:'|’)?s|that(?:'|’)?s|is|are|be)\s+guaranteed\b`,
     String.raw`\b100\s*(?:%|percent)\s+(?:sure|certain|guarantee\w*|fixed|resolved|safe|secure|working|reliable)\b|\b(?:I(?:'|’)?m|I\s+am|we(?:'|’)?re|we\s+are)\s+100\s*(?:%|percent)\b`,
+    // "We will 100% have this fixed", "it's going to be 100% sorted": 100% as an adverb of a promise.
+    String.raw`\b(?:will|(?:'|’)ll|going\s+to|gonna|shall)\s+(?:be\s+)?100\s*(?:%|percent)(?!\s+(?:of|refund\w*|off|cashback|back|discount|charge\w*)\b)`,
     String.raw`\b(?:won(?:'|’)?t|will\s+not|never|not\s+let\s+(?:this|that|it)|never\s+let\s+(?:this|that|it))\s+happen\s+again\b`,
     String.raw`\b(?:I|we)\s+(?:can\s+)?promise\b`,
     String.raw`\b(?:definitely|certainly|absolutely|surely|for\s+sure)\b`,
@@ -77,6 +79,7 @@ export default defineRule(
           { text: "Rest assured, we'll fix it right away." },
           { text: "I'm 100% sure the update solves it." },
           { text: 'I promise the refund will be there on Monday.' },
+          { text: 'We will 100% have this fixed by Friday.' },
         ],
         good: [
           { text: "I'll update you by 3 pm with what the carrier says." },
@@ -88,6 +91,7 @@ export default defineRule(
           { text: 'We absolutely want you back, so here is 20% off your next month.' },
           { text: 'Does it use 100% CPU all the time or only while exporting?' },
           { text: 'Every plan comes with our 30-day money-back guarantee.' },
+          { text: "We'll 100% keep you posted: I'll update you by 3 pm." },
         ],
       },
     },

@@ -25,10 +25,16 @@ const NEGATED_OR_CONDITIONAL = /(?:\bnot|n't|n’t|\bnever)\s+(?:\w+\s+)?$|\b(?:
 /** "Delayed due to a fault on the line" names the cause; nothing is hidden. */
 const CAUSE_NAMED = /^\s*(?:\w+\s+){0,4}(?:due\s+to|because\s+of|caused\s+by|as\s+a\s+result\s+of)\b/i;
 /**
- * Bad news that is the customer's: "your data", "you were charged", "the order", "mistakes".
- * "This has been removed", said of a post the customer reported, is not their loss.
+ * Bad news that is the customer's: "your data", "you were charged", "the order", "mistakes", "the
+ * wrong amount". "This has been removed", said of a post the customer reported, is not their loss.
  */
-const CUSTOMER_SUBJECT = /\b(?:you|your|mistakes?|errors?|the\s+(?:order|parcel|package|delivery|shipment|item|data|files?|account|payment|charge|refund|subscription|booking|reservation|card|ticket|request|e-?mail|message|photos?|backup|project|invoice))\b[^,;.]*$/i;
+const CUSTOMER_SUBJECT =
+  /\b(?:you|your|mistakes?|errors?|the\s+(?:(?:wrong|incorrect)\s+\w+|order|parcel|package|delivery|shipment|item|data|files?|account|payment|charge|refund|subscription|booking|reservation|card|ticket|request|e-?mail|message|photos?|backup|project|invoice|amount|fee|sum|total|balance|money|funds))\b[^,;.]*$/i;
+/**
+ * "It" or "they" as the subject of the passive itself ("It has been cancelled"): the order or the
+ * booking the reply is about. Not "It appears this has been removed", where "it" is another verb's.
+ */
+const PRONOUN_SUBJECT = /\b(?:it|they)\s+(?:(?:has|have|had)\s+)?(?:(?:\w+ly|just|already|now|also|since|then)\s+)?$/i;
 /** What the customer asked for is not bad news: "your account was closed, as you asked". */
 const AS_REQUESTED = /\b(?:as\s+(?:you\s+)?(?:requested|asked)|at\s+your\s+request|as\s+per\s+your\s+request)\b/i;
 
@@ -75,6 +81,8 @@ export default defineRule(
           { text: 'Mistakes were made with your invoice, but rest assured, we have a great team on it.' },
           { text: 'Your data was accidentally deleted during the migration.' },
           { text: 'Unfortunately the parcel has been lost in transit.' },
+          { text: "I've looked into your order. It has been cancelled." },
+          { text: 'The wrong amount was charged to your card.' },
         ],
         good: [
           { text: 'We deleted your data by mistake during the migration, and we are restoring it from last night\'s backup.' },
@@ -86,6 +94,10 @@ export default defineRule(
           { text: 'I was worried the export would fail, but it worked.' },
           { text: 'I apologise if the parcel was sent to the wrong address; can you send me a photo of the label?' },
           { text: 'Your flight was delayed due to a late incoming aircraft.' },
+          { text: "It has been cancelled as you asked, and you won't be charged again." },
+          { text: 'It has been shipped and arrives on Friday.' },
+          { text: 'The right amount was charged to your card on 1 May.' },
+          { text: 'It appears this has been removed. Thanks for letting me know.', context: { customerMessage: 'This post is spam.' }, note: "'it' is the subject of 'appears'" },
         ],
       },
     },
@@ -97,7 +109,7 @@ export default defineRule(
       const participle = /(\w+)$/.exec(match.text)![1]!.toLowerCase();
       const sentence = sentenceAt(context, match.start);
       const before = context.prose.slice(sentence.start, match.start);
-      if (FIRST_PERSON_SUBJECT.test(before) || NEGATED_OR_CONDITIONAL.test(before) || !CUSTOMER_SUBJECT.test(before)) continue;
+      if (FIRST_PERSON_SUBJECT.test(before) || NEGATED_OR_CONDITIONAL.test(before) || !(CUSTOMER_SUBJECT.test(before) || PRONOUN_SUBJECT.test(before))) continue;
       if (!/ed$/.test(participle)) {
         if (!irregular.has(sentence.start)) irregular.set(sentence.start, irregularParticiples(sentence.text));
         if (!irregular.get(sentence.start)!.has(participle)) continue;

@@ -3,13 +3,18 @@ import { mentionsTime } from '../src/helpers/time.js';
 import { findAll, sentenceAt } from '../src/helpers/sentences.js';
 
 const VAGUE =
-  /\b(?:as\s+soon\s+as\s+(?:possible|we\s+can|I\s+can|humanly\s+possible)|asap|(?<!as\s)soon(?!\s+as\b)|shortly|in\s+due\s+course|in\s+the\s+near\s+future|at\s+some\s+point|in\s+a\s+(?:bit|while|little\s+while)|any\s+(?:time|day|minute)\s+now|as\s+quickly\s+as\s+(?:possible|we\s+can)|sooner\s+or\s+later|in\s+the\s+coming\s+(?:days|weeks))\b/gi;
+  /\b(?:as\s+soon\s+as\s+(?:possible|we\s+can|I\s+can|humanly\s+possible)|asap|(?<!\b(?:as|so|too|that|this)\s)soon(?!\s+(?:as|after|afterwards|enough)\b)|shortly|in\s+due\s+course|in\s+the\s+near\s+future|at\s+some\s+point|in\s+a\s+(?:bit|while|little\s+while)|any\s+(?:time|day|minute)\s+now|as\s+quickly\s+as\s+(?:possible|we\s+can)|sooner\s+or\s+later|in\s+the\s+coming\s+(?:days|weeks))\b/gi;
 
 /** Friendly closings and wishes: nobody is waiting on us. */
 const PLEASANTRY =
   /\b(?:talk|speak|chat|see\s+you|hear\s+from\s+you|get\s+well|feel\s+better|recover|hope\s+to|look\s+forward|catch\s+up|write|come\s+back|back\s+on\s+your\s+feet)\s+(?:\w+\s+){0,2}(?:soon|shortly)\b/i;
 /** Wishes and general statements: "hopefully we'll have it soon", "we always work as quickly as possible". */
 const WISH_OR_GENERAL = /\b(?:hopefully|fingers\s+crossed|hope|wish|look(?:ing)?\s+forward|can(?:'|’)?t\s+wait|see\s+you|welcome\s+you|always|every\s+time|whenever)\b/i;
+/**
+ * Where our own clause starts in a sentence that opened with a request to the customer: "Please add
+ * a new card and we will unlock your account ASAP" asks them first, then promises our part.
+ */
+const OUR_CLAUSE = /\b(?:we|I|our\s+team|the\s+team)(?:(?:'|’)ll|\s+will|\s+shall|\s+can|\s+(?:are|am)\s+going\s+to|(?:'|’)re\s+going\s+to)\b/gi;
 /** The customer is asked to act soon: their timeline, not ours. */
 const CUSTOMER_ACTS = /^\s*(?:please\b|kindly\b|could\s+you\b|can\s+you\b|would\s+you\b|if\s+you\b|try\b|make\s+sure\b|remember\b)|\b(?:please|you\s+(?:should|must|need\s+to|can))\s+(?:\w+\s+){0,6}$/i;
 
@@ -29,6 +34,7 @@ export default defineRule(
           { text: "We'll have the sync working again soon." },
           { text: 'Your refund will be processed as soon as possible.' },
           { text: 'The team is looking into it and will get back to you shortly.' },
+          { text: 'Please add a new card and we will unlock your account ASAP.' },
         ],
         good: [
           { text: "We'll have the sync working again within 2 hours; I'll update you by 3 pm either way." },
@@ -38,6 +44,8 @@ export default defineRule(
           { text: 'Hope you feel better soon.' },
           { text: 'We hope to welcome you on board again soon.' },
           { text: "Hopefully we'll have the album back in the catalogue soon." },
+          { text: "I'm so sorry the blender failed so soon after you bought it." },
+          { text: 'Please add a new card as soon as possible so the next payment goes through.' },
         ],
       },
     },
@@ -49,8 +57,11 @@ export default defineRule(
       const sentence = sentenceAt(context, match.start);
       if (seen.has(sentence.start)) continue;
       const before = context.prose.slice(sentence.start, match.start);
+      // Whose timeline: the clause our promise sits in, when the sentence asked the customer first.
+      const ours = [...before.matchAll(OUR_CLAUSE)].at(-1);
+      const clause = ours ? before.slice(ours.index) : before;
       if (PLEASANTRY.test(context.prose.slice(sentence.start, match.end))) continue;
-      if (CUSTOMER_ACTS.test(before) || WISH_OR_GENERAL.test(before)) continue;
+      if (CUSTOMER_ACTS.test(clause) || WISH_OR_GENERAL.test(before)) continue;
       if (mentionsTime(sentence.text)) continue;
       seen.add(sentence.start);
       context.report({
