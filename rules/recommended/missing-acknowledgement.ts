@@ -16,12 +16,16 @@ const HANDLE = /(?<![\w@])@\w+/g;
  * A calm report owes an acknowledgement when it is the customer's own problem ("my card",
  * "your app") and not news about others ("lots of phishing sites hosted here").
  */
+/** Moods that show a feeling to acknowledge, and how sure the model must be of them. */
+const FEELING_MOODS = new Set(['anxious', 'frustrated', 'angry', 'grieving']);
+const MOOD_CONFIDENCE = 0.5;
 const PERSONAL_STAKE = /\b(?:i|i'm|i’m|i've|i’ve|me|my|mine|we|we're|we’re|us|our|you|your|you're|you’re)\b/i;
 
 /**
  * An acknowledgement is expected when the situation was named for the reply (given or tagged),
- * when the customer has lost someone, when they show how they feel, or when they calmly report
- * a problem of their own (words like "hacked", "declined", "down"). A calm question ("is this where
+ * when the customer has lost someone, when they show how they feel (in words or signs, or as the
+ * customer-turn model reads their mood), or when they calmly report a problem of their own in
+ * words that name it ("my card was declined", "hacked", "is down"). A calm question ("is this where
  * I report an outage?"), a short follow-up, news about others, or a calm request in a situation
  * like cancellation needs none.
  */
@@ -30,8 +34,10 @@ function acknowledgementExpected(context: RuleContext, onlyWhenUpset: string[]):
   if (situation.id && onlyWhenUpset.includes(situation.id)) return customerUpset(context);
   if (situation.source !== 'inferred') return true;
   if (situation.id === 'bereavement' || customerUpset(context)) return true;
-  // Calm from here: only a problem the customer reports, in words, not asks about or thanks us for.
-  if (situation.matched.length === 0 || context.analysis.customerSentiment() > 0) return false;
+  if (context.reply.mood && FEELING_MOODS.has(context.reply.mood.id) && context.reply.mood.confidence >= MOOD_CONFIDENCE) return true;
+  // Calm from here: only a problem the customer names outright ("my card was declined"), not asks
+  // about or thanks us for.
+  if (!situation.signal || context.analysis.customerSentiment() > 0) return false;
   const withoutHandles = customerMessage!.replace(HANDLE, ' ').trim();
   if (withoutHandles.split(/\s+/).length <= FOLLOW_UP_WORDS || !PERSONAL_STAKE.test(withoutHandles)) return false;
   // "@brand is down" names someone: with the handle left out, the report would read as a question.
@@ -42,7 +48,7 @@ function acknowledgementExpected(context: RuleContext, onlyWhenUpset: string[]):
  * One part of a thread ("2/2 …", "… 1/3"): the acknowledgement may be in another part, so
  * this one cannot be judged alone.
  */
-const THREAD_PART = /^\s*(?:\(?[1-9]\/[2-9]\)?\s|\.{2,}|…)|(?:^|[\s(])[1-9]\/[2-9]\)?\.?\s*(?:\S+\s*){0,2}$/;
+const THREAD_PART = /^\s*(?:\(?[1-9]\/[2-9]\)?\s|\.{2,}|…|(?:and|&)\s)|(?:^|[\s(])[1-9]\/[2-9]\)?\.?\s*(?:\S+\s*){0,2}$/;
 
 export default defineRule(
   {

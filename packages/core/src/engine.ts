@@ -133,7 +133,7 @@ export function resolveContext(context: ReplyContext, config: Pick<ResolvedConfi
 
 function readMood(message: string, previous: string | undefined): ResolvedMood {
   const turn = readCustomerTurn(message, previous);
-  return { id: turn.mood, reason: turn.moodEvidence.length ? turn.moodEvidence.map((w) => `"${w}"`).join(', ') : 'no strong sign' };
+  return { id: turn.mood, reason: turn.moodEvidence.length ? turn.moodEvidence.map((w) => `"${w}"`).join(', ') : 'no strong sign', confidence: Math.round(turn.moodConfidence * 100) / 100 };
 }
 
 function previousCustomerTurn(thread: readonly ThreadTurn[] | undefined): string | undefined {

@@ -45,6 +45,8 @@ export interface ResolvedMood {
   id: 'calm' | 'confused' | 'anxious' | 'frustrated' | 'angry' | 'grieving' | 'pleased';
   /** Human-readable evidence, e.g. `"disgraceful", "third time"`. */
   reason: string;
+  /** How sure the model is, 0-1. */
+  confidence: number;
 }
 
 /** A situation teams meet, with the words that reveal it in a customer's message. */
@@ -70,6 +72,8 @@ export interface ResolvedSituation {
   matched: string[];
   /** The customer says the problem is solved: sensitivity relaxes to low. */
   resolved?: boolean;
+  /** The customer's words that name the situation outright ("card was declined"), when inferred. */
+  signal?: string;
 }
 
 /** The customer's name, split the ways a reply may legitimately use it. */

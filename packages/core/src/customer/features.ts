@@ -27,7 +27,7 @@ const WORD = /[a-z][a-z'’]*[a-z]|[a-z]/g;
 const STOP = new Set(['the', 'a', 'an', 'to', 'and', 'of', 'in', 'on', 'for', 'at', 'is', 'it', 'this', 'that', 'be', 'with', 'as', 'so', 'or']);
 
 /** Words a reason should not quote as evidence: they tell a model something, a person nothing. */
-const FUNCTION_WORDS = new Set([...STOP, 'i', 'my', 'me', 'we', 'our', 'you', 'your', 'he', 'his', 'she', 'her', 'they', 'their', 'them', 'was', 'are', 'were', 'been', 'has', 'have', 'had', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'not', 'no', 'but', 'if', 'from', 'by', 'about', 'just', 'now', 'get', 'got', 'what', 'how', 'why', 'when', 'where', 'who', 'which', 'there', 'here', 'all', 'any', 'some', 'up', 'out', 'im', "i'm", "it's", 'its', 'please', 'hi', 'hello', 'hey']);
+const FUNCTION_WORDS = new Set([...STOP, 'num', 'url', 'i', 'my', 'me', 'we', 'our', 'you', 'your', 'he', 'his', 'she', 'her', 'they', 'their', 'them', 'was', 'are', 'were', 'been', 'has', 'have', 'had', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'not', 'no', 'but', 'if', 'from', 'by', 'about', 'just', 'now', 'get', 'got', 'what', 'how', 'why', 'when', 'where', 'who', 'which', 'there', 'here', 'all', 'any', 'some', 'up', 'out', 'im', "i'm", "it's", 'its', 'please', 'hi', 'hello', 'hey']);
 
 /** The customer says the problem is over: "working again", "sorted", "got it, thanks". */
 const RESOLUTION =
@@ -56,11 +56,15 @@ function signals(): CompiledSignal[] {
 /** Signals strong enough to name a situation alone (weight 3 or more in BUILT_IN_SITUATIONS). */
 const STRONG_SIGNAL = 3;
 
-/** The strongest built-in signal among a message's features (the first listed on a tie). */
-export function strongestSignal(names: readonly string[]): { situation: string; feature: string } | undefined {
+/**
+ * The strongest built-in signal among a message's features (the first listed on a tie), of one
+ * situation when `situation` is given.
+ */
+export function strongestSignal(names: readonly string[], situation?: string): { situation: string; feature: string } | undefined {
   let best: CompiledSignal | undefined;
   const present = new Set(names);
   for (const signal of signals()) {
+    if (situation && signal.situation !== situation) continue;
     if (signal.weight >= STRONG_SIGNAL && present.has(signal.feature) && (!best || signal.weight > best.weight)) best = signal;
   }
   return best && { situation: best.situation, feature: best.feature };

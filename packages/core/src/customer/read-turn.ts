@@ -17,6 +17,8 @@ export interface CustomerTurn {
   resolved: boolean;
   /** The customer's own words behind the situation, strongest first. */
   situationEvidence: string[];
+  /** The customer's words that name the situation outright (a strong signal phrase), if any. */
+  situationSignal?: string;
   /** The customer's own words behind the mood, strongest first. */
   moodEvidence: string[];
   resolvedEvidence: string[];
@@ -87,6 +89,7 @@ export function readCustomerTurn(message: string, previous?: string): CustomerTu
     moodConfidence: mood.confidence,
     resolved: solved,
     situationEvidence: topicEvidence,
+    situationSignal: topic ? evidence.get(strongestSignal(names, topic)?.feature ?? '') : undefined,
     moodEvidence: words(mood),
     resolvedEvidence: solved ? words(resolved) : [],
   };

@@ -30,6 +30,8 @@ export function conversationJson(c: ScoredConversation): Record<string, unknown>
       words: r.words,
       critical: r.critical,
       situation: r.situation,
+      mood: r.mood,
+      ...(r.resolved ? { resolved: true } : {}),
       text: r.text,
       findings: r.findings,
     })),
