@@ -270,7 +270,7 @@ export const configSchema = {
       type: 'object',
       additionalProperties: false,
       description: 'How `preach score` identifies agents',
-      properties: { signature: { type: 'string', description: 'Regular expression with one group capturing the agent id from a sign-off, e.g. "\\\\^(\\\\w+)\\\\s*$"' } },
+      properties: { signature: { type: 'string', preachExpression: 'regex', description: 'Regular expression with one group capturing the agent id from a sign-off, e.g. "\\\\^(\\\\w+)\\\\s*$"' } },
     },
     csv: {
       type: 'object',

@@ -1,11 +1,11 @@
-import { CATEGORY_IDS, inferSituation, lint, resolveSituation, sensitivityAtLeast, type Category, type PreachMessage, type ResolvedConfig, type ResolvedSituation } from '@preach/core';
+import { CATEGORY_IDS, type UserPattern, inferSituation, lint, resolveSituation, sensitivityAtLeast, type Category, type PreachMessage, type ResolvedConfig, type ResolvedSituation } from '@preach/core';
 import { htmlToText } from './html.js';
 import type { AgentRef, Conversation, Finding, ImportedItem, ScoredConversation, ScoredReply, ScoreOutcome, TranscriptMessage } from './types.js';
 
 export interface ScorerOptions {
   config: ResolvedConfig;
   /** A team's sign-off pattern: one group captures the agent's id (`agents.signature`). */
-  signature?: RegExp;
+  signature?: UserPattern;
 }
 
 const NO_SITUATION: ScoredConversation['situation'] = { id: null, sensitivity: 'low', source: 'none', reason: 'no customer message to judge by' };
@@ -123,10 +123,10 @@ function latestKnown(current: ResolvedSituation | undefined, next: ResolvedSitua
 }
 
 /** Who wrote a reply: the export's sign-off initials, a team's sign-off pattern, then the author. */
-export function identifyAgent(message: TranscriptMessage, text: string, signature?: RegExp): AgentRef {
+export function identifyAgent(message: TranscriptMessage, text: string, signature?: UserPattern): AgentRef {
   const account = message.authorName ?? message.authorId;
   let initials = message.signature;
-  if (!initials && signature) initials = signature.exec(text)?.[1];
+  if (!initials && signature) initials = signature.first(text)?.groups[0];
   if (initials) return { id: account ? `${message.authorId ?? account}/${initials}` : initials, name: account ? `${initials} (${account})` : initials };
   if (message.authorId) return { id: message.authorId, name: message.authorName ?? message.authorId };
   if (message.authorName) return { id: message.authorName, name: message.authorName };

@@ -1,5 +1,5 @@
 import { loadConfigFor } from '@preach/config';
-import { PreachInputError } from '@preach/core';
+import { compileUserPattern, PreachInputError, type UserPattern } from '@preach/core';
 import type { ScorerOptions } from './scorer.js';
 
 /** What a scoring thread needs to load the config itself: paths and flags, never compiled rules. */
@@ -19,12 +19,13 @@ export async function createScorerOptions(setup: ScoreSetup): Promise<ScorerOpti
   return { config: loaded.config, signature: pattern ? compileSignature(pattern, setup.signature ? '--agent-signature' : loaded.file ?? 'config') : undefined, settings: loaded.settings, file: loaded.file };
 }
 
-function compileSignature(pattern: string, where: string): RegExp {
-  let regex: RegExp;
+/** The pattern runs on every reply, so it is held to the same engine rules as a rule's patterns. */
+function compileSignature(pattern: string, where: string): UserPattern {
+  let regex: UserPattern;
   try {
-    regex = new RegExp(pattern, 'u');
+    regex = compileUserPattern(pattern, { ignoreCase: false });
   } catch (error) {
-    throw new PreachInputError({ file: where, key: 'agents.signature', message: `is not a valid regular expression: ${(error as Error).message}` });
+    throw new PreachInputError({ file: where, key: 'agents.signature', message: `pattern ${JSON.stringify(pattern)} ${(error as Error).message}` });
   }
   if (!/\((?!\?)|\(\?<\w+>/.test(pattern)) {
     throw new PreachInputError({ file: where, key: 'agents.signature', message: 'needs one capturing group for the agent id', hint: 'For sign-offs like "^JK", use "\\^(\\w+)\\s*$".' });

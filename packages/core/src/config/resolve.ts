@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { PreachInputError, PreachInputErrors } from '../errors.js';
-import { unsafeRegexReason } from '../declarative/regex.js';
+import { userPatternProblem } from '../declarative/user-regex.js';
 import { DEFAULT_SCORING } from '../score.js';
 import { BUILT_IN_SITUATIONS } from '../situations.js';
 import type { Channel, ResolvedConfig, Rule, RuleConditions, RuleSetting, Severity, SeveritySetting, SituationDefinition } from '../types.js';
@@ -92,7 +92,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
       const existing = situations.get(raw.id);
       const signals = raw.signals?.map((signal) => (typeof signal === 'string' ? { pattern: signal } : signal));
       signals?.forEach((signal, signalIndex) => {
-        const reason = unsafeRegexReason(signal.pattern);
+        const reason = userPatternProblem(signal.pattern);
         if (reason) {
           problems.push(new PreachInputError({ file: layer.file, ...at(['situations', index, 'signals', signalIndex]), key: `situations.${index}.signals.${signalIndex}`, message: `pattern ${JSON.stringify(signal.pattern)} ${reason}` }));
         }
