@@ -1,12 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { applyFixes, CHANNELS, lint, PreachInputError, type Channel, type ReplyContext, type Rule } from '@preach/core';
+import { applyFixes, CHANNELS, draftSizeProblem, lint, PreachInputError, type Channel, type ReplyContext, type Rule } from '@preach/core';
 import { loadConfigFor, type LoadConfigOptions } from '@preach/config';
 import { EXIT, UsageError } from '../exit.js';
 import { formatJson } from '../formatters/json.js';
 import { formatSarif } from '../formatters/sarif.js';
 import { formatStylish } from '../formatters/stylish.js';
 import { decodeDraft, expandInputs, readDraft, readStdin } from '../inputs.js';
+import { parseLimitFlags, withLimits, type LimitFlags } from '../limits.js';
 import { totals, type FileReport } from '../report.js';
 
 export interface LintCommandOptions {
@@ -28,6 +29,8 @@ export interface LintCommandOptions {
   color: boolean;
 }
 
+export type LintCommandFlags = LintCommandOptions & LimitFlags;
+
 export interface Io {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
@@ -38,11 +41,12 @@ export interface Io {
 
 const FORMATS = ['stylish', 'json', 'sarif'];
 
-export async function lintCommand(patterns: string[], options: LintCommandOptions, io: Io): Promise<number> {
+export async function lintCommand(patterns: string[], options: LintCommandFlags, io: Io): Promise<number> {
   if (!FORMATS.includes(options.format)) throw new UsageError(`unknown format "${options.format}"; use one of: ${FORMATS.join(', ')}`);
   if (options.channel && !CHANNELS.includes(options.channel as Channel)) throw new UsageError(`unknown channel "${options.channel}"; use one of: ${CHANNELS.join(', ')}`);
   const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings needs a whole number, got "${options.maxWarnings}"`);
+  const limits = parseLimitFlags(options);
   if (patterns.length === 0) throw new UsageError('no drafts given: pass files, folders, globs, or - to read standard input (try `preach lint --help`)');
 
   const context = await contextFromFlags(options, io.cwd);
@@ -87,8 +91,13 @@ export async function lintCommand(patterns: string[], options: LintCommandOption
   }
 
   async function check(text: string, display: string, path: string): Promise<{ report: FileReport; text: string }> {
-    const { config } = await loadConfigFor(path, configOptions);
+    const config = withLimits((await loadConfigFor(path, configOptions)).config, limits);
     for (const [id, setting] of config.rules) enabledRules.set(id, setting.rule);
+    const tooLarge = draftSizeProblem(text, config.limits);
+    if (tooLarge) {
+      inputProblem = true;
+      return { report: { file: display, error: tooLarge }, text };
+    }
     let result = lint(text, context, config, { path: display });
     if (!options.fix) return { report: { file: display, result }, text };
     // One pass, like `eslint --fix` per file: where fixes overlap the earliest wins and the rest

@@ -2,10 +2,11 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { stat, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
-import { CHANNELS, isInputError, PreachInputError, type Channel } from '@preach/core';
+import { CHANNELS, DEFAULT_LIMITS, isInputError, PreachInputError, type Channel } from '@preach/core';
 import type { Piscina } from 'piscina';
 import { EXIT, UsageError } from '../exit.js';
 import { expandInputs } from '../inputs.js';
+import { parseLimitFlags } from '../limits.js';
 import { Aggregator } from '../score/aggregate.js';
 import { checkCsvMapping } from '../score/importers/csv.js';
 import { readTranscripts } from '../score/importers/index.js';
@@ -35,6 +36,8 @@ export interface ScoreCommandOptions {
   worst?: string;
   progress?: boolean;
   color: boolean;
+  timeBudget?: string;
+  maxDraftKb?: string;
 }
 
 /** What a folder given to `preach score` is searched for. */
@@ -67,17 +70,18 @@ export async function scoreCommand(patterns: string[], options: ScoreCommandOpti
     configFile: options.config && resolve(io.cwd, options.config),
     noConfig: options.noConfig,
     signature: options.agentSignature,
+    limits: parseLimitFlags(options),
   };
   // Threads start first: they load the config while this thread does the same and starts reading.
   const pool = startPool(settings.jobs, setup);
   try {
     return await scoreInputs(patterns, options, io, settings, setup, pool);
   } finally {
-    await pool?.destroy();
+    await pool.destroy();
   }
 }
 
-async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io: Io, settings: CheckedOptions, setup: ScoreSetup, pool: Piscina | undefined): Promise<number> {
+async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io: Io, settings: CheckedOptions, setup: ScoreSetup, pool: Piscina): Promise<number> {
   const local = await createScorerOptions(setup);
   checkCsvMapping(local.settings.csv ?? {}, local.file ?? '.preachrc.yaml');
   const csvColumns = { ...local.settings.csv, ...parseColumns(options.csvColumn ?? []) };
@@ -120,7 +124,7 @@ async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io:
   }
 
   try {
-    for await (const outcome of scoreAll(everyConversation(), { pool, local })) {
+    for await (const outcome of scoreAll(everyConversation(), { pool, budgetMs: (local.config.limits ?? DEFAULT_LIMITS).timeBudgetMs })) {
       if ('error' in outcome) {
         if (options.strict) throw new StrictStop(outcome.error);
         aggregator.add(outcome);

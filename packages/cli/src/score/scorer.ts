@@ -1,4 +1,4 @@
-import { CATEGORY_IDS, type UserPattern, inferSituation, lint, resolveSituation, sensitivityAtLeast, type Category, type PreachMessage, type ResolvedConfig, type ResolvedSituation } from '@preach/core';
+import { CATEGORY_IDS, draftSizeProblem, stopMessage, type UserPattern, inferSituation, lint, resolveSituation, sensitivityAtLeast, type Category, type PreachMessage, type ResolvedConfig, type ResolvedSituation } from '@preach/core';
 import { htmlToText } from './html.js';
 import type { AgentRef, Conversation, Finding, ImportedItem, ScoredConversation, ScoredReply, ScoreOutcome, TranscriptMessage } from './types.js';
 
@@ -6,14 +6,18 @@ export interface ScorerOptions {
   config: ResolvedConfig;
   /** A team's sign-off pattern: one group captures the agent's id (`agents.signature`). */
   signature?: UserPattern;
+  /** Told which conversation of a batch is being scored, and after each reply (a heartbeat). */
+  onConversation?: (index: number) => void;
+  onReply?: () => void;
 }
 
 const NO_SITUATION: ScoredConversation['situation'] = { id: null, sensitivity: 'low', source: 'none', reason: 'no customer message to judge by' };
 
 /** Scores a batch in order; a conversation that breaks the scorer becomes an error, not a crash. */
 export function scoreBatch(items: readonly ImportedItem[], options: ScorerOptions): ScoreOutcome[] {
-  return items.map((item) => {
+  return items.map((item, index) => {
     if ('error' in item) return item;
+    options.onConversation?.(index);
     try {
       return { scored: scoreConversation(item.conversation, options) };
     } catch (error) {
@@ -30,7 +34,7 @@ export function scoreBatch(items: readonly ImportedItem[], options: ScorerOption
  * reply answers, else carried over from earlier in the conversation ("I did." in a complaint
  * is still a complaint).
  */
-export function scoreConversation(conversation: Conversation, { config, signature }: ScorerOptions): ScoredConversation {
+export function scoreConversation(conversation: Conversation, { config, signature, onReply }: ScorerOptions): ScoredConversation {
   const fixed = fixedSituation(conversation, config);
   let situation: ResolvedSituation | undefined = fixed;
   /** What the conversation is about, for the report: the most sensitive situation met. */
@@ -55,6 +59,11 @@ export function scoreConversation(conversation: Conversation, { config, signatur
     }
     if (!text.trim()) return;
     const customerMessage = waiting.length ? waiting.join('\n\n') : answered;
+    // Each message is bounded like a draft in the editor, the customer's words it answers too.
+    const replyTooLarge = draftSizeProblem(text, config.limits);
+    if (replyTooLarge) throw new Error(`message ${index + 1} (an agent reply) is ${replyTooLarge}`);
+    const customerTooLarge = customerMessage === undefined ? undefined : draftSizeProblem(customerMessage, config.limits);
+    if (customerTooLarge) throw new Error(`the customer's messages before message ${index + 1} are ${customerTooLarge}`);
     if (!fixed && waiting.length) {
       const inferred = inferSituation(customerMessage!, config.situations);
       situation = latestKnown(situation, inferred);
@@ -75,6 +84,8 @@ export function scoreConversation(conversation: Conversation, { config, signatur
       config,
       { path: `${conversation.id}#${index + 1}` },
     );
+    onReply?.();
+    if (result.stopped) throw new Error(`message ${index + 1}: ${stopMessage(result.stopped, 'reply')}`);
     replies.push({
       index,
       agent: identifyAgent(message, text, signature),
