@@ -64,4 +64,25 @@ describe('preach score with a conversation that breaks its thread', () => {
     ]);
     expect(run.report.summary).toMatchObject({ conversations: 30, scored: 29, errors: 1 });
   });
+
+  it('a reply of 700 KB is scored like any other, and --jobs 1 and --jobs 2 write the same report', { timeout: 240_000 }, async () => {
+    // Real replies are varied; a giant one is many of them pasted together.
+    const paragraphs = [
+      'Hi Sam, thanks for waiting. I have refunded the second charge; it reaches your card in 3 to 5 days.',
+      'Our engineers found the cause of the outage and the fix is rolling out now. Sorry for the trouble!',
+      'Please utilize the export page prior to Friday and let us know how it goes, we apologize for any inconvenience.',
+      'Can you send me the order number and the e-mail address on the account? I will check the delivery.',
+      'Unfortunately that feature is not available yet, but it is on our roadmap for next quarter.',
+    ];
+    let giant = '';
+    for (let i = 0; giant.length < 700_000; i++) giant += `${paragraphs[i % paragraphs.length]} (${i})\n\n`;
+    writeFileSync(join(project, 'giant.jsonl'), transcripts(60, { 30: giant }));
+    // No time budget in the way: this is about memory and threads, not speed.
+    const flags = ['--no-config', '--time-budget', '600'];
+    const two = await score('giant.jsonl', ['--jobs', '2', ...flags]);
+    expect(two.report.errors).toEqual([]);
+    expect(two.report.summary).toMatchObject({ conversations: 60, scored: 60 });
+    const one = await score('giant.jsonl', ['--jobs', '1', ...flags]);
+    expect(one.stdout).toBe(two.stdout);
+  });
 });

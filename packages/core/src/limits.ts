@@ -13,7 +13,7 @@ export interface CheckLimits {
 
 export const DEFAULT_LIMITS: CheckLimits = {
   maxDraftBytes: 1024 * 1024,
-  timeBudgetMs: 5000,
+  timeBudgetMs: 10_000,
 };
 
 /** The id of the message that says a check was cut short or not made (not a rule). */

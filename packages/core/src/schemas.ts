@@ -277,7 +277,7 @@ export const configSchema = {
       additionalProperties: false,
       description: 'Bounds on one check, so no draft or rule can freeze an editor or stall a batch',
       properties: {
-        time_budget: { type: 'number', minimum: 0, description: 'Seconds one check may take (default 5); the rules left are skipped and the draft says so' },
+        time_budget: { type: 'number', minimum: 0, description: 'Seconds one check may take (default 10); the rules left are skipped and the draft says so' },
         max_draft_kb: { type: 'integer', minimum: 1, description: 'Drafts (and transcript replies) larger than this many KB are not checked (default 1024)' },
       },
     },
