@@ -1,4 +1,4 @@
-import { compromisePatternProblem, unsafeRegexReason } from '@preach/core';
+import { compromisePatternProblem, userPatternProblem } from '@preach/core';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -6,49 +6,38 @@ import { describe, expect, it } from 'vitest';
  * leads really write are not (a false alarm makes people give up on writing rules).
  */
 
-describe('unsafeRegexReason', () => {
+describe('userPatternProblem', () => {
   it.each([
-    ['(a+)+$', /exponential/],
-    ['(a|aa)+$', /exponential/],
-    ['(x+x+)+y', /exponential/],
-    ['^(a|a?)+$', /exponential/],
-    ['(\\w+\\s?)+$', /exponential/],
-    ['(\\w+\\s*)*x', /exponential/],
-    ['([a-z]+)*@', /exponential/],
-    ['(.|\\s)*x', /exponential/],
-    ['(a|b|ab)*c', /exponential/],
-    ['(\\d+|\\d+\\.\\d+)*x', /exponential/],
-    ['(?:(?:a|b)+)+c', /exponential/],
-    ['(\\s*,\\s*)+$', /exponential/],
-    ['(.*a){12}', /polynomial/],
-    ['a*a*a*a*a*a*b', /polynomial/],
-    ['\\s*\\s*\\s*$', /polynomial/],
+    ['(\\w)\\1+', /uses a backreference/],
+    ['sorry(?!\\s+for)\\s+\\w+', /uses a lookahead/],
     ['[', /not a valid regular expression/],
     ['(?=a)+', /not a valid regular expression/],
     ['x'.repeat(2001), /longer than 2,000 characters/],
   ])('refuses %s', (pattern, reason) => {
-    expect(unsafeRegexReason(pattern)).toMatch(reason);
+    expect(userPatternProblem(pattern)).toMatch(reason);
   });
 
+  // Patterns that backtrack catastrophically on RegExp run on the linear-time engine instead.
   it.each([
+    '(a+)+$',
+    '(a|aa)+$',
+    '(\\w+\\s?)+$',
+    '(.*a){12}',
     '\\bsorry\\b',
     '(?<!\\w)sorry',
     '\\p{L}+',
     '(?:very|really)+ sorry',
-    '(?:[a-z]|\\d)+x',
     '(?:\\w+\\s+){2,5}sorry',
-    '\\b(?:\\w+\\s+){1,3}\\w+ed\\b',
     'we\\s+(?:really\\s+|truly\\s+)*apologi[sz]e',
     '.*foo.*',
-    'sorry.*inconvenience',
     '\\d+\\s*(?:days|hours)',
     '\\b\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)\\b',
     '[\\w.+-]+@[\\w-]+\\.[\\w.-]+',
     '(?:https?://)?\\S+',
     '!{2,}',
-    '(\\w)\\1+',
+    '(\\w)\\1{1,5}',
   ])('accepts %s', (pattern) => {
-    expect(unsafeRegexReason(pattern)).toBeUndefined();
+    expect(userPatternProblem(pattern)).toBeUndefined();
   });
 });
 
@@ -59,7 +48,7 @@ describe('compromisePatternProblem', () => {
     ['#Modal promise)', /"\)" without a matching "\("/],
     ['#Modl promise', /unknown tag "#Modl" \(did you mean "#Modal"\?\)/],
     ['(#Adverb|#Adjectiv) offer', /unknown tag "#Adjectiv"/],
-    ['#Modal /(a+)+$/', /regular expression \/\(a\+\)\+\$\/ that can take exponential time/],
+    ['#Modal /(.)\\1+/', /regular expression \/\(\.\)\\1\+\/ that uses a backreference/],
     ['   ', /is empty/],
   ])('refuses %s', (pattern, reason) => {
     expect(compromisePatternProblem(pattern)).toMatch(reason);

@@ -62,6 +62,8 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .option('-q, --quiet', 'report errors only')
     .option('-o, --output <file>', 'write the report to a file')
     .option('--stdin-filename <path>', 'path for standard input (config lookup and messages)')
+    .option('--time-budget <seconds>', 'time one draft may take to check (default 10, or limits.time_budget)')
+    .option('--max-draft-kb <kb>', 'drafts larger than this are not checked (default 1024, or limits.max_draft_kb)')
     .option('--no-color', 'plain output')
     .action(async (files: string[], options) => {
       exitCode = await lintCommand(files, { ...options, ...configFlags(options), color: colorFor(options.color) }, io);
@@ -79,6 +81,8 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .option('--strict', 'stop at the first record that cannot be scored (exit 2)')
     .addOption(new Option('--channel <channel>', 'channel for conversations whose export does not say').choices([...CHANNELS]))
     .option('--agent-signature <regex>', 'sign-off pattern with one group capturing the agent id (overrides agents.signature)')
+    .option('--time-budget <seconds>', 'time one reply may take to check (default 10, or limits.time_budget)')
+    .option('--max-draft-kb <kb>', 'replies larger than this are not checked (default 1024, or limits.max_draft_kb)')
     .option('--csv-column <field=column>', 'CSV column for a field, e.g. body=Comment (repeatable)', collect)
     .option('--worst <n>', 'lowest-scoring conversations shown in full in the HTML report', '20')
     .option('-c, --config <file>', 'use this config file instead of searching for one')

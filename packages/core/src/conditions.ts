@@ -1,7 +1,7 @@
+import { compileUserPattern } from './declarative/user-regex.js';
 import { sensitivityAtLeast, UPSET_POLARITY } from './situations.js';
 import type { Analysis, ResolvedReplyContext, RuleConditions } from './types.js';
 
-const conditionRegexCache = new Map<string, RegExp>();
 
 /** Whether a rule's `when` conditions hold for this reply. Cheap fields are tested first. */
 export function conditionsHold(when: RuleConditions | undefined, reply: ResolvedReplyContext, analysis: Analysis): boolean {
@@ -36,9 +36,7 @@ export function unmetCondition(when: RuleConditions | undefined, reply: Resolved
   }
   if (when.customer_message_matches !== undefined) {
     if (!reply.customerMessage) return 'there is no customer message to match';
-    let regex = conditionRegexCache.get(when.customer_message_matches);
-    if (!regex) conditionRegexCache.set(when.customer_message_matches, (regex = new RegExp(when.customer_message_matches, 'iu')));
-    if (!regex.test(reply.customerMessage)) return `the customer's message does not match /${when.customer_message_matches}/`;
+    if (!compileUserPattern(when.customer_message_matches).test(reply.customerMessage)) return `the customer's message does not match /${when.customer_message_matches}/`;
   }
   if (when.customer_mood) {
     if (!reply.mood) return 'there is no customer message to read the mood of';

@@ -1,6 +1,7 @@
 import { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { conditionsHold } from './conditions.js';
+import { createDeadline, DEFAULT_LIMITS, draftSizeProblem, LIMIT_RULE_ID, STOP_NOTE, stopMessage, type CheckStop, type Deadline } from './limits.js';
 import { parseCustomerName } from './names.js';
 import { scoreReply } from './score.js';
 import { readCustomerTurn } from './customer/read-turn.js';
@@ -27,6 +28,11 @@ export interface LintOptions {
   path?: string;
   /** Rule ids to skip for this draft, on top of front matter `disable`. */
   disable?: readonly string[];
+  /**
+   * The time budget's clock, when a host checks one draft in several calls (the editor checks
+   * it block by block) or wants its own clock; otherwise a new one with the config's budget.
+   */
+  deadline?: Deadline;
 }
 
 const INLINE_DISABLE = /<!--\s*preach-disable\s+([\w\-/@:. ]+?)\s*-->/g;
@@ -37,6 +43,10 @@ const INLINE_DISABLE = /<!--\s*preach-disable\s+([\w\-/@:. ]+?)\s*-->/g;
  */
 export function lint(text: string, context: ReplyContext, config: ResolvedConfig, options: LintOptions = {}): LintResult {
   const file = new VFile({ value: text, path: options.path });
+  const limits = config.limits ?? DEFAULT_LIMITS;
+  const tooLarge = draftSizeProblem(text, limits);
+  if (tooLarge) return refuseLarge(file, tooLarge, context, config);
+  const deadline = options.deadline ?? createDeadline(limits.timeBudgetMs);
   const frontMatter = readFrontMatter(text);
   const merged: ReplyContext = { ...frontMatter.context, ...definedFields(context) };
   const reply = resolveContext(merged, config);
@@ -63,10 +73,14 @@ export function lint(text: string, context: ReplyContext, config: ResolvedConfig
     Object.assign(message, { fatal: true, severity: 'error', category: 'articulate', critical: false, note: problem.note });
   }
 
-  for (const [id, setting] of config.rules) {
+  const rules = [...config.rules];
+  let slowest = { id: '', ms: -1 };
+  let stopped: CheckStop | undefined;
+  for (let index = 0; index < rules.length; index++) {
+    const [id, setting] = rules[index]!;
     if (disabled.has(id)) continue;
-    if (!conditionsHold(setting.rule.meta.when, reply, analysis)) continue;
-    runRule(setting, { text, prose: view.prose, reply, vocabulary: config.vocabulary, analysis }, (report) => {
+    const before = deadline.elapsed();
+    if (conditionsHold(setting.rule.meta.when, reply, analysis)) runRule(setting, { text, prose: view.prose, reply, vocabulary: config.vocabulary, analysis }, (report) => {
       const start = toPoint(clamp(report.start, text.length));
       const end = toPoint(clamp(Math.max(report.end, report.start), text.length));
       const message = file.message(report.message, {
@@ -76,6 +90,15 @@ export function lint(text: string, context: ReplyContext, config: ResolvedConfig
       }) as PreachMessage;
       decorate(message, setting, report);
     });
+    // Between rules is the one place a running check can stop by itself: a rule that runs away
+    // on its own is stopped by the host's thread watchdog.
+    const after = deadline.elapsed();
+    if (after - before > slowest.ms) slowest = { id, ms: after - before };
+    if (after >= deadline.budgetMs && index < rules.length - 1) {
+      stopped = { elapsedMs: after, budgetMs: deadline.budgetMs, ruleId: slowest.id, ruleMs: slowest.ms, skipped: rules.length - 1 - index };
+      limitMessage(file, stopMessage(stopped), STOP_NOTE);
+      break;
+    }
   }
 
   const messages = (file.messages as PreachMessage[]).sort(byPlace);
@@ -85,7 +108,22 @@ export function lint(text: string, context: ReplyContext, config: ResolvedConfig
   for (const message of messages) if (critical.has(message.ruleId)) message.critical = true;
   const score = scoreReply(messages, words, config.scoring);
   file.data.preach = { score, situation: reply.situation };
-  return { file, messages, score, context: reply, frontMatter: frontMatter.context };
+  return { file, messages, score, context: reply, frontMatter: frontMatter.context, ...(stopped ? { stopped } : {}) };
+}
+
+/** A draft past the size limit: one message, nothing else read or run. */
+function refuseLarge(file: VFile, problem: string, context: ReplyContext, config: ResolvedConfig): LintResult {
+  limitMessage(file, `This draft is ${problem}.`);
+  const messages = file.messages as PreachMessage[];
+  const score = scoreReply(messages, 0, config.scoring);
+  const reply = resolveContext(definedFields(context), config);
+  file.data.preach = { score, situation: reply.situation };
+  return { file, messages, score, context: reply, frontMatter: {}, tooLarge: problem };
+}
+
+function limitMessage(file: VFile, reason: string, note?: string): void {
+  const message = file.message(reason, { place: { line: 1, column: 1 }, ruleId: LIMIT_RULE_ID, source: 'preach' }) as PreachMessage;
+  Object.assign(message, { fatal: true, severity: 'error', category: 'articulate', critical: false, ...(note ? { note } : {}) });
 }
 
 function runRule(

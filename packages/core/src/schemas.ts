@@ -315,7 +315,16 @@ export const configSchema = {
       type: 'object',
       additionalProperties: false,
       description: 'How `preach score` identifies agents',
-      properties: { signature: { type: 'string', description: 'Regular expression with one group capturing the agent id from a sign-off, e.g. "\\\\^(\\\\w+)\\\\s*$"' } },
+      properties: { signature: { type: 'string', preachExpression: 'regex', description: 'Regular expression with one group capturing the agent id from a sign-off, e.g. "\\\\^(\\\\w+)\\\\s*$"' } },
+    },
+    limits: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Bounds on one check, so no draft or rule can freeze an editor or stall a batch',
+      properties: {
+        time_budget: { type: 'number', minimum: 0, description: 'Seconds one check may take (default 10); the rules left are skipped and the draft says so' },
+        max_draft_kb: { type: 'integer', minimum: 1, description: 'Drafts (and transcript replies) larger than this many KB are not checked (default 1024)' },
+      },
     },
     csv: {
       type: 'object',

@@ -1,4 +1,5 @@
 import { readCustomerTurn } from './customer/read-turn.js';
+import { compileUserPattern, trustPatterns, type UserPattern } from './declarative/user-regex.js';
 import { polarity } from './text/analysis.js';
 import type { ReplyContext, ResolvedSituation, Sensitivity, SituationDefinition } from './types.js';
 
@@ -135,6 +136,9 @@ export const BUILT_IN_SITUATIONS: readonly SituationDefinition[] = [
   },
 ];
 
+// Our own signals may use anything RegExp offers; a team's own go through the safe engine.
+trustPatterns(BUILT_IN_SITUATIONS.flatMap((situation) => (situation.signals ?? []).map((signal) => signal.pattern)));
+
 const SENSITIVITY_RANK: Record<Sensitivity, number> = { low: 0, medium: 1, high: 2 };
 
 export function sensitivityAtLeast(actual: Sensitivity, minimum: Sensitivity): boolean {
@@ -143,7 +147,7 @@ export function sensitivityAtLeast(actual: Sensitivity, minimum: Sensitivity): b
 
 interface CompiledSituation {
   definition: SituationDefinition;
-  signals: Array<{ regex: RegExp; weight: number }>;
+  signals: Array<{ pattern: UserPattern; weight: number }>;
 }
 
 const compiledCache = new WeakMap<readonly SituationDefinition[], CompiledSituation[]>();
@@ -153,7 +157,7 @@ function compile(definitions: readonly SituationDefinition[]): CompiledSituation
   if (!compiled) {
     compiled = definitions.map((definition) => ({
       definition,
-      signals: (definition.signals ?? []).map((signal) => ({ regex: new RegExp(signal.pattern, 'giu'), weight: signal.weight ?? 1 })),
+      signals: (definition.signals ?? []).map((signal) => ({ pattern: compileUserPattern(signal.pattern), weight: signal.weight ?? 1 })),
     }));
     compiledCache.set(definitions, compiled);
   }
@@ -286,12 +290,11 @@ function teamSituation(message: string, situations: readonly SituationDefinition
     if (BUILT_IN_SIGNALS.has(definition.signals) || signals.length === 0) continue;
     let score = 0;
     const matched: string[] = [];
-    for (const { regex, weight } of signals) {
-      regex.lastIndex = 0;
-      const found = message.match(regex);
-      if (found) {
+    for (const { pattern, weight } of signals) {
+      const found = pattern.all(message);
+      if (found.length) {
         score += weight;
-        for (const m of found) if (!matched.includes(m.trim())) matched.push(m.trim());
+        for (const m of found) if (!matched.includes(m.text.trim())) matched.push(m.text.trim());
       }
     }
     if (score <= 0) continue;

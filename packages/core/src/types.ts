@@ -1,3 +1,4 @@
+import type { CheckLimits, CheckStop } from './limits.js';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 
@@ -298,6 +299,8 @@ export interface ResolvedConfig {
   tagSituations: Record<string, string>;
   defaultChannel?: Channel;
   scoring: ScoringConfig;
+  /** Size and time bounds on one check (defaults when absent). */
+  limits?: CheckLimits;
 }
 
 export interface LintResult {
@@ -307,4 +310,8 @@ export interface LintResult {
   context: ResolvedReplyContext;
   /** Context found in the draft's front matter (already merged into `context`). */
   frontMatter: ReplyContext;
+  /** Set when the check ran out of its time budget: the rules after it were not run. */
+  stopped?: CheckStop;
+  /** Why the draft was not checked at all (too large). */
+  tooLarge?: string;
 }

@@ -1,4 +1,4 @@
-import { lint, readFrontMatter, scoreReply, type Category, type PreachMessage, type ReplyContext, type ResolvedConfig, type ResolvedSituation, type ScoreCard } from '@preach/core';
+import { createDeadline, DEFAULT_LIMITS, draftSizeProblem, lint, readFrontMatter, scoreReply, type Category, type PreachMessage, type ReplyContext, type ResolvedConfig, type ResolvedSituation, type ScoreCard } from '@preach/core';
 import { splitByScope } from './rule-scope.js';
 import { splitBlocks } from './segments.js';
 
@@ -59,6 +59,14 @@ export class DraftChecker {
       return control.isStale();
     };
 
+    // Too large: one message from a lint that reads nothing, like the CLI's.
+    if (draftSizeProblem(text, config.limits)) {
+      const refused = lint(text, given, config);
+      const messages = plainMessages(refused.messages, text);
+      return { messages, score: refused.score, situation: refused.context.situation, context: given, blocksReused: 0, blocksChecked: 0 };
+    }
+    // One time budget for the whole draft, however many pieces it is checked in.
+    const deadline = createDeadline((config.limits ?? DEFAULT_LIMITS).timeBudgetMs);
     const frontMatter = readFrontMatter(text);
     const context: ReplyContext = { ...frontMatter.context, ...definedFields(given) };
     const disable = [...new Set([...frontMatter.disable, ...inlineDisables(text)])].sort();
@@ -79,8 +87,15 @@ export class DraftChecker {
         reused++;
       } else {
         if (performance.now() - sliceStart > sliceMs && (await pause())) return undefined;
-        found = split.paragraph.rules.size === 0 ? [] : plainMessages(lint(block.text, context, split.paragraph, { disable }).messages, block.text);
+        const result = split.paragraph.rules.size === 0 ? undefined : lint(block.text, context, split.paragraph, { disable, deadline });
+        found = result ? plainMessages(result.messages, block.text) : [];
         checked++;
+        if (result?.stopped) {
+          // Out of time: what was found so far, and the message saying the check stopped here.
+          for (const message of found) messages.push({ ...message, start: message.start + block.start, end: message.end + block.start });
+          endSlice();
+          return { messages, score: scoreReply(messages, 0, config.scoring), situation: result.context.situation, context, blocksReused: reused, blocksChecked: checked };
+        }
       }
       kept.set(block.text, found);
       for (const message of found) messages.push({ ...message, start: message.start + block.start, end: message.end + block.start });
@@ -88,7 +103,7 @@ export class DraftChecker {
     this.blocks = kept;
 
     if (await pause()) return undefined;
-    const whole = lint(text, given, split.document);
+    const whole = lint(text, given, split.document, { deadline });
     messages.push(...plainMessages(whole.messages, text));
     endSlice();
     messages.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));

@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { LIMIT_RULE_ID } from '@preach/core';
 import type { PlainMessage } from './checker.js';
 import type { ConfigProblem } from './worker-protocol.js';
 
@@ -46,4 +47,10 @@ export function configErrorDiagnostic(problem: ConfigProblem, document: TextDocu
     diagnostic.relatedInformation = [{ location: { uri: fileUri, range: { start: { line, character }, end: { line, character } } }, message: problem.message.split('\n')[0]! }];
   }
   return diagnostic;
+}
+
+/** One diagnostic on the draft's first line: the check was stopped (see CheckerThread). */
+export function limitDiagnostic(message: string, document: TextDocument): Diagnostic {
+  const firstLine = document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$/, '');
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLine.length } }, severity: DiagnosticSeverity.Error, code: LIMIT_RULE_ID, source: SOURCE, message };
 }

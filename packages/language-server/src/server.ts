@@ -21,7 +21,7 @@ import type { PlainMessage } from './checker.js';
 import { CheckerThread } from './checker-thread.js';
 import { disableAction, FIX_ALL_KIND, fixActions, fixAllEdits, ignoreFindingAction, isIgnorable, isPreachDiagnostic, vocabularyAction, vocabularyCandidate } from './code-actions.js';
 import { ConfigWatcher } from './config-watch.js';
-import { configErrorDiagnostic, toDiagnostic } from './diagnostics.js';
+import { configErrorDiagnostic, limitDiagnostic, toDiagnostic } from './diagnostics.js';
 import { hoverAt } from './hover.js';
 import { asDraftIgnores, asFinding, isEmpty, NO_IGNORES, withFinding, withRule } from './ignores.js';
 import { checkSetContextParams } from './params.js';
@@ -144,6 +144,12 @@ export function startServer(connection: Connection): void {
     if (!document || document.version !== result.version || !settings.enable) return;
     if (result.configFiles.length) watcher.watchFiles(result.configFiles);
     const base = { uri: result.uri, version: result.version, configFile: result.configFile };
+    if (result.stopped) {
+      checked.set(result.uri, { version: result.version, messages: [], docs: {}, configFile: result.configFile });
+      connection.sendDiagnostics({ uri: result.uri, version: result.version, diagnostics: [limitDiagnostic(result.stopped, document)] });
+      connection.sendNotification(ScoreNotification, { ...base, score: null, critical: false, categories: {}, words: 0, situation: null, context: explicitContext(result.uri), problems: 1 });
+      return;
+    }
     if (result.configError || !result.outcome) {
       const problem = result.configError ?? { message: 'unknown problem' };
       checked.set(result.uri, { version: result.version, messages: [], docs: {}, configFile: result.configFile });

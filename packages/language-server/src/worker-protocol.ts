@@ -50,6 +50,18 @@ export interface CheckResult {
   configError?: ConfigProblem;
   /** Packs' code modules not imported because the workspace is not trusted. */
   skippedCode?: string[];
+  /** Set by the main thread when it stopped the checker thread on this draft (a rule never returned). */
+  stopped?: string;
+}
+
+/** Sent around each check, so the main thread can stop a checker thread stuck in one rule. */
+export interface CheckProgress {
+  type: 'progress';
+  stage: 'started' | 'finished';
+  uri: string;
+  version: number;
+  /** limits.time_budget of the draft's config (ms); undefined before the config is known. */
+  budgetMs?: number;
 }
 
 export type Query =
@@ -65,4 +77,4 @@ export type ToWorker =
   | { type: 'reload' }
   | { type: 'query'; id: number; query: Query };
 
-export type FromWorker = CheckResult | { type: 'answer'; id: number; value: unknown; error?: string };
+export type FromWorker = CheckResult | CheckProgress | { type: 'answer'; id: number; value: unknown; error?: string };

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { isInputError, lint, type ReplyContext, type ResolvedConfig } from '@preach/core';
+import { DEFAULT_LIMITS, isInputError, lint, type ReplyContext, type ResolvedConfig } from '@preach/core';
 import { clearConfigCache, findConfigFile, loadConfigFor } from '@preach/config';
 import { DraftChecker } from './checker.js';
 import { withoutIgnored } from './ignores.js';
@@ -63,6 +63,7 @@ async function pump(): Promise<void> {
       send({ type: 'result', uri: job.uri, version: job.version, ms: 0, docs: {}, configFiles: [], configError: { message: `preach could not check this draft: ${(error as Error).message}` } });
     } finally {
       running = undefined;
+      send({ type: 'progress', stage: 'finished', uri: job.uri, version: job.version });
     }
   }
 }
@@ -75,6 +76,7 @@ async function runCheck(job: CheckJob): Promise<CheckResult | undefined> {
   if (!loaded.config) return { ...base, ms: performance.now() - started, configError: loaded.problem };
   let state = drafts.get(job.uri);
   if (!state) drafts.set(job.uri, (state = { checker: new DraftChecker() }));
+  send({ type: 'progress', stage: 'started', uri: job.uri, version: job.version, budgetMs: (loaded.config.limits ?? DEFAULT_LIMITS).timeBudgetMs });
   const checked = await state.checker.check(job.text, job.context, loaded.config, {
     isStale: () => pending.has(job.uri),
     onSlice: (ms) => (stats.maxSliceMs = Math.max(stats.maxSliceMs, ms)),

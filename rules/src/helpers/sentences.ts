@@ -2,8 +2,17 @@ import type { RuleContext, Span } from '@preach/core';
 
 /** The sentence of the reply that holds `offset`, or a line-sized window when none does. */
 export function sentenceAt(context: RuleContext, offset: number): Span {
-  for (const sentence of context.analysis.sentences()) {
-    if (sentence.start <= offset && offset < sentence.end) return sentence;
+  // Sentences are in order and do not overlap: a binary search keeps a long draft with many
+  // findings linear (a scan per finding made it quadratic).
+  const sentences = context.analysis.sentences();
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const sentence = sentences[middle]!;
+    if (offset < sentence.start) high = middle - 1;
+    else if (offset >= sentence.end) low = middle + 1;
+    else return sentence;
   }
   const start = context.prose.lastIndexOf('\n', offset) + 1;
   const newline = context.prose.indexOf('\n', offset);

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { applyFixes, CHANNELS, FRONT_MATTER_RULE_ID, lint, parseThreadSource, PreachInputError, type Channel, type ReplyContext, type Rule, type ThreadTurn } from '@preach/core';
+import { applyFixes, CHANNELS, draftSizeProblem, FRONT_MATTER_RULE_ID, lint, parseThreadSource, PreachInputError, type Channel, type ReplyContext, type Rule, type ThreadTurn } from '@preach/core';
 import { loadConfigFor, type LoadConfigOptions } from '@preach/config';
 import { EXIT, UsageError } from '../exit.js';
 import { formatJson } from '../formatters/json.js';
 import { formatSarif } from '../formatters/sarif.js';
 import { formatStylish } from '../formatters/stylish.js';
 import { decodeDraft, encodeDraft, expandInputs, readDraft, readStdin } from '../inputs.js';
+import { parseLimitFlags, withLimits, type LimitFlags } from '../limits.js';
 import { totals, type FileReport } from '../report.js';
 import { refuseInputAsOutput, WriteFailure, writeFileSafely } from '../safe-write.js';
 
@@ -30,6 +31,8 @@ export interface LintCommandOptions {
   color: boolean;
 }
 
+export type LintCommandFlags = LintCommandOptions & LimitFlags;
+
 export interface Io {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
@@ -40,11 +43,12 @@ export interface Io {
 
 const FORMATS = ['stylish', 'json', 'sarif'];
 
-export async function lintCommand(patterns: string[], options: LintCommandOptions, io: Io): Promise<number> {
+export async function lintCommand(patterns: string[], options: LintCommandFlags, io: Io): Promise<number> {
   if (!FORMATS.includes(options.format)) throw new UsageError(`unknown format "${options.format}"; use one of: ${FORMATS.join(', ')}`);
   if (options.channel && !CHANNELS.includes(options.channel as Channel)) throw new UsageError(`unknown channel "${options.channel}"; use one of: ${CHANNELS.join(', ')}`);
   const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings needs a whole number, got "${options.maxWarnings}"`);
+  const limits = parseLimitFlags(options);
   if (patterns.length === 0) throw new UsageError('no drafts given: pass files, folders, globs, or - to read standard input (try `preach lint --help`)');
 
   const context = await contextFromFlags(options, io.cwd);
@@ -119,8 +123,14 @@ export async function lintCommand(patterns: string[], options: LintCommandOption
    * set when a fix applies; `recheck` is the report once it is written.
    */
   async function check(text: string, display: string, path: string): Promise<{ report: FileReport; fixedText?: string; recheck: () => FileReport }> {
-    const { config } = await loadConfigFor(path, configOptions);
+    const config = withLimits((await loadConfigFor(path, configOptions)).config, limits);
     for (const [id, setting] of config.rules) enabledRules.set(id, setting.rule);
+    const tooLarge = draftSizeProblem(text, config.limits);
+    if (tooLarge) {
+      inputProblem = true;
+      const refused: FileReport = { file: display, error: tooLarge };
+      return { report: refused, recheck: () => refused };
+    }
     const result = lint(text, context, config, { path: display });
     const report: FileReport = { file: display, result };
     if (!options.fix) return { report, recheck: () => report };

@@ -2,11 +2,12 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
-import { CHANNELS, isInputError, PreachInputError, type Channel } from '@preach/core';
+import { CHANNELS, DEFAULT_LIMITS, isInputError, PreachInputError, type Channel } from '@preach/core';
 import type { Piscina } from 'piscina';
 import { EXIT, UsageError } from '../exit.js';
 import { expandInputs } from '../inputs.js';
 import { openPendingFile, refuseInputAsOutput, WriteFailure, writeFailureReason, type PendingFile } from '../safe-write.js';
+import { parseLimitFlags } from '../limits.js';
 import { Aggregator } from '../score/aggregate.js';
 import { checkCsvMapping } from '../score/importers/csv.js';
 import { readTranscripts } from '../score/importers/index.js';
@@ -36,6 +37,8 @@ export interface ScoreCommandOptions {
   worst?: string;
   progress?: boolean;
   color: boolean;
+  timeBudget?: string;
+  maxDraftKb?: string;
 }
 
 /** What a folder given to `preach score` is searched for. */
@@ -68,17 +71,18 @@ export async function scoreCommand(patterns: string[], options: ScoreCommandOpti
     configFile: options.config && resolve(io.cwd, options.config),
     noConfig: options.noConfig,
     signature: options.agentSignature,
+    limits: parseLimitFlags(options),
   };
   // Threads start first: they load the config while this thread does the same and starts reading.
   const pool = startPool(settings.jobs, setup);
   try {
     return await scoreInputs(patterns, options, io, settings, setup, pool);
   } finally {
-    await pool?.destroy();
+    await pool.destroy();
   }
 }
 
-async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io: Io, settings: CheckedOptions, setup: ScoreSetup, pool: Piscina | undefined): Promise<number> {
+async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io: Io, settings: CheckedOptions, setup: ScoreSetup, pool: Piscina): Promise<number> {
   const local = await createScorerOptions(setup);
   checkCsvMapping(local.settings.csv ?? {}, local.file ?? '.preachrc.yaml');
   const csvColumns = { ...local.settings.csv, ...parseColumns(options.csvColumn ?? []) };
@@ -121,7 +125,7 @@ interface ScoreRun {
   unreadable: RecordError[];
   csvColumns: Record<string, string>;
   local: Awaited<ReturnType<typeof createScorerOptions>>;
-  pool: Piscina | undefined;
+  pool: Piscina;
   settings: CheckedOptions;
   options: ScoreCommandOptions;
   io: Io;
@@ -159,7 +163,7 @@ async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Prom
   }
 
   try {
-    for await (const outcome of scoreAll(everyConversation(), { pool, local })) {
+    for await (const outcome of scoreAll(everyConversation(), { pool, budgetMs: (local.config.limits ?? DEFAULT_LIMITS).timeBudgetMs })) {
       if ('error' in outcome) {
         if (options.strict) throw new StrictStop(outcome.error);
         aggregator.add(outcome);

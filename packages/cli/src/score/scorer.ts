@@ -1,19 +1,23 @@
-import { CATEGORY_IDS, lint, resolveSituation, sensitivityAtLeast, type Category, type PreachMessage, type ResolvedConfig, type ResolvedSituation, type ThreadTurn } from '@preach/core';
+import { CATEGORY_IDS, draftSizeProblem, lint, resolveSituation, sensitivityAtLeast, stopMessage, type Category, type PreachMessage, type ResolvedConfig, type ResolvedSituation, type ThreadTurn, type UserPattern } from '@preach/core';
 import { htmlToText } from './html.js';
 import type { AgentRef, Conversation, Finding, ImportedItem, ScoredConversation, ScoredReply, ScoreOutcome, TranscriptMessage } from './types.js';
 
 export interface ScorerOptions {
   config: ResolvedConfig;
   /** A team's sign-off pattern: one group captures the agent's id (`agents.signature`). */
-  signature?: RegExp;
+  signature?: UserPattern;
+  /** Told which conversation of a batch is being scored, and after each reply (a heartbeat). */
+  onConversation?: (index: number) => void;
+  onReply?: () => void;
 }
 
 const NO_SITUATION: ScoredConversation['situation'] = { id: null, sensitivity: 'low', source: 'none', reason: 'no customer message to judge by' };
 
 /** Scores a batch in order; a conversation that breaks the scorer becomes an error, not a crash. */
 export function scoreBatch(items: readonly ImportedItem[], options: ScorerOptions): ScoreOutcome[] {
-  return items.map((item) => {
+  return items.map((item, index) => {
     if ('error' in item) return item;
+    options.onConversation?.(index);
     try {
       return { scored: scoreConversation(item.conversation, options) };
     } catch (error) {
@@ -29,7 +33,7 @@ export function scoreBatch(items: readonly ImportedItem[], options: ScorerOption
  * the channel, and the situation given or mapped from tags for the whole conversation. Without
  * one, the core infers it from the latest customer turn and the thread, as it does for a draft.
  */
-export function scoreConversation(conversation: Conversation, { config, signature }: ScorerOptions): ScoredConversation {
+export function scoreConversation(conversation: Conversation, { config, signature, onReply }: ScorerOptions): ScoredConversation {
   /** What the conversation is about, for the report: the most sensitive situation met. */
   let headline: ResolvedSituation | undefined;
   const thread: ThreadTurn[] = [];
@@ -58,6 +62,11 @@ export function scoreConversation(conversation: Conversation, { config, signatur
     }
     if (!text.trim()) return;
     const customerMessage = waiting.length ? waiting.join('\n\n') : answered;
+    // Each message is bounded like a draft in the editor, the customer's words it answers too.
+    const replyTooLarge = draftSizeProblem(text, config.limits);
+    if (replyTooLarge) throw new Error(`message ${index + 1} (an agent reply) is ${replyTooLarge}`);
+    const customerTooLarge = customerMessage === undefined ? undefined : draftSizeProblem(customerMessage, config.limits);
+    if (customerTooLarge) throw new Error(`the customer's messages before message ${index + 1} are ${customerTooLarge}`);
     waiting.length = 0;
     answered = customerMessage;
     const result = lint(
@@ -75,6 +84,8 @@ export function scoreConversation(conversation: Conversation, { config, signatur
       config,
       { path: `${conversation.id}#${index + 1}` },
     );
+    onReply?.();
+    if (result.stopped) throw new Error(`message ${index + 1}: ${stopMessage(result.stopped, 'reply')}`);
     thread.push({ role: 'agent', text });
     headline = moreSensitive(headline, result.context.situation);
     replies.push({
@@ -118,10 +129,10 @@ function moreSensitive(current: ResolvedSituation | undefined, next: ResolvedSit
 }
 
 /** Who wrote a reply: the export's sign-off initials, a team's sign-off pattern, then the author. */
-export function identifyAgent(message: TranscriptMessage, text: string, signature?: RegExp): AgentRef {
+export function identifyAgent(message: TranscriptMessage, text: string, signature?: UserPattern): AgentRef {
   const account = message.authorName ?? message.authorId;
   let initials = message.signature;
-  if (!initials && signature) initials = signature.exec(text)?.[1];
+  if (!initials && signature) initials = signature.first(text)?.groups[0];
   if (initials) return { id: account ? `${message.authorId ?? account}/${initials}` : initials, name: account ? `${initials} (${account})` : initials };
   if (message.authorId) return { id: message.authorId, name: message.authorName ?? message.authorId };
   if (message.authorName) return { id: message.authorName, name: message.authorName };

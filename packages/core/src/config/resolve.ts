@@ -1,6 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { PreachInputError, PreachInputErrors } from '../errors.js';
-import { unsafeRegexReason } from '../declarative/regex.js';
+import { userPatternProblem } from '../declarative/user-regex.js';
+import { DEFAULT_LIMITS, type CheckLimits } from '../limits.js';
 import { DEFAULT_SCORING } from '../score.js';
 import { BUILT_IN_SITUATIONS } from '../situations.js';
 import type { Channel, ResolvedConfig, Rule, RuleConditions, RuleSetting, Severity, SeveritySetting, SituationDefinition } from '../types.js';
@@ -23,6 +24,7 @@ export interface PreachConfig {
     categories?: Partial<Record<string, number>>;
   };
   agents?: { signature?: string };
+  limits?: { time_budget?: number; max_draft_kb?: number };
   csv?: Record<string, string>;
 }
 
@@ -61,6 +63,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   const situations = new Map<string, SituationDefinition>(BUILT_IN_SITUATIONS.map((s) => [s.id, s]));
   const tagSituations: Record<string, string> = {};
   let defaultChannel: Channel | undefined;
+  const limits: CheckLimits = { ...DEFAULT_LIMITS };
   const scoring = { ...DEFAULT_SCORING, weights: { ...DEFAULT_SCORING.weights }, categoryWeights: { ...DEFAULT_SCORING.categoryWeights }, critical: [...DEFAULT_SCORING.critical] };
 
   for (const layer of input.layers) {
@@ -92,7 +95,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
       const existing = situations.get(raw.id);
       const signals = raw.signals?.map((signal) => (typeof signal === 'string' ? { pattern: signal } : signal));
       signals?.forEach((signal, signalIndex) => {
-        const reason = unsafeRegexReason(signal.pattern);
+        const reason = userPatternProblem(signal.pattern);
         if (reason) {
           problems.push(new PreachInputError({ file: layer.file, ...at(['situations', index, 'signals', signalIndex]), key: `situations.${index}.signals.${signalIndex}`, message: `pattern ${JSON.stringify(signal.pattern)} ${reason}` }));
         }
@@ -112,6 +115,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
       tagSituations[tag] = situation;
     }
     if (config.channel) defaultChannel = config.channel;
+    if (config.limits) Object.assign(limits, limitsFrom(config.limits));
     if (config.scoring) {
       Object.assign(scoring.weights, config.scoring.weights ?? {});
       if (config.scoring.words_per_unit) scoring.wordsPerUnit = config.scoring.words_per_unit;
@@ -143,6 +147,15 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     tagSituations,
     defaultChannel,
     scoring,
+    limits,
+  };
+}
+
+/** `limits` as written in `.preachrc` (seconds, KB), or as flags, in the engine's units. */
+export function limitsFrom(input: { time_budget?: number; max_draft_kb?: number }): Partial<CheckLimits> {
+  return {
+    ...(input.time_budget !== undefined ? { timeBudgetMs: input.time_budget * 1000 } : {}),
+    ...(input.max_draft_kb !== undefined ? { maxDraftBytes: input.max_draft_kb * 1024 } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import { ruleSchema, packFileSchema } from '../schemas.js';
 import type { Category, ReplyContext, Rule, RuleConditions, RuleExample, RuleMeta, SeveritySetting } from '../types.js';
 import { CONTEXT_KEYS } from '../text/front-matter.js';
 import { ajv, parseYamlSource, validateLocated, type LocatedValue } from '../yaml-source.js';
+import { trustPatterns } from './user-regex.js';
 import { KIND_CHECKS, KIND_PLACEHOLDERS, META_KEYS, type Params } from './kinds.js';
 
 // Compiling these schemas costs a noticeable part of start-up: do it only when a file needs it.
@@ -42,6 +43,7 @@ export function compileRuleSource(source: string, file: string, options: RuleSou
     throw new PreachInputError({ file, line: 1, message: 'a rule file must be a mapping with id, kind, category and message (or a pack file with `rules:`)' });
   }
   const isPack = 'rules' in value && !('kind' in value);
+  if (options.trusted) trustPatterns(regexesOf(isPack ? ((value.rules as Record<string, unknown>[]) ?? []) : [value]));
   if (!options.trusted) {
     const validate = isPack ? (validatePack ??= ajv.compile(packFileSchema)) : (validateRule ??= ajv.compile(ruleSchema));
     const errors = validateLocated(validate, located);
@@ -197,5 +199,17 @@ function boundsProblem(min: Bound, max: Bound, refuse: (keyPath: string[], messa
       refuse(['min'], `is ${low}${channel !== 'default' && typeof min === 'object' ? ` for ${channel}` : ''}, more than max (${high}): no reply could pass`);
       return;
     }
+  }
+}
+
+/** The regular expressions in rule definitions: their patterns, exceptions, regex swaps, conditions. */
+function* regexesOf(definitions: ReadonlyArray<Record<string, any>>): Generator<string> {
+  for (const definition of definitions) {
+    yield* definition.patterns ?? [];
+    yield* definition.exceptions ?? [];
+    if (definition.prefilter) yield definition.prefilter;
+    if (definition.regex && definition.swap) yield* Object.keys(definition.swap);
+    if (definition.when?.customer_message_matches) yield definition.when.customer_message_matches;
+    for (const match of [definition.match ?? []].flat() as string[]) for (const term of match.matchAll(/\/((?:[^/\\]|\\.)+)\//g)) yield term[1]!;
   }
 }

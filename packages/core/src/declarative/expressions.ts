@@ -2,7 +2,7 @@ import type { Ajv, ErrorObject } from 'ajv';
 import type { DataValidationCxt } from 'ajv/dist/types/index.js';
 import nlp from 'compromise';
 import levenshtein from 'damerau-levenshtein';
-import { unsafeRegexReason } from './regex.js';
+import { compileUserPattern, userPatternProblem } from './user-regex.js';
 
 /**
  * Regular expressions and compromise patterns in rule files and config are checked by the
@@ -21,7 +21,7 @@ export function registerExpressionKeywords(ajv: Ajv): void {
     schemaType: 'string',
     errors: true,
     validate: function validate(kind: ExpressionKind, data: unknown, _parent?: unknown, context?: DataValidationCxt) {
-      const problems = expressionProblems(kind, data);
+      const problems = expressionProblems(kind, data, ruleNamed(context));
       (validate as { errors?: Partial<ErrorObject>[] }).errors = problems.map(({ path, message }) => ({
         keyword: 'preachExpression',
         instancePath: `${context?.instancePath ?? ''}${path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')}`,
@@ -33,25 +33,48 @@ export function registerExpressionKeywords(ajv: Ajv): void {
   });
 }
 
-function expressionProblems(kind: ExpressionKind, data: unknown): Array<{ path: string[]; message: string }> {
+/** ` in rule "id"` for a pattern inside a pack file's `rules:` list, where the line alone names no rule. */
+function ruleNamed(context: DataValidationCxt | undefined): string {
+  const index = /^\/rules\/(\d+)(?:\/|$)/.exec(context?.instancePath ?? '')?.[1];
+  const rules = (context?.rootData as { rules?: unknown } | undefined)?.rules;
+  const id = index !== undefined && Array.isArray(rules) ? (rules[Number(index)] as { id?: unknown } | undefined)?.id : undefined;
+  return typeof id === 'string' ? ` in rule "${id}"` : '';
+}
+
+function expressionProblems(kind: ExpressionKind, data: unknown, inRule = ''): Array<{ path: string[]; message: string }> {
   if (kind === 'regex' && typeof data === 'string') {
-    const reason = unsafeRegexReason(data);
-    return reason ? [{ path: [], message: `pattern ${JSON.stringify(data)} ${reason}` }] : [];
+    const reason = userPatternProblem(data);
+    return reason ? [{ path: [], message: `pattern ${JSON.stringify(data)}${inRule} ${reason}` }] : [];
   }
   if (kind === 'compromise' && typeof data === 'string') {
     const reason = compromisePatternProblem(data);
-    return reason ? [{ path: [], message: `compromise pattern ${JSON.stringify(data)} ${reason} (syntax: ${COMPROMISE_SYNTAX_URL})` }] : [];
+    return reason ? [{ path: [], message: `compromise pattern ${JSON.stringify(data)}${inRule} ${reason} (syntax: ${COMPROMISE_SYNTAX_URL})` }] : [];
   }
   if (kind === 'swap' && data && typeof data === 'object') {
     // Swap keys are regular expressions only with `regex: true`; literal phrases are escaped.
     const { regex, swap } = data as { regex?: unknown; swap?: unknown };
     if (regex !== true || !swap || typeof swap !== 'object') return [];
     return Object.keys(swap).flatMap((key) => {
-      const reason = unsafeRegexReason(key);
-      return reason ? [{ path: ['swap', key], message: `pattern ${JSON.stringify(key)} ${reason}` }] : [];
+      const reason = userPatternProblem(key);
+      return reason ? [{ path: ['swap', key], message: `pattern ${JSON.stringify(key)}${inRule} ${reason}` }] : [];
     });
   }
   return [];
+}
+
+/**
+ * A compromise match pattern parsed once, for `doc.match`. compromise runs a `/regex/` term with
+ * RegExp on each word; the term is handed a user pattern instead, so it runs on the safe engine.
+ */
+export function parseCompromisePattern(pattern: string): unknown[] {
+  const terms = nlp.parseMatch(pattern, {}) as ParsedTerm[];
+  for (const term of flatten(terms)) {
+    if (term.regex) {
+      const safe = compileUserPattern(term.regex.source, { ignoreCase: term.regex.ignoreCase });
+      term.regex = { test: (text: string) => safe.test(text) } as RegExp;
+    }
+  }
+  return terms;
 }
 
 let knownTags: Map<string, string> | undefined;
@@ -91,7 +114,7 @@ export function compromisePatternProblem(pattern: string): string | undefined {
     }
   }
   for (const match of pattern.matchAll(/\/((?:[^/\\]|\\.)+)\//g)) {
-    const reason = unsafeRegexReason(match[1]!);
+    const reason = userPatternProblem(match[1]!);
     if (reason) return `has a regular expression /${match[1]}/ that ${reason}`;
   }
   try {

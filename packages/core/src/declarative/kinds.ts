@@ -1,7 +1,9 @@
 import { findNameMentions } from '../name-mentions.js';
 import type { Channel, RuleContext, Span } from '../types.js';
 import { compileMatcher, interpolate, matchCase, scopeRange, type MatcherSpec, type Scope } from './matchers.js';
+import { parseCompromisePattern } from './expressions.js';
 import { escapeRegex, phrasePattern } from './regex.js';
+import { compileUserPattern, type UserPattern } from './user-regex.js';
 
 /** A declarative rule's parameters (its kind-specific keys), after config options are merged in. */
 export type Params = Record<string, any>;
@@ -59,7 +61,7 @@ const existence: Check = (context, params, message) => {
 interface SwapTable {
   matcher: ReturnType<typeof compileMatcher>;
   literal: Map<string, string>;
-  regexes: Array<[RegExp, string]>;
+  regexes: Array<[UserPattern, string]>;
 }
 
 const swapCache = new WeakMap<Params, SwapTable>();
@@ -69,12 +71,11 @@ function swapTable(params: Params): SwapTable {
   if (table) return table;
   const swap = params.swap as Record<string, string>;
   const keys = Object.keys(swap);
-  const flags = params.ignorecase === false ? 'u' : 'iu';
   table = params.regex
     ? {
         matcher: compileMatcher({ patterns: keys, ignorecase: params.ignorecase, exceptions: params.exceptions }),
         literal: new Map(),
-        regexes: keys.map((key) => [new RegExp(`^(?:${key})$`, flags), swap[key]!]),
+        regexes: keys.map((key) => [compileUserPattern(key, { ignoreCase: params.ignorecase !== false }), swap[key]!]),
       }
     : {
         matcher: compileMatcher({ tokens: keys, ignorecase: params.ignorecase, nonword: params.nonword, exceptions: params.exceptions }),
@@ -94,10 +95,10 @@ function normalise(phrase: string, ignoreCase: boolean): string {
 function replacementsFor(table: SwapTable, text: string, ignoreCase: boolean): string[] | undefined {
   const literal = table.literal.get(normalise(text, ignoreCase));
   if (literal !== undefined) return literal.split('|').map((option) => option.trim());
-  const entry = table.regexes.find(([regex]) => regex.test(text));
+  const entry = table.regexes.find(([regex]) => regex.testWhole(text));
   if (!entry) return undefined;
   const [regex, replacement] = entry;
-  return replacement.split('|').map((option) => text.replace(regex, option.trim()));
+  return replacement.split('|').map((option) => regex.replaceWhole(text, option.trim()));
 }
 
 const substitution: Check = (context, params, message) => {
@@ -151,9 +152,11 @@ export function requiredLiterals(pattern: string): string[][] {
 
 interface PatternPlan {
   patterns: string[];
-  prefilter?: RegExp;
+  /** The patterns parsed once, their `/regex/` terms on the safe engine. */
+  parsed: unknown[];
+  prefilter?: UserPattern;
   literals: string[][];
-  exceptions: RegExp[];
+  exceptions: UserPattern[];
 }
 
 const patternCache = new WeakMap<Params, PatternPlan>();
@@ -165,10 +168,11 @@ function patternPlan(params: Params): PatternPlan {
   const literalSets = patterns.map(requiredLiterals);
   plan = {
     patterns,
-    prefilter: params.prefilter ? new RegExp(params.prefilter, 'iu') : undefined,
+    parsed: patterns.map(parseCompromisePattern),
+    prefilter: params.prefilter ? compileUserPattern(params.prefilter) : undefined,
     // Only usable when every pattern has some required literal.
     literals: literalSets.every((set) => set.length > 0) ? literalSets.map((set) => set[0]!) : [],
-    exceptions: (params.exceptions ?? []).map((e: string) => new RegExp(`^(?:${e})$`, 'iu')),
+    exceptions: (params.exceptions ?? []).map((e: string) => compileUserPattern(e)),
   };
   patternCache.set(params, plan);
   return plan;
@@ -203,14 +207,14 @@ const pattern: Check = (context, params, message) => {
   }
   const doc = context.analysis.nlp();
   const seen = new Set<number>();
-  for (const p of plan.patterns) {
-    for (const found of doc.match(p).json({ offset: true }) as CompromiseMatch[]) {
+  for (const p of plan.parsed) {
+    for (const found of doc.match(p as string).json({ offset: true }) as CompromiseMatch[]) {
       const [start, rawEnd] = matchSpan(found);
       const raw = context.prose.slice(start, rawEnd);
       const text = raw.replace(TRAILING, '') || raw;
       const end = start + text.length;
       if (start < range.from || end > range.to) continue;
-      if (seen.has(start) || plan.exceptions.some((exception) => exception.test(text))) continue;
+      if (seen.has(start) || plan.exceptions.some((exception) => exception.testWhole(text))) continue;
       seen.add(start);
       context.report({ message: messageText(message, { ...baseValues(context), match: text.trim() }), start, end });
     }

@@ -1,5 +1,6 @@
 import type { RuleContext, Span } from '../types.js';
 import { phrasePattern } from './regex.js';
+import { combineLinear, compileUserPattern } from './user-regex.js';
 
 export type Scope = 'prose' | 'raw' | 'opening' | 'closing';
 
@@ -25,22 +26,30 @@ function needsUnicode(source: string): boolean {
   return /[^\x00-\x7f]|\\[pP]\{|\\u\{/.test(source);
 }
 
-/** Compiles tokens (literal phrases) and patterns (regular expressions) into at most two scanners. */
+/**
+ * Compiles tokens (literal phrases) and patterns (regular expressions) into as few scanners as
+ * possible. Tokens, and patterns cheap enough for RegExp (see user-regex.ts), share one or two
+ * RegExp alternations; the other patterns share one linear-time RE2 alternation.
+ */
 export function compileMatcher(spec: MatcherSpec): Matcher {
   const ignoreCase = spec.ignorecase !== false;
+  const patterns = (spec.patterns ?? []).map((pattern) => compileUserPattern(pattern, { ignoreCase }));
   const sources = [
     // Longest phrases first, so "prior to" wins over "prior" where both are listed.
     ...[...(spec.tokens ?? [])].sort((a, b) => b.length - a.length).map((token) => phrasePattern(token, !spec.nonword)),
-    ...(spec.patterns ?? []).map((pattern) => `(?:${pattern})`),
+    ...patterns.filter((pattern) => pattern.engine === 'native').map((pattern) => `(?:${pattern.source})`),
   ];
-  if (sources.length === 0) return { find: () => [] };
+  const linear = patterns.filter((pattern) => pattern.engine === 're2');
+  if (sources.length === 0 && linear.length === 0) return { find: () => [] };
   const plain = sources.filter((source) => !needsUnicode(source));
   const unicode = sources.filter(needsUnicode);
   const regexes = [
     ...(plain.length ? [new RegExp(plain.join('|'), ignoreCase ? 'gi' : 'g')] : []),
     ...(unicode.length ? [new RegExp(unicode.join('|'), ignoreCase ? 'giu' : 'gu')] : []),
   ];
-  const exceptions = (spec.exceptions ?? []).map((pattern) => new RegExp(`^(?:${pattern})$`, ignoreCase ? 'iu' : 'u'));
+  const scanners = linear.length ? combineLinear(linear, ignoreCase) : [];
+  const exceptions = (spec.exceptions ?? []).map((pattern) => compileUserPattern(pattern, { ignoreCase }));
+  const excepted = (text: string) => exceptions.some((exception) => exception.testWhole(text));
   return {
     find(text, from = 0, to = text.length) {
       const region = from === 0 && to === text.length ? text : text.slice(0, to);
@@ -53,11 +62,16 @@ export function compileMatcher(spec: MatcherSpec): Matcher {
             regex.lastIndex++;
             continue;
           }
-          if (exceptions.some((exception) => exception.test(match![0]))) continue;
+          if (excepted(match[0])) continue;
           found.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
         }
       }
-      return regexes.length > 1 ? withoutOverlaps(found) : found;
+      for (const scanner of scanners) {
+        for (const match of scanner.all(region, from)) {
+          if (!excepted(match.text)) found.push({ start: match.index, end: match.index + match.text.length, text: match.text });
+        }
+      }
+      return regexes.length + scanners.length > 1 ? withoutOverlaps(found) : found;
     },
   };
 }
