@@ -31,7 +31,7 @@ describe('--format json', () => {
     const [billing] = report.conversations;
     expect(Object.keys(billing)).toEqual(['id', 'source', 'line', 'channel', 'situation', 'score', 'categories', 'critical', 'agents', 'replies', 'customerMessages', 'internalNotes', 'findings', 'messages']);
     expect(Object.keys(billing.categories)).toEqual(['proud', 'responsible', 'empathetic', 'articulate', 'concise', 'human']);
-    expect(Object.keys(billing.messages[0])).toEqual(['index', 'agent', 'score', 'categories', 'words', 'critical', 'situation', 'text', 'findings']);
+    expect(Object.keys(billing.messages[0])).toEqual(['index', 'agent', 'score', 'categories', 'words', 'critical', 'situation', 'mood', 'text', 'findings']);
     const finding = billing.messages[1].findings[0];
     expect(finding).toMatchObject({ ruleId: 'formal-word', severity: 'suggestion', category: 'human', critical: false, line: 1, excerpt: 'utilize', fix: 'use' });
     expect(report.agents).toEqual([

@@ -211,7 +211,8 @@ describe('the editor', () => {
     installPackage(root, '@test/runaway-rules', join(ROOT, 'test', 'fixtures', 'safety', 'runaway-rules'));
     mkdirSync(join(root, 'node_modules', '@preach'), { recursive: true });
     symlinkSync(join(ROOT, 'packages', 'core'), join(root, 'node_modules', '@preach', 'core'), 'dir');
-    client = await LspClient.start({ rootDir: root });
+    // Trusted: one test loads a code pack from the workspace, which an untrusted folder never runs.
+    client = await LspClient.start({ rootDir: root, initializationOptions: { trustedWorkspace: true } });
   });
   afterAll(async () => client?.stop());
 
