@@ -44,7 +44,6 @@ const esm = {
   sourcemap: 'linked',
   logLevel: 'warning',
   plugins: [compromiseInBundle],
-  metafile: true,
   // CommonJS dependencies inside an ES module bundle still call require() for Node's built-ins,
   // and some name their own file (write-file-atomic, vscode-languageserver): they get the file
   // of the bundle they are in.
@@ -66,7 +65,7 @@ const esm = {
  * `preach-language-server` command) and worker.js, the checker thread, which the server starts
  * from the file next to it.
  */
-export async function bundleLanguageServer() {
+export async function bundleLanguageServer(options = {}) {
   const server = join(root, 'packages', 'language-server');
   // Chunk names change with their content: start from an empty folder, not last build's chunks.
   rmSync(join(server, 'bundle'), { recursive: true, force: true });
@@ -74,6 +73,7 @@ export async function bundleLanguageServer() {
     ...esm,
     entryPoints: { index: join(server, 'dist', 'index.js'), main: join(server, 'dist', 'main.js'), worker: join(server, 'dist', 'worker.js') },
     outdir: join(server, 'bundle'),
+    ...options,
   });
 }
 
@@ -82,7 +82,7 @@ export async function bundleLanguageServer() {
  * the worker pool starts from the file next to it. `preach lsp` imports the language server's
  * own bundle, so the server's checker thread finds its worker.js next to it.
  */
-export async function bundleCli() {
+export async function bundleCli(options = {}) {
   const cli = join(root, 'packages', 'cli');
   rmSync(join(cli, 'bundle'), { recursive: true, force: true });
   return build({
@@ -99,5 +99,6 @@ export async function bundleCli() {
         },
       },
     ],
+    ...options,
   });
 }
