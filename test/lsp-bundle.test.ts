@@ -13,7 +13,7 @@ beforeAll(() => {
   execFileSync(process.execPath, [join(ROOT, 'extension', 'scripts', 'build.mjs')], { stdio: 'ignore' });
   dir = mkdtempSync(join(tmpdir(), 'preach-bundle-'));
   for (const name of ['server.cjs', 'worker.cjs', 'extension.cjs']) copyFileSync(join(ROOT, 'extension', 'dist', name), join(dir, name));
-}, 120_000);
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test('the bundled server checks drafts with no node_modules in reach', async () => {
