@@ -277,7 +277,7 @@ describe('awkward inputs', () => {
   it('a 1 MB file is checked', async () => {
     const paragraph = 'Thanks for waiting. Please utilize the export page and we will definitely follow up soon with the details.\n\n';
     const file = write('inputs/big.md', paragraph.repeat(Math.ceil(1_000_000 / paragraph.length)));
-    const run = await runPreach(['lint', '--format', 'json', file], { cwd: dir, timeoutMs: 120_000 });
+    const run = await runPreach(['lint', '--format', 'json', file], { cwd: dir });
     const [result] = json(run.stdout);
     expect(result!.messages.filter((m: any) => m.ruleId === 'formal-word').length).toBeGreaterThan(9000);
     expect(result!.score).toBeGreaterThanOrEqual(0);

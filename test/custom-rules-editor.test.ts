@@ -16,7 +16,7 @@ let client: LspClient;
 beforeAll(async () => {
   ({ dir, cleanup } = teamProject());
   client = await LspClient.start({ rootDir: dir });
-}, 60_000);
+});
 
 afterAll(async () => {
   await client?.stop();
@@ -29,7 +29,7 @@ describe('pack rules in the editor', () => {
   test('are checked as the agent types, and an edited rule file applies at once', async () => {
     const uri = pathUri(join(dir, 'reply.md'));
     client.open(uri, 'Thank you, sir. It is in the war room, next to the pipeline.\n');
-    const first = await client.diagnostics(uri, { accept: (d: Array<{ code: string }>) => codes(d, /^(kit|acme)\//).length > 0, timeoutMs: 40_000 });
+    const first = await client.diagnostics(uri, { accept: (d: Array<{ code: string }>) => codes(d, /^(kit|acme)\//).length > 0 });
     expect(codes(first, /^(kit|acme)\//)).toEqual(['acme/no-sir', 'kit/jargon']);
     const jargon = first.find((d: { code: string }) => d.code === 'kit/jargon');
     expect(jargon.message).toBe('"war room" is internal; say what it means for the customer.');
@@ -41,7 +41,6 @@ describe('pack rules in the editor', () => {
     const after = await client.diagnostics(uri, {
       since,
       accept: (d: Array<{ code: string; message: string }>) => d.some((x) => x.message.startsWith('"pipeline"')),
-      timeoutMs: 40_000,
     });
     expect(after.filter((d: { code: string }) => d.code === 'kit/jargon').map((d: { message: string }) => d.message)).toEqual([
       '"war room" is internal; say what it means for the customer.',

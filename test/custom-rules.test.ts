@@ -67,7 +67,7 @@ beforeAll(async () => {
     'cond-billing': { text: KIWI, context: { situation: 'billing-failure' } },
     'cond-billing-email': { text: KIWI, context: { situation: 'billing-failure', channel: 'email' } },
   });
-}, 180_000);
+});
 afterAll(() => cleanup());
 
 const ids = (result: JsonResult, prefix: string) => messagesOf(result, prefix).map((m) => m.ruleId).sort();

@@ -13,7 +13,7 @@ beforeAll(() => {
   execFileSync(process.execPath, [join(ROOT, 'extension', 'scripts', 'build.mjs')], { stdio: 'ignore' });
   dir = mkdtempSync(join(tmpdir(), 'preach-bundle-'));
   for (const name of ['server.cjs', 'worker.cjs', 'extension.cjs']) copyFileSync(join(ROOT, 'extension', 'dist', name), join(dir, name));
-}, 120_000);
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test('the bundled server checks drafts with no node_modules in reach', async () => {
@@ -26,6 +26,12 @@ test('the bundled server checks drafts with no node_modules in reach', async () 
     client.open(uri, 'Please utilize the billing page.', 'preach-reply');
     const diagnostics = await client.diagnostics(uri, { accept: (d: any[]) => d.length > 0 });
     expect(diagnostics.find((d: any) => d.code === 'formal-word')).toMatchObject({ severity: 2, source: 'preach' });
+    // Whether "Will" is the customer's name or a verb is compromise's call: it is in the bundle
+    // too, loaded on first use.
+    const named = pathUri(join(workspace, 'will.reply.md'));
+    client.open(named, '---\ncustomer_name: Will\n---\nThanks for waiting. Will you try the link again?\n', 'preach-reply');
+    const missing = await client.diagnostics(named, { accept: (d: any[]) => d.length > 0 });
+    expect(missing.map((d: any) => `${d.code}: ${d.message}`)).toContain("name-missing: The reply never uses Will's name; use it once, in the greeting or the first line.");
   } finally {
     await client.stop();
   }

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node.js';
+import { HANG_GUARD_MS } from './helpers/hang-guard.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const PREACH_BIN = join(ROOT, 'packages', 'cli', 'bin', 'preach.js');
@@ -106,13 +107,13 @@ export class LspClient {
   async diagnostics(uri, options = {}) {
     const found = await this.#waitFor(
       () => this.published.slice(options.since ?? 0).find((p) => p.uri === uri && (options.version === undefined || p.version === options.version) && (options.accept?.(p.diagnostics) ?? true)),
-      options.timeoutMs ?? 20_000,
+      options.timeoutMs ?? HANG_GUARD_MS,
       `diagnostics for ${uri}${options.version !== undefined ? ` v${options.version}` : ''}`,
     );
     return found.diagnostics;
   }
 
-  async notification(method, accept = () => true, since = 0, timeoutMs = 20_000) {
+  async notification(method, accept = () => true, since = 0, timeoutMs = HANG_GUARD_MS) {
     const found = await this.#waitFor(() => this.notifications.slice(since).find((n) => n.method === method && accept(n.params)), timeoutMs, method);
     return found.params;
   }

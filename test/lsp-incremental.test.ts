@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { lint, type ReplyContext } from '@preach/core';
 import { defaultConfig } from '@preach/config';
 import { DraftChecker, plainMessages, splitBlocks } from '@preach/language-server';
+import { propertyCases } from './helpers/property.js';
 import { ROOT } from './lsp-client.mjs';
 
 // The language server checks paragraph-local rules block by block and caches them; these tests
@@ -68,9 +69,10 @@ describe('incremental checking gives the same messages as a full lint', () => {
     expect(await incremental(new DraftChecker(), text, {})).toEqual(fullLint(text, {}));
   });
 
-  test('200 random drafts, each edited a few times with the cache warm', async () => {
+  const drafts = propertyCases(50, 500);
+  test(`${drafts} random drafts, each edited a few times with the cache warm`, async () => {
     const random = rng(42);
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < drafts; i++) {
       const context = CONTEXTS[i % CONTEXTS.length]!;
       const checker = new DraftChecker();
       let text = randomDraft(random);

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { HANG_GUARD_MS } from './helpers/hang-guard.mjs';
 import { PREACH_BIN, ROOT } from './lsp-client.mjs';
 
 // Headless Neovim with the config from docs/editors.md, talking to `preach lsp --stdio`.
@@ -18,12 +19,15 @@ function documentedConfig(): string {
   return /```lua\n([\s\S]*?)```/.exec(section)![1]!;
 }
 
+/** Each of the probe's three waits (diagnostics, code actions, hover): together, one hang guard. */
+const PROBE_WAIT_MS = HANG_GUARD_MS / 3;
+
 // Runs inside Neovim after the draft is loaded: waits for preach, then reports what it sees.
 const PROBE = `
 local out = os.getenv('PREACH_PROBE_OUT')
 local result = { diagnostics = {}, actions = {}, hover = '' }
 local ok, problem = pcall(function()
-  vim.wait(30000, function() return #vim.diagnostic.get(0) > 0 end, 50)
+  vim.wait(${PROBE_WAIT_MS}, function() return #vim.diagnostic.get(0) > 0 end, 50)
   for _, d in ipairs(vim.diagnostic.get(0)) do
     local lsp = (d.user_data or {}).lsp or {}
     table.insert(result.diagnostics, { lnum = d.lnum, col = d.col, end_col = d.end_col, message = d.message, source = d.source, code = lsp.code, severity = d.severity })
@@ -31,10 +35,10 @@ local ok, problem = pcall(function()
       local range = { start = { line = d.lnum, character = d.col }, ['end'] = { line = d.end_lnum, character = d.end_col } }
       local diagnostic = { range = range, code = lsp.code, source = d.source, message = d.message, severity = d.severity, data = lsp.data }
       local params = { textDocument = { uri = vim.uri_from_bufnr(0) }, range = range, context = { diagnostics = { diagnostic } } }
-      for _, response in pairs(vim.lsp.buf_request_sync(0, 'textDocument/codeAction', params, 10000) or {}) do
+      for _, response in pairs(vim.lsp.buf_request_sync(0, 'textDocument/codeAction', params, ${PROBE_WAIT_MS}) or {}) do
         for _, action in ipairs(response.result or {}) do table.insert(result.actions, action.title) end
       end
-      for _, response in pairs(vim.lsp.buf_request_sync(0, 'textDocument/hover', { textDocument = { uri = vim.uri_from_bufnr(0) }, position = range.start }, 10000) or {}) do
+      for _, response in pairs(vim.lsp.buf_request_sync(0, 'textDocument/hover', { textDocument = { uri = vim.uri_from_bufnr(0) }, position = range.start }, ${PROBE_WAIT_MS}) or {}) do
         if response.result then result.hover = response.result.contents.value end
       end
     end
@@ -72,7 +76,7 @@ test.skipIf(!hasNvim)('Neovim’s built-in client shows preach diagnostics, code
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
-  const timer = setTimeout(() => child.kill(), 60_000);
+  const timer = setTimeout(() => child.kill(), HANG_GUARD_MS);
   const status = await new Promise((resolve) => child.on('exit', resolve));
   clearTimeout(timer);
   expect(status, output).toBe(0);
@@ -83,4 +87,4 @@ test.skipIf(!hasNvim)('Neovim’s built-in client shows preach diagnostics, code
   expect(result.actions).toContain('Replace with “use”');
   expect(result.actions).toContain('Disable formal-word for this draft');
   expect(result.hover).toContain('**Why:**');
-}, 90_000);
+});

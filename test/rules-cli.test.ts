@@ -132,7 +132,7 @@ beforeAll(async () => {
   for (const mode of ['given', 'inferred'] as const) {
     for (const key of new Set(CASES.map((c) => c.situation))) await lintGroup(mode, key);
   }
-}, 180_000);
+});
 afterAll(() => cleanup?.());
 
 describe.each(['given', 'inferred'] as const)('tone rules through the CLI, situation %s', (mode) => {

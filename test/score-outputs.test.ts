@@ -19,7 +19,7 @@ beforeAll(() => {
 });
 afterAll(() => cleanup());
 
-const score = (args: string[], env?: Record<string, string>) => runPreach(['score', ...args], { cwd: dir, env, timeoutMs: 120_000 });
+const score = (args: string[], env?: Record<string, string>) => runPreach(['score', ...args], { cwd: dir, env });
 
 describe('--format json', () => {
   it('has the documented top level: version, conversations, agents, rules, errors, summary', async () => {

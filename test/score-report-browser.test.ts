@@ -28,7 +28,7 @@ describe.skipIf(!hasChromium)('preach score --format html in a browser', () => {
     ({ dir, cleanup } = scratchDir('preach-report-'));
     writeFileSync(join(dir, '.preachrc.yaml'), 'root: true\nextends: [preach:recommended]\n');
     const input = existsSync(TRANSCRIPTS) ? TRANSCRIPTS : FIXTURE;
-    const run = await runPreach(['score', input, '--format', 'html', '-o', 'report.html'], { cwd: dir, timeoutMs: 300_000 });
+    const run = await runPreach(['score', input, '--format', 'html', '-o', 'report.html'], { cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const { chromium } = await import('playwright-core');
@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)('preach score --format html in a browser', () => {
     });
     page.on('pageerror', (error) => consoleErrors.push(error.message));
     await page.goto(pathToFileURL(join(dir, 'report.html')).href, { waitUntil: 'load' });
-  }, 360_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

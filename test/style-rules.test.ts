@@ -64,7 +64,7 @@ describe('the style rules run their own examples through the CLI', () => {
       expect(outcomes.filter((o) => o.kind === 'good').length, `${id} has good examples`).toBeGreaterThan(0);
       expect(outcomes.filter((o) => !o.passed).map((o) => `${id} ${o.kind} #${o.index + 1}: ${o.problem}`)).toEqual([]);
     }
-  }, 60_000);
+  });
 });
 
 describe('names', () => {

@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compromiseInBundle } from '../../scripts/bundle.mjs';
 
 const here = join(dirname(fileURLToPath(import.meta.url)), '..');
 const server = join(here, '..', 'packages', 'language-server', 'dist');
@@ -20,6 +21,8 @@ const common = {
   // The engine is ESM and finds its worker next to itself through import.meta.url.
   define: { 'import.meta.url': '__preach_import_meta_url' },
   banner: { js: "const __preach_import_meta_url = require('url').pathToFileURL(__filename).href;" },
+  // compromise goes in the bundle, loaded on first use as in the command.
+  plugins: [compromiseInBundle],
 };
 
 await Promise.all([

@@ -13,7 +13,7 @@ let cache: Rule[] | undefined;
 /** The built-in rules: declarative ones from `rules/recommended/*.yaml`, code ones from `*.ts`. */
 export function recommendedRules(): Rule[] {
   if (cache) return cache;
-  const declarative = declarativeSources.flatMap(({ file, source }) => compileRuleSource(source, file, { origin: RECOMMENDED, docsUrl: DOCS_URL, trusted: true }).rules);
+  const declarative = declarativeSources.flatMap(({ file, source, parsed }) => compileRuleSource(source, file, { origin: RECOMMENDED, docsUrl: DOCS_URL, trusted: true, parsed }).rules);
   const code = codeRules.map((rule) => ({ ...rule, meta: { ...rule.meta, origin: RECOMMENDED, url: rule.meta.url ?? `${DOCS_URL}${rule.meta.id}.md` } }));
   cache = [...declarative.map((rule) => ({ ...rule, meta: { ...rule.meta, url: `${DOCS_URL}${rule.meta.id}.md` } })), ...code].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
   return cache;

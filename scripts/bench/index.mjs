@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench`: runs every benchmark in this folder, one after another, and prints figures.
+// `npm run bench`: runs every benchmark in this folder, one after another, and prints figures;
+// `npm run bench -- startup suite` runs only those.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -8,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 let failed = false;
-for (const name of ['lint', 'customer-turn', 'large-drafts', 'rules-on-transcripts', 'score', 'lsp']) {
+for (const name of ['startup', 'lint', 'customer-turn', 'large-drafts', 'rules-on-transcripts', 'score', 'lsp', 'suite']) {
   if (only.length && !only.includes(name)) continue;
   const file = join(here, `${name}.mjs`);
   if (!existsSync(file)) continue;

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { HANG_GUARD_MS } from './hang-guard.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const PREACH_BIN = join(ROOT, 'packages', 'cli', 'bin', 'preach.js');
@@ -13,7 +14,7 @@ export interface CliRun {
 }
 
 /** Runs the real `preach` binary, as a user would, and collects its output. */
-export function runPreach(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string>; timeoutMs?: number; uid?: number; gid?: number } = {}): Promise<CliRun> {
+export function runPreach(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string>; uid?: number; gid?: number } = {}): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [PREACH_BIN, ...args], {
       cwd: options.cwd ?? ROOT,
@@ -28,8 +29,8 @@ export function runPreach(args: string[], options: { cwd?: string; input?: strin
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`preach ${args.join(' ')} did not finish within ${options.timeoutMs ?? 60_000} ms`));
-    }, options.timeoutMs ?? 60_000);
+      reject(new Error(`preach ${args.join(' ')} seems hung: it did not finish within ${HANG_GUARD_MS / 1000} s`));
+    }, HANG_GUARD_MS);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);

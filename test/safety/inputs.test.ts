@@ -118,5 +118,5 @@ describe('unknown commands', () => {
     const typo = await runPreach(['lnt'], { cwd: dir });
     expect(typo.code).toBe(2);
     expect(typo.stderr).toBe("preach: unknown command 'lnt'. Did you mean 'lint'? `preach --help` lists every command.\n");
-  }, 120_000);
+  });
 });

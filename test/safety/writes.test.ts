@@ -116,7 +116,7 @@ describe('an output that is also an input', () => {
     expect(linked.code).toBe(2);
     expect(linked.stderr).toContain('-o same-score/link.jsonl is also an input (the same file as same-score/x.jsonl)');
     expect(readFileSync(input, 'utf8')).toBe(`${CONVERSATION('c-1')}\n`);
-  }, 120_000);
+  });
 });
 
 describe('reports', () => {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/main.js';
+// The bundle (scripts/bundle.mjs) starts in a fraction of the time the modules in dist/ take.
+import { main } from '../bundle/preach.js';
 
 main(process.argv).then((code) => {
   process.exitCode = code;

@@ -1,4 +1,4 @@
-import { isInputError } from '@preach/core';
+import { isInputError } from '@preach/core/errors';
 
 /** Exit codes, as ESLint and Vale use them. */
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;

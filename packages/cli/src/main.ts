@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
-import { CHANNELS } from '@preach/core';
-import { loadConfigFor } from '@preach/config';
-import pc from 'picocolors';
-import { explainRule } from './commands/explain.js';
-import { initCommand } from './commands/init.js';
-import { lintCommand, type Io } from './commands/lint.js';
-import { formatRuleList } from './commands/rules.js';
-import { GROUP_BY, SCORE_FORMATS } from './score/types.js';
-import { formatTestRules, testRules } from './commands/test-rules.js';
-import { EXIT, printError, UsageError } from './exit.js';
 import { resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { CHANNELS } from '@preach/core/categories';
+import pc from 'picocolors';
+import type { Io } from './commands/lint.js';
+import { GROUP_BY, SCORE_FORMATS } from './score/types.js';
+import { EXIT, printError, UsageError } from './exit.js';
+
+// Each command's module, and the config loader, are imported when that command runs, and what
+// start-up needs from the engine comes from its small modules, not its index: `preach --version`
+// loads neither the engine nor the rules (see scripts/bundle.mjs).
+const loadConfigFor: typeof import('@preach/config').loadConfigFor = async (...args) => (await import('@preach/config')).loadConfigFor(...args);
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -66,6 +66,7 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .option('--max-draft-kb <kb>', 'drafts larger than this are not checked (default 1024, or limits.max_draft_kb)')
     .option('--no-color', 'plain output')
     .action(async (files: string[], options) => {
+      const { lintCommand } = await import('./commands/lint.js');
       exitCode = await lintCommand(files, { ...options, ...configFlags(options), color: colorFor(options.color) }, io);
     });
 
@@ -90,7 +91,6 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .option('--no-progress', 'no progress bar')
     .option('--no-color', 'plain output')
     .action(async (files: string[], options) => {
-      // Loaded on demand: importers, worker pool and report writers are for this command only.
       const { scoreCommand } = await import('./commands/score.js');
       exitCode = await scoreCommand(files, { ...options, ...configFlags(options), color: colorFor(options.color) }, io);
     });
@@ -102,6 +102,7 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .option('-c, --config <file>', 'use this config file')
     .option('--no-color', 'plain output')
     .action(async (options) => {
+      const { formatRuleList } = await import('./commands/rules.js');
       const { config } = await loadConfigFor(io.cwd, configFileOption(options.config, io.cwd));
       io.stdout.write(formatRuleList(config, { format: options.format, color: colorFor(options.color) }));
     });
@@ -114,6 +115,7 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .option('-c, --config <file>', 'use this config file')
     .option('--no-color', 'plain output')
     .action(async (id: string, options) => {
+      const { explainRule } = await import('./commands/explain.js');
       const { config } = await loadConfigFor(io.cwd, configFileOption(options.config, io.cwd));
       io.stdout.write(explainRule(config, id, { color: colorFor(options.color), format: options.format }));
     });
@@ -123,6 +125,7 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .description('write a starter .preachrc.yaml with comments')
     .option('--force', 'overwrite an existing .preachrc.yaml')
     .action(async (options) => {
+      const { initCommand } = await import('./commands/init.js');
       exitCode = await initCommand(options, io.cwd, io.stdout);
     });
 
@@ -131,7 +134,6 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .description('start the language server for editors (LSP over standard input/output)')
     .option('--stdio', 'talk LSP over standard input/output (the only transport; accepted for editors that pass it)')
     .action(async () => {
-      // Loaded on demand: the server and its protocol libraries are not needed by other commands.
       const { runStdioServer } = await import('@preach/language-server');
       await runStdioServer();
     });
@@ -144,6 +146,7 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .option('-c, --config <file>', 'use this config file when no paths are given')
     .option('--no-color', 'plain output')
     .action(async (paths: string[], options) => {
+      const { formatTestRules, testRules } = await import('./commands/test-rules.js');
       const result = await testRules(paths, io.cwd, async () => (await loadConfigFor(io.cwd, configFileOption(options.config, io.cwd))).config);
       io.stdout.write(formatTestRules(result, { color: colorFor(options.color), format: options.format }));
       exitCode = result.loadErrors.length > 0 ? EXIT.usage : result.outcomes.some((o) => !o.passed) ? EXIT.problems : EXIT.ok;

@@ -1,5 +1,5 @@
-import nlp from 'compromise';
 import { foldName } from './names.js';
+import { nlp } from './text/compromise.js';
 import type { RuleContext, Span } from './types.js';
 
 /**

@@ -51,7 +51,11 @@ export function parseYamlSource(source: string, file: string): LocatedValue {
 }
 
 // `verbose` keeps each error's schema, so messages can list the keys and values that are allowed.
-export const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
+// preach's own schemas are checked against JSON Schema by a test, not each time one is compiled,
+// which would compile the meta-schema first, at every start (a code rule's optionsSchema, from a
+// team, is still checked: see config/resolve.ts). Ajv's pass that tidies the code it generates
+// took half the time of compiling the rule and pack schemas, for validators that run once a file.
+export const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true, validateSchema: false, code: { optimize: false } });
 // Patterns in rule files and config are refused by the schema when unsafe (see expressions.ts).
 registerExpressionKeywords(ajv);
 

@@ -170,7 +170,7 @@ const optionValidators = new WeakMap<Rule, ValidateFunction | null>();
 function optionsProblem(rule: Rule, options: Record<string, unknown>): string | undefined {
   let validate = optionValidators.get(rule);
   if (validate === undefined) {
-    validate = rule.meta.optionsSchema ? ajv.compile(rule.meta.optionsSchema) : null;
+    validate = rule.meta.optionsSchema ? compileOptionsSchema(rule.meta.optionsSchema, rule.meta.kind === 'code') : null;
     optionValidators.set(rule, validate);
   }
   if (!validate) return Object.keys(options).length ? 'this rule takes no options' : undefined;
@@ -182,6 +182,12 @@ function optionsProblem(rule: Rule, options: Record<string, unknown>): string | 
       return `${where ? `${where} ` : ''}${error.message}`;
     })
     .join('; ');
+}
+
+/** A code rule's schema is a team's: check it is JSON Schema, as Ajv does by default. */
+function compileOptionsSchema(schema: Record<string, unknown>, fromCode: boolean): ValidateFunction {
+  if (fromCode && !ajv.validateSchema(schema)) throw new Error(`schema is invalid: ${ajv.errorsText(ajv.errors)}`);
+  return ajv.compile(schema);
 }
 
 function optionsHint(rule: Rule): string | undefined {

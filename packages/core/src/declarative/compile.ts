@@ -23,6 +23,11 @@ export interface RuleSourceOptions {
    * compromise patterns the schema checks. Rules are still checked for consistency.
    */
   trusted?: boolean;
+  /**
+   * The source as already parsed (its YAML as JSON), for the built-in rules, parsed when preach
+   * is built: start-up skips the YAML parser, which runs only if a line number is asked for.
+   */
+  parsed?: unknown;
 }
 
 export interface CompiledRuleFile {
@@ -37,7 +42,7 @@ export interface CompiledRuleFile {
  * `vocabulary:`. Throws `PreachInputErrors` naming the file, line and key of every problem.
  */
 export function compileRuleSource(source: string, file: string, options: RuleSourceOptions): CompiledRuleFile {
-  const located = parseYamlSource(source, file);
+  const located = options.parsed === undefined ? parseYamlSource(source, file) : parsedAhead(source, file, options.parsed);
   const value = located.value as Record<string, unknown> | null;
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     throw new PreachInputError({ file, line: 1, message: 'a rule file must be a mapping with id, kind, category and message (or a pack file with `rules:`)' });
@@ -51,21 +56,22 @@ export function compileRuleSource(source: string, file: string, options: RuleSou
   }
   const definitions = isPack ? ((value.rules as Record<string, unknown>[]) ?? []) : [value];
   const rules: Rule[] = [];
-  const lines: number[] = [];
+  const idPaths: Array<Array<string | number>> = [];
   const problems: PreachInputError[] = [];
-  const firstLineOf = new Map<string, number>();
+  const firstPathOf = new Map<string, Array<string | number>>();
+  const lineOf = (path: Array<string | number>) => located.locate([...path, 'id']).line;
   definitions.forEach((definition, index) => {
     const path = isPack ? ['rules', index] : [];
-    const line = located.locate([...path, 'id']).line;
     const id = String(definition.id);
-    if (firstLineOf.has(id)) {
-      problems.push(new PreachInputError({ file, line, column: 1, key: [...path, 'id'].join('.'), message: `"${id}" is already defined on line ${firstLineOf.get(id)}`, hint: 'Each rule needs its own id.' }));
+    const first = firstPathOf.get(id);
+    if (first) {
+      problems.push(new PreachInputError({ file, line: lineOf(path), column: 1, key: [...path, 'id'].join('.'), message: `"${id}" is already defined on line ${lineOf(first)}`, hint: 'Each rule needs its own id.' }));
       return;
     }
-    firstLineOf.set(id, line);
+    firstPathOf.set(id, path);
     try {
       rules.push(compileDefinition(definition, located, path, options));
-      lines.push(line);
+      idPaths.push(path);
     } catch (error) {
       if (error instanceof PreachInputErrors) problems.push(...error.errors);
       else if (error instanceof PreachInputError) problems.push(error);
@@ -73,7 +79,21 @@ export function compileRuleSource(source: string, file: string, options: RuleSou
     }
   });
   if (problems.length > 0) throw new PreachInputErrors(problems);
-  return { rules, vocabulary: isPack ? ((value.vocabulary as string[]) ?? []) : [], lines };
+  let lines: number[] | undefined;
+  return {
+    rules,
+    vocabulary: isPack ? ((value.vocabulary as string[]) ?? []) : [],
+    // Looked up when asked for: finding a line means parsing a file that was parsed ahead.
+    get lines() {
+      return (lines ??= idPaths.map(lineOf));
+    },
+  };
+}
+
+/** A file parsed when preach was built: its value now, its positions by parsing it if asked. */
+function parsedAhead(source: string, file: string, value: unknown): LocatedValue {
+  let parsed: LocatedValue | undefined;
+  return { value, file, locate: (path) => (parsed ??= parseYamlSource(source, file)).locate(path) };
 }
 
 function compileDefinition(definition: Record<string, any>, located: LocatedValue, path: Array<string | number>, options: RuleSourceOptions): Rule {

@@ -1,7 +1,7 @@
 import type { Ajv, ErrorObject } from 'ajv';
 import type { DataValidationCxt } from 'ajv/dist/types/index.js';
-import nlp from 'compromise';
 import levenshtein from 'damerau-levenshtein';
+import { nlp } from '../text/compromise.js';
 import { compileUserPattern, userPatternProblem } from './user-regex.js';
 
 /**

@@ -1,6 +1,6 @@
-import nlp from 'compromise';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
+import { nlp } from './compromise.js';
 import { fastPolarity } from './sentiment.js';
 import type { Analysis, MarkdownLink, Span } from '../types.js';
 
