@@ -58,9 +58,10 @@ describe('preach score with a conversation that breaks its thread', () => {
 
   it('a rule that never returns is stopped after the time budget and costs only its conversation', { timeout: 240_000 }, async () => {
     writeFileSync(join(project, 'loop.jsonl'), transcripts(30, { 5: 'We are on it. NEVER-RETURN' }));
-    const run = await score('loop.jsonl', ['--jobs', '2', '--config', 'runaway.preachrc.yaml', '--time-budget', '1']);
+    // A budget no ordinary conversation comes near, even on a busy machine loading its models.
+    const run = await score('loop.jsonl', ['--jobs', '2', '--config', 'runaway.preachrc.yaml', '--time-budget', '10']);
     expect(run.report.errors).toEqual([
-      expect.objectContaining({ line: 5, id: 'c5', reason: expect.stringMatching(/^could not be scored: preach stopped checking it after 2 s: a rule did not finish/) }),
+      expect.objectContaining({ line: 5, id: 'c5', reason: expect.stringMatching(/^could not be scored: preach stopped checking it after \d+ s: a rule did not finish/) }),
     ]);
     expect(run.report.summary).toMatchObject({ conversations: 30, scored: 29, errors: 1 });
   });
