@@ -1,25 +1,4 @@
-import type { ResolvedConfig, RuleSetting, SeveritySetting } from '@preach/core';
-
-/**
- * Which rules can be checked paragraph by paragraph. A rule is paragraph-local when what it finds
- * in one paragraph does not depend on the rest of the reply: declarative `existence`,
- * `substitution` and `pattern` rules over the prose, without anchors. Everything else (counts,
- * requirements, sentiment, opening/closing scopes) is checked on the whole reply, so the
- * results stay exactly what `preach lint` reports. Code rules say so themselves with
- * `meta.scope: 'paragraph'`; without it we cannot see their logic and assume the whole reply.
- */
-export function isParagraphLocal(setting: RuleSetting): boolean {
-  const { kind, scope } = setting.rule.meta;
-  if (scope) return scope === 'paragraph';
-  if (kind !== 'existence' && kind !== 'substitution' && kind !== 'pattern') return false;
-  const options = setting.options ?? {};
-  if ((options.scope ?? 'prose') !== 'prose') return false;
-  const patterns: unknown[] = [options.patterns, options.match, options.prefilter, options.exceptions, options.regex ? Object.keys(options.swap ?? {}) : undefined]
-    .flat()
-    .filter((value) => typeof value === 'string');
-  // `^`/`$` mean the start/end of the text, which differs between a paragraph and the reply.
-  return !patterns.some((pattern) => /(?<!\\)\$|(?<![\\[])\^/.test(pattern as string));
-}
+import { isParagraphLocal, type ResolvedConfig, type RuleSetting, type SeveritySetting } from '@preach/core';
 
 export interface ConfigSplit {
   paragraph: ResolvedConfig;
@@ -28,6 +7,7 @@ export interface ConfigSplit {
 
 const splits = new WeakMap<ResolvedConfig, ConfigSplit>();
 
+/** The config's rules in two: those checked paragraph by paragraph (`isParagraphLocal`) and those checked on the whole reply. */
 export function splitByScope(config: ResolvedConfig): ConfigSplit {
   let split = splits.get(config);
   if (split) return split;

@@ -1,7 +1,6 @@
-import { categoryInfo, suggestRule, type ResolvedConfig, type Rule, type RuleExample } from '@preach/core';
+import { categoryInfo, suggestRule, summariseCheck, type ResolvedConfig, type Rule, type RuleExample } from '@preach/core';
 import pc from 'picocolors';
 import { UsageError } from '../exit.js';
-import { summariseCheck } from './rule-summary.js';
 
 /** `preach explain RULE`: what a rule checks, why, and its examples. */
 export function explainRule(config: ResolvedConfig, id: string, options: { color: boolean; format?: string }): string {
