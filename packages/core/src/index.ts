@@ -19,6 +19,7 @@ export { compileMatcher, interpolate, matchCase } from './declarative/matchers.j
 export { escapeRegex, phrasePattern } from './declarative/regex.js';
 export { compileUserPattern, userPatternProblem, engineFor, NATIVE_STEP_LIMIT, type UserPattern, type PatternMatch, type RegexEngine } from './declarative/user-regex.js';
 export { compromisePatternProblem, registerExpressionKeywords, COMPROMISE_SYNTAX_URL } from './declarative/expressions.js';
+export { describeConditions, ruleMarkdown, ruleText, type TextStyle } from './rule-docs.js';
 export { runRuleExamples, type ExampleOutcome } from './examples.js';
 export { resolveConfig, limitsFrom, suggestRule, type ConfigLayer, type PreachConfig, type ResolveInput, type RuleSettingInput } from './config/resolve.js';
 export { configSchema, ruleSchema, packFileSchema, conditionsSchema, frontMatterSchema } from './schemas.js';

@@ -4,11 +4,11 @@
  */
 import { resolve } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { DEFAULT_LIMITS, isInputError, lint, type ReplyContext, type ResolvedConfig } from '@preach/core';
+import { DEFAULT_LIMITS, isInputError, lint, ruleMarkdown, type ReplyContext, type ResolvedConfig } from '@preach/core';
 import { clearConfigCache, findConfigFile, loadConfigFor } from '@preach/config';
 import { DraftChecker } from './checker.js';
 import { withoutIgnored } from './ignores.js';
-import { ruleDocsMarkdown, summarizeRule, type RuleDocSummary } from './rule-docs.js';
+import { summarizeRule, type RuleDocSummary } from './rule-docs.js';
 import { withSeverityOverrides } from './rule-scope.js';
 import type { CheckJob, CheckResult, CheckSettings, ConfigProblem, FromWorker, Query, ToWorker } from './worker-protocol.js';
 
@@ -148,7 +148,7 @@ async function answer(query: Query): Promise<unknown> {
         }));
       }
       const rule = config.allRules.get(query.ruleId);
-      return rule ? { markdown: ruleDocsMarkdown(rule), url: rule.meta.url } : null;
+      return rule ? { markdown: ruleMarkdown(rule), url: rule.meta.url } : null;
     }
   }
 }
