@@ -1,6 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { PreachInputError, PreachInputErrors } from '../errors.js';
 import { userPatternProblem } from '../declarative/user-regex.js';
+import { closestMatch } from '../did-you-mean.js';
 import { DEFAULT_LIMITS, type CheckLimits } from '../limits.js';
 import { DEFAULT_SCORING } from '../score.js';
 import { BUILT_IN_SITUATIONS } from '../situations.js';
@@ -197,29 +198,7 @@ function optionsHint(rule: Rule): string | undefined {
 }
 
 /** "Did you mean …?" by edit distance, for mistyped rule ids. */
-export function suggestRule(id: string, known: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const distance = levenshtein(id, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best && bestDistance <= Math.max(2, Math.floor(id.length / 3)) ? `Did you mean "${best}"? \`preach rules\` lists every rule.` : 'Run `preach rules` to list every rule.';
-}
-
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
+export function suggestRule(id: string, known: string[]): string {
+  const best = closestMatch(id, known);
+  return best ? `Did you mean "${best}"? \`preach rules\` lists every rule.` : 'Run `preach rules` to list every rule.';
 }
