@@ -10,7 +10,8 @@ export { readFrontMatter, FRONT_MATTER_RULE_ID, type FrontMatter, type FrontMatt
 export { readThread, parseThreadSource } from './thread.js';
 export { readCustomerTurn, MOODS, type CustomerTurn, type Mood } from './customer/read-turn.js';
 export { buildProse, type ProseView } from './text/prose.js';
-export { polarity, countWords } from './text/analysis.js';
+export { polarity, countWords, paragraphs } from './text/analysis.js';
+export { limitFor, perChannelSchema, type PerChannel } from './per-channel.js';
 export { conditionsHold, unmetCondition, customerMood } from './conditions.js';
 export { defineRule } from './define.js';
 export { compileRuleSource, type CompiledRuleFile, type RuleSourceOptions } from './declarative/compile.js';

@@ -4,6 +4,7 @@
  */
 
 import { CHANNELS } from './categories.js';
+import { perChannelSchema } from './per-channel.js';
 
 export const stringList = { type: 'array', items: { type: 'string' } };
 export const channel = { enum: [...CHANNELS] };
@@ -14,14 +15,4 @@ export const regexList = { type: 'array', items: regex };
 export const compromisePattern = { type: 'string', preachExpression: 'compromise' };
 
 /** A limit as one number, or one per channel with a default for the others. */
-export const perChannelNumber = {
-  anyOf: [
-    { type: 'number' },
-    {
-      type: 'object',
-      additionalProperties: false,
-      properties: Object.fromEntries([...CHANNELS, 'default'].map((name) => [name, { type: 'number' }])),
-    },
-  ],
-  description: 'A number, or one per channel: {chat: 4, email: 12, default: 8}',
-};
+export const perChannelNumber = perChannelSchema({ type: 'number' }, 'A number, or one per channel: {chat: 4, email: 12, default: 8}');

@@ -1,16 +1,7 @@
-import type { Channel } from '../../types.js';
 import type { Refuse } from './kind.js';
 
 /** A bound given as one number or per channel (`{chat: 4, email: 12, default: 8}`). */
 export type Bound = number | Record<string, number> | undefined;
-
-/** The bound that applies on a channel. */
-export function limitFor(value: unknown, channel: Channel | undefined): number | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'number') return value;
-  const table = value as Record<string, number>;
-  return (channel && table[channel] !== undefined ? table[channel] : table.default) ?? undefined;
-}
 
 /** Refuses a rule of a kind that needs a bound when it has none. */
 export function requireABound(kindName: string, min: Bound, max: Bound, refuse: Refuse): void {

@@ -2,7 +2,9 @@ import { findNameMentions } from '../../name-mentions.js';
 import { perChannelNumber } from '../../schema-parts.js';
 import type { RuleContext, Span } from '../../types.js';
 import { compileMatcher } from '../matchers.js';
-import { describeBounds, limitFor, refuseImpossibleBounds, requireABound } from './bounds.js';
+import { limitFor } from '../../per-channel.js';
+import { paragraphs } from '../../text/analysis.js';
+import { describeBounds, refuseImpossibleBounds, requireABound } from './bounds.js';
 import type { Params, RuleKind } from './kind.js';
 import { describeMatchers, hasMatchers, matcherFor, MATCHING_PARAMETERS } from './matching.js';
 import { contextValues, messageText } from './message.js';
@@ -21,14 +23,6 @@ export const OCCURRENCE_UNITS: Record<string, string> = {
 /** Counts that make one message for the whole overflow rather than one per extra item. */
 const SPAN_UNITS = new Set(['sentences', 'words', 'paragraphs']);
 
-function paragraphs(context: RuleContext): Span[] {
-  const spans: Span[] = [];
-  const regex = /[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g;
-  let match: RegExpExecArray | null;
-  while ((match = regex.exec(context.prose))) spans.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
-  return spans;
-}
-
 const exclamationMatchers = new WeakMap<Params, ReturnType<typeof compileMatcher>>();
 
 function occurrences(context: RuleContext, params: Params): Span[] {
@@ -45,7 +39,7 @@ function occurrences(context: RuleContext, params: Params): Span[] {
     case 'words':
       return context.analysis.words();
     case 'paragraphs':
-      return paragraphs(context);
+      return paragraphs(context.prose);
     case 'questions':
       return context.analysis.sentences().filter((s) => s.text.trimEnd().endsWith('?'));
     default:
