@@ -13,7 +13,7 @@ export { buildProse, type ProseView } from './text/prose.js';
 export { polarity, countWords, paragraphs } from './text/analysis.js';
 export { limitFor, perChannelSchema, type PerChannel } from './per-channel.js';
 export { conditionsHold, unmetCondition, customerMood } from './conditions.js';
-export { defineRule } from './define.js';
+export { defineRule, RULE_ID_PATTERN } from './define.js';
 export { compileRuleSource, type CompiledRuleFile, type RuleSourceOptions } from './declarative/compile.js';
 export { KINDS, RULE_KINDS, ruleKind, summariseCheck, isParagraphLocal, OCCURRENCE_UNITS, CONTEXT_PLACEHOLDERS, type RuleKind, type Refuse } from './declarative/kinds/index.js';
 export { compileMatcher, interpolate, matchCase } from './declarative/matchers.js';

@@ -3,15 +3,17 @@
  * `packages/core/schema/` so editors can autocomplete and validate both.
  */
 
+import { CATEGORY_IDS, SEVERITIES } from './categories.js';
 import { MOODS } from './customer/read-turn.js';
+import { RULE_ID_PATTERN } from './define.js';
 import { KINDS, RULE_KINDS, type RuleKind } from './declarative/kinds/index.js';
 import { channel, regex, stringList } from './schema-parts.js';
 
-const severity = { enum: ['error', 'warning', 'suggestion', 'off'], description: 'error, warning, suggestion or off' };
-const category = {
-  enum: ['proud', 'responsible', 'empathetic', 'articulate', 'concise', 'human'],
-  description: 'The PREACH letter: proud, responsible, empathetic, articulate, concise or human',
-};
+/** "a, b or c" */
+const orList = (values: readonly string[]) => `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+
+const severity = { enum: [...SEVERITIES, 'off'], description: orList([...SEVERITIES, 'off']) };
+const category = { enum: [...CATEGORY_IDS], description: `The PREACH letter: ${orList(CATEGORY_IDS)}` };
 const sensitivity = { enum: ['high', 'medium', 'low'] };
 
 /** Earlier turns of a conversation, as front matter and rule examples write them. */
@@ -86,7 +88,7 @@ export const conditionsSchema = {
 
 const common = {
   $schema: { type: 'string' },
-  id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*(?:/[a-z0-9][a-z0-9-]*)?$', description: 'Lower-case words joined by hyphens, optionally prefixed by a pack name: "acme/no-sorry"' },
+  id: { type: 'string', pattern: RULE_ID_PATTERN, description: 'Lower-case words joined by hyphens, optionally prefixed by a pack name: "acme/no-sorry"' },
   category,
   severity,
   critical: { type: 'boolean', description: 'A critical rule sets the score to 0 (auto-fail)' },

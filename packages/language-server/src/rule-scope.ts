@@ -1,4 +1,4 @@
-import { isParagraphLocal, type ResolvedConfig, type RuleSetting, type SeveritySetting } from '@preach/core';
+import { isParagraphLocal, SEVERITIES, type ResolvedConfig, type RuleSetting, type SeveritySetting } from '@preach/core';
 
 export interface ConfigSplit {
   paragraph: ResolvedConfig;
@@ -20,11 +20,11 @@ export function splitByScope(config: ResolvedConfig): ConfigSplit {
 }
 
 const overridden = new WeakMap<ResolvedConfig, Map<string, ResolvedConfig>>();
-const SEVERITIES = new Set(['error', 'warning', 'suggestion', 'off']);
+const SEVERITY_SETTINGS = new Set<string>([...SEVERITIES, 'off']);
 
 /** The config with the editor's rule severity settings applied (unknown ids are ignored). */
 export function withSeverityOverrides(config: ResolvedConfig, overrides: Record<string, string>): ResolvedConfig {
-  const entries = Object.entries(overrides).filter(([id, severity]) => config.allRules.has(id) && SEVERITIES.has(severity));
+  const entries = Object.entries(overrides).filter(([id, severity]) => config.allRules.has(id) && SEVERITY_SETTINGS.has(severity));
   if (entries.length === 0) return config;
   const key = JSON.stringify(entries.sort());
   let byKey = overridden.get(config);
