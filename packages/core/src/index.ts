@@ -22,6 +22,7 @@ export { compileUserPattern, userPatternProblem, engineFor, NATIVE_STEP_LIMIT, t
 export { compromisePatternProblem, registerExpressionKeywords, COMPROMISE_SYNTAX_URL } from './declarative/expressions.js';
 export { describeConditions, ruleMarkdown, ruleText, type TextStyle } from './rule-docs.js';
 export { runRuleExamples, type ExampleOutcome } from './examples.js';
+export { CONFIG_FILE_NAMES, CONFIG_FILES_GLOB } from './config/files.js';
 export { resolveConfig, limitsFrom, suggestRule, type ConfigLayer, type PreachConfig, type ResolveInput, type RuleSettingInput } from './config/resolve.js';
 export { configSchema, ruleSchema, packFileSchema, conditionsSchema, frontMatterSchema } from './schemas.js';
 export { parseYamlSource, validateLocated, ajv, type LocatedValue } from './yaml-source.js';

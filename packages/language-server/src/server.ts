@@ -28,6 +28,7 @@ import { checkSetContextParams } from './params.js';
 import {
   CODE_RULES_PAUSED,
   Commands,
+  CONFIG_FILES_GLOB,
   DEFAULT_SETTINGS,
   IgnoresNotification,
   RuleDocsRequest,
@@ -238,7 +239,7 @@ export function startServer(connection: Connection): void {
     }
     if (canWatchFiles) {
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/{.preachrc,.preachrc.yaml,.preachrc.yml,.preachrc.json,package.json}' }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILES_GLOB }] })
         .catch(() => undefined);
     }
   });
