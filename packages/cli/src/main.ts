@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { CHANNELS } from '@preach/core/categories';
 import pc from 'picocolors';
 import type { Io } from './commands/lint.js';
-import { GROUP_BY, SCORE_FORMATS } from './score/types.js';
+import { GROUP_BY, INPUT_FORMATS, SCORE_FORMATS } from './score/types.js';
 import { EXIT, printError, UsageError } from './exit.js';
 
 // Each command's module, and the config loader, are imported when that command runs, and what
@@ -74,7 +74,7 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .command('score')
     .description('score agent replies in exported transcripts (JSONL, Zendesk, Intercom, Freshdesk, Help Scout, CSV): per conversation, agent and team')
     .argument('[files...]', 'transcript files, folders or globs; - reads standard input')
-    .addOption(new Option('--input-format <format>', 'input format (detected when absent)').choices(['auto', 'jsonl', 'json', 'zendesk', 'intercom', 'freshdesk', 'helpscout', 'csv']).default('auto'))
+    .addOption(new Option('--input-format <format>', 'input format (detected when absent)').choices(['auto', ...INPUT_FORMATS]).default('auto'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(SCORE_FORMATS).default('table'))
     .addOption(new Option('--group-by <what>', 'CSV rows: one per conversation or per agent').choices(GROUP_BY).default('conversation'))
     .option('-o, --output <file>', 'write the report to a file')
