@@ -1,3 +1,4 @@
+import weakMemoize from '@emotion/weak-memoize';
 import { compileMatcher, defineRule, type Span } from '@preach/core';
 import { fillers } from 'fillers';
 import { hedges } from 'hedges';
@@ -28,22 +29,15 @@ interface Options {
   ignore?: string[];
 }
 
-const cache = new WeakMap<object, { prefilter: ReturnType<typeof compileMatcher>; runner: ReturnType<typeof retextRunner> }>();
-
 /** The words to count, as a cheap matcher and as retext-intensify configured to find only them. */
-function compiled(options: Options) {
-  let entry = cache.get(options);
-  if (!entry) {
-    const ignored = new Set(options.ignore ?? []);
-    const counted = new Set(LISTED.filter((word) => PADDING.has(word) && !ignored.has(word)));
-    entry = {
-      prefilter: compileMatcher({ tokens: [...counted] }),
-      runner: retextRunner(retextIntensify, { ignore: LISTED.filter((word) => !counted.has(word)) }),
-    };
-    cache.set(options, entry);
-  }
-  return entry;
-}
+const compiled = weakMemoize((options: Options) => {
+  const ignored = new Set(options.ignore ?? []);
+  const counted = new Set(LISTED.filter((word) => PADDING.has(word) && !ignored.has(word)));
+  return {
+    prefilter: compileMatcher({ tokens: [...counted] }),
+    runner: retextRunner(retextIntensify, { ignore: LISTED.filter((word) => !counted.has(word)) }),
+  };
+});
 
 export default defineRule(
   {

@@ -1,3 +1,4 @@
+import weakMemoize from '@emotion/weak-memoize';
 import { compileMatcher, defineRule, type Span } from '@preach/core';
 import { longestFirst } from '../src/helpers/spans.js';
 
@@ -63,8 +64,6 @@ interface Compiled {
   plain: Map<string, string>;
 }
 
-const compiled = new WeakMap<object, Compiled>();
-
 const termsSchema = {
   anyOf: [
     { type: 'object', additionalProperties: { type: 'string' } },
@@ -122,20 +121,17 @@ export default defineRule(
   },
 );
 
-function compile(options: Options): Compiled {
-  let entry = compiled.get(options);
-  if (entry) return entry;
+/** The terms compiled once per options object, not once per reply. */
+const compile = weakMemoize((options: Options): Compiled => {
   const terms = { ...asTable(options.terms ?? DEFAULT_TERMS), ...asTable(options.extraTerms ?? {}) };
   const keys = Object.keys(terms);
   const isAbbreviation = (term: string) => /\p{Lu}/u.test(term) && term === term.toUpperCase();
-  entry = {
+  return {
     exact: compileMatcher({ tokens: keys.filter(isAbbreviation), ignorecase: false }),
     loose: compileMatcher({ tokens: keys.filter((term) => !isAbbreviation(term)) }),
     plain: new Map(keys.map((term) => [term.toLowerCase(), terms[term]!])),
   };
-  compiled.set(options, entry);
-  return entry;
-}
+});
 
 function asTable(terms: Terms): Record<string, string> {
   return Array.isArray(terms) ? Object.fromEntries(terms.map((term) => [term, ''])) : terms;

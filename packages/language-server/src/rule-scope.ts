@@ -1,3 +1,4 @@
+import weakMemoize from '@emotion/weak-memoize';
 import { isParagraphLocal, SEVERITIES, type ResolvedConfig, type RuleSetting, type SeveritySetting } from '@preach/core';
 
 export interface ConfigSplit {
@@ -5,21 +6,16 @@ export interface ConfigSplit {
   document: ResolvedConfig;
 }
 
-const splits = new WeakMap<ResolvedConfig, ConfigSplit>();
-
 /** The config's rules in two: those checked paragraph by paragraph (`isParagraphLocal`) and those checked on the whole reply. */
-export function splitByScope(config: ResolvedConfig): ConfigSplit {
-  let split = splits.get(config);
-  if (split) return split;
+export const splitByScope = weakMemoize((config: ResolvedConfig): ConfigSplit => {
   const paragraph = new Map<string, RuleSetting>();
   const document = new Map<string, RuleSetting>();
   for (const [id, setting] of config.rules) (isParagraphLocal(setting) ? paragraph : document).set(id, setting);
-  split = { paragraph: { ...config, rules: paragraph }, document: { ...config, rules: document } };
-  splits.set(config, split);
-  return split;
-}
+  return { paragraph: { ...config, rules: paragraph }, document: { ...config, rules: document } };
+});
 
-const overridden = new WeakMap<ResolvedConfig, Map<string, ResolvedConfig>>();
+/** Configs with the editor's overrides applied, per config and overrides. */
+const overridden = weakMemoize((_config: ResolvedConfig) => new Map<string, ResolvedConfig>());
 const SEVERITY_SETTINGS = new Set<string>([...SEVERITIES, 'off']);
 
 /** The config with the editor's rule severity settings applied (unknown ids are ignored). */
@@ -27,8 +23,7 @@ export function withSeverityOverrides(config: ResolvedConfig, overrides: Record<
   const entries = Object.entries(overrides).filter(([id, severity]) => config.allRules.has(id) && SEVERITY_SETTINGS.has(severity));
   if (entries.length === 0) return config;
   const key = JSON.stringify(entries.sort());
-  let byKey = overridden.get(config);
-  if (!byKey) overridden.set(config, (byKey = new Map()));
+  const byKey = overridden(config);
   const cached = byKey.get(key);
   if (cached) return cached;
   const rules = new Map(config.rules);

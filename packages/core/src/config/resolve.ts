@@ -1,3 +1,4 @@
+import weakMemoize from '@emotion/weak-memoize';
 import type { ValidateFunction } from 'ajv';
 import { PreachInputError, PreachInputErrors } from '../errors.js';
 import { userPatternProblem } from '../declarative/user-regex.js';
@@ -166,14 +167,11 @@ function normaliseSetting(raw: RuleSettingInput): { severity?: SeveritySetting; 
   return { severity: raw.severity, options: raw.options, when: raw.when };
 }
 
-const optionValidators = new WeakMap<Rule, ValidateFunction | null>();
+/** A rule's options validator, compiled once per rule (null when it takes no options). */
+const optionsValidator = weakMemoize((rule: Rule): ValidateFunction | null => (rule.meta.optionsSchema ? compileOptionsSchema(rule.meta.optionsSchema, rule.meta.kind === 'code') : null));
 
 function optionsProblem(rule: Rule, options: Record<string, unknown>): string | undefined {
-  let validate = optionValidators.get(rule);
-  if (validate === undefined) {
-    validate = rule.meta.optionsSchema ? compileOptionsSchema(rule.meta.optionsSchema, rule.meta.kind === 'code') : null;
-    optionValidators.set(rule, validate);
-  }
+  const validate = optionsValidator(rule);
   if (!validate) return Object.keys(options).length ? 'this rule takes no options' : undefined;
   if (validate(options)) return undefined;
   return (validate.errors ?? [])

@@ -1,3 +1,4 @@
+import weakMemoize from '@emotion/weak-memoize';
 import { readThread } from '../thread.js';
 import type { ValidateFunction } from 'ajv';
 import { PreachInputError, PreachInputErrors } from '../errors.js';
@@ -137,14 +138,8 @@ function compileDefinition(definition: Record<string, any>, located: LocatedValu
   };
 }
 
-const optionSchemas = new WeakMap<RuleKind, Record<string, unknown>>();
-
 /** The schema of a kind's parameters: what `.preachrc` may override as a rule's options. */
-function optionsSchemaOf(kind: RuleKind): Record<string, unknown> {
-  let schema = optionSchemas.get(kind);
-  if (!schema) optionSchemas.set(kind, (schema = { type: 'object', additionalProperties: false, properties: kind.parameters, ...kind.keywords }));
-  return schema;
-}
+const optionsSchemaOf = weakMemoize((kind: RuleKind): Record<string, unknown> => ({ type: 'object', additionalProperties: false, properties: kind.parameters, ...kind.keywords }));
 
 function toExample(raw: string | Record<string, any>): RuleExample {
   if (typeof raw === 'string') return { text: raw };

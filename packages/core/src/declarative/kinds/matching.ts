@@ -1,3 +1,4 @@
+import weakMemoize from '@emotion/weak-memoize';
 import { regexList } from '../../schema-parts.js';
 import { compileMatcher, type MatcherSpec } from '../matchers.js';
 import type { Params } from './kind.js';
@@ -17,13 +18,7 @@ export const MATCHING_PARAMETERS = {
 };
 
 /** Matchers are compiled once per parameter object, not once per reply. */
-const matcherCache = new WeakMap<Params, ReturnType<typeof compileMatcher>>();
-
-export function matcherFor(params: Params) {
-  let matcher = matcherCache.get(params);
-  if (!matcher) matcherCache.set(params, (matcher = compileMatcher(params as MatcherSpec)));
-  return matcher;
-}
+export const matcherFor = weakMemoize((params: Params) => compileMatcher(params as MatcherSpec));
 
 /** Whether a rule definition names anything to look for. */
 export function hasMatchers(params: Params): boolean {

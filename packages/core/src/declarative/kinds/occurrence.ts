@@ -23,15 +23,12 @@ export const OCCURRENCE_UNITS: Record<string, string> = {
 /** Counts that make one message for the whole overflow rather than one per extra item. */
 const SPAN_UNITS = new Set(['sentences', 'words', 'paragraphs']);
 
-const exclamationMatchers = new WeakMap<Params, ReturnType<typeof compileMatcher>>();
+const EXCLAMATIONS = compileMatcher({ patterns: ['!+'], nonword: true });
 
 function occurrences(context: RuleContext, params: Params): Span[] {
   switch (params.of) {
-    case 'exclamation': {
-      let matcher = exclamationMatchers.get(params);
-      if (!matcher) exclamationMatchers.set(params, (matcher = compileMatcher({ patterns: ['!+'], nonword: true })));
-      return matcher.find(context.prose);
-    }
+    case 'exclamation':
+      return EXCLAMATIONS.find(context.prose);
     case 'customer-name':
       return findNameMentions(context);
     case 'sentences':

@@ -1,3 +1,4 @@
+import weakMemoize from '@emotion/weak-memoize';
 import { compromisePattern, regex } from '../../schema-parts.js';
 import { parseCompromisePattern } from '../expressions.js';
 import { scopeRange, type Scope } from '../matchers.js';
@@ -39,14 +40,11 @@ interface PatternPlan {
   exceptions: UserPattern[];
 }
 
-const patternCache = new WeakMap<Params, PatternPlan>();
-
-function patternPlan(params: Params): PatternPlan {
-  let plan = patternCache.get(params);
-  if (plan) return plan;
+/** A pattern rule's plan, made once per parameter object, not once per reply. */
+const patternPlan = weakMemoize((params: Params): PatternPlan => {
   const patterns = patternsOf(params);
   const literalSets = patterns.map(requiredLiterals);
-  plan = {
+  return {
     patterns,
     parsed: patterns.map(parseCompromisePattern),
     prefilter: params.prefilter ? compileUserPattern(params.prefilter) : undefined,
@@ -54,9 +52,7 @@ function patternPlan(params: Params): PatternPlan {
     literals: literalSets.every((set) => set.length > 0) ? literalSets.map((set) => set[0]!) : [],
     exceptions: (params.exceptions ?? []).map((e: string) => compileUserPattern(e)),
   };
-  patternCache.set(params, plan);
-  return plan;
-}
+});
 
 function patternsOf(params: Params): string[] {
   return Array.isArray(params.match) ? params.match : [params.match];

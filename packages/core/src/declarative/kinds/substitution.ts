@@ -1,3 +1,4 @@
+import weakMemoize from '@emotion/weak-memoize';
 import { compileMatcher, interpolate, matchCase, scopeRange, type Scope } from '../matchers.js';
 import { compileUserPattern, type UserPattern } from '../user-regex.js';
 import type { Params, RuleKind } from './kind.js';
@@ -10,14 +11,11 @@ interface SwapTable {
   regexes: Array<[UserPattern, string]>;
 }
 
-const swapCache = new WeakMap<Params, SwapTable>();
-
-function swapTable(params: Params): SwapTable {
-  let table = swapCache.get(params);
-  if (table) return table;
+/** The swaps compiled once per parameter object, not once per reply. */
+const swapTable = weakMemoize((params: Params): SwapTable => {
   const swap = params.swap as Record<string, string>;
   const keys = Object.keys(swap);
-  table = params.regex
+  return params.regex
     ? {
         matcher: compileMatcher({ patterns: keys, ignorecase: params.ignorecase, exceptions: params.exceptions }),
         literal: new Map(),
@@ -28,9 +26,7 @@ function swapTable(params: Params): SwapTable {
         literal: new Map(keys.map((key) => [normalise(key, params.ignorecase !== false), swap[key]!])),
         regexes: [],
       };
-  swapCache.set(params, table);
-  return table;
-}
+});
 
 function normalise(phrase: string, ignoreCase: boolean): string {
   const collapsed = phrase.trim().replace(/\s+/g, ' ');
