@@ -25,7 +25,7 @@ const PADDING = new Set([
 const LISTED = [...new Set([...fillers, ...hedges, ...weasels])];
 
 interface Options {
-  perSentence?: number;
+  per_sentence?: number;
   ignore?: string[];
 }
 
@@ -49,11 +49,12 @@ export default defineRule(
       type: 'object',
       additionalProperties: false,
       properties: {
-        perSentence: { type: 'integer', minimum: 2, description: 'How many hedges and fillers in one sentence make a stack (default 3)' },
+        per_sentence: { type: 'integer', minimum: 2, description: 'How many hedges and fillers in one sentence make a stack (default 3)' },
         ignore: { type: 'array', items: { type: 'string' }, description: 'Words not to count (lower case)' },
       },
     },
-    defaultOptions: { perSentence: 3, ignore: [] },
+    defaultOptions: { per_sentence: 3, ignore: [] },
+    renamedOptions: { perSentence: 'per_sentence' },
     docs: {
       description: 'Stacks of hedges and fillers in one sentence ("just really basically think maybe").',
       why: 'One "just" is harmless. Three hedges in a sentence make the agent sound unsure of the product and of the answer, which PREACH\'s "Proud" asks agents to avoid: say what you know plainly. The words come from retext-intensify\'s filler, hedge and weasel lists, keeping those that pad a support reply.',
@@ -73,7 +74,7 @@ export default defineRule(
   },
   (context) => {
     const options = context.options as Options;
-    const limit = options.perSentence ?? 3;
+    const limit = options.per_sentence ?? 3;
     const { prefilter, runner } = compiled(options);
     // Most replies hold fewer padding words than a stack; counting them is cheaper than parsing.
     if (prefilter.find(context.prose).length < limit) return;

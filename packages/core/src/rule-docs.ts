@@ -70,7 +70,18 @@ function optionsMarkdown(rule: Rule): string[] {
   const defaults = rule.meta.defaultOptions ?? {};
   const cell = (value: unknown) => (value === undefined ? '' : `\`${JSON.stringify(value).replace(/\|/g, '\\|')}\``);
   const rows = Object.entries(properties).map(([name, schema]) => `| \`${name}\` | ${(schema.description ?? '').replace(/\|/g, '\\|')} | ${cell(defaults[name])} |`);
-  return ['', '## Options', '', `Set them in \`.preachrc.yaml\`: \`rules: { ${rule.meta.id}: [warning, { … }] }\`.`, '', '| option | what it does | default |', '|---|---|---|', ...rows];
+  const renamed = Object.entries(rule.meta.renamedOptions ?? {}).map(([old, name]) => `\`${old}\` is now \`${name}\``);
+  return [
+    '',
+    '## Options',
+    '',
+    `Set them in \`.preachrc.yaml\`: \`rules: { ${rule.meta.id}: [warning, { … }] }\`.`,
+    '',
+    '| option | what it does | default |',
+    '|---|---|---|',
+    ...rows,
+    ...(renamed.length ? ['', `Renamed: ${renamed.join(', ')}. The old name still works, with a warning.`] : []),
+  ];
 }
 
 /** How terminal text is styled; the caller brings its colours (plain text when left out). */

@@ -61,6 +61,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     settings.set(rule.meta.id, { severity: input.enabled.has(rule.meta.id) ? rule.meta.severity : 'off', options: {} });
   }
   const problems: PreachInputError[] = [];
+  const warnings: PreachInputError[] = [];
   const vocabulary = new Set((input.vocabulary ?? []).map((word) => word.toLowerCase()));
   const situations = new Map<string, SituationDefinition>(BUILT_IN_SITUATIONS.map((s) => [s.id, s]));
   const tagSituations: Record<string, string> = {};
@@ -80,6 +81,12 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
       const current = settings.get(id)!;
       const next = normaliseSetting(raw);
       if (next.options) {
+        const optionsPath = ['rules', id, Array.isArray(raw) ? 1 : 'options'];
+        next.options = withCurrentNames(rule, next.options, (old, name) =>
+          warnings.push(
+            new PreachInputError({ file: layer.file, ...at([...optionsPath, old]), key: `rules.${id}.options.${old}`, message: `is now called "${name}"; the old name still works for now`, hint: `Rename it: ${name}.` }),
+          ),
+        );
         const problem = optionsProblem(rule, next.options);
         if (problem) {
           problems.push(new PreachInputError({ file: layer.file, ...at(['rules', id]), key: `rules.${id}`, message: `has invalid options: ${problem}`, hint: optionsHint(rule) }));
@@ -150,6 +157,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     defaultChannel,
     scoring,
     limits,
+    warnings,
   };
 }
 
@@ -159,6 +167,22 @@ export function limitsFrom(input: { time_budget?: number; max_draft_kb?: number 
     ...(input.time_budget !== undefined ? { timeBudgetMs: input.time_budget * 1000 } : {}),
     ...(input.max_draft_kb !== undefined ? { maxDraftBytes: input.max_draft_kb * 1024 } : {}),
   };
+}
+
+/** Options with renamed ones under their current names (a current name given too wins). */
+function withCurrentNames(rule: Rule, options: Record<string, unknown>, renamed: (old: string, name: string) => void): Record<string, unknown> {
+  const names = rule.meta.renamedOptions;
+  if (!names || !Object.keys(options).some((key) => Object.hasOwn(names, key))) return options;
+  const current: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) {
+    if (!Object.hasOwn(names, key)) current[key] = value;
+    else {
+      const name = names[key]!;
+      renamed(key, name);
+      if (!Object.hasOwn(options, name)) current[name] = value;
+    }
+  }
+  return current;
 }
 
 function normaliseSetting(raw: RuleSettingInput): { severity?: SeveritySetting; options?: Record<string, unknown>; when?: RuleConditions } {
