@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPreach, scratchDir } from './helpers/cli.js';
+import { LspClient, pathUri } from './lsp-client.mjs';
 
 // Rule options are snake_case; the camelCase names they had still work, with one warning that
 // names the file, line and key.
@@ -40,5 +41,28 @@ describe('renamed rule options', () => {
     const run = await runPreach(['lint', '-'], { input: 'I just really think the export works now.', cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('filler-words');
+  });
+});
+
+describe('renamed rule options in the editor', () => {
+  it('apply, and the language server says so once for every draft under the config', async () => {
+    const folder = join(dir, 'editor');
+    mkdirSync(folder);
+    writeFileSync(join(folder, '.preachrc.yaml'), 'root: true\nextends: [preach:recommended]\nrules:\n  internal-jargon: [warning, {extraTerms: [ticket]}]\n');
+    const client = await LspClient.start({ rootDir: folder });
+    try {
+      for (const name of ['a.md', 'b.md']) {
+        const uri = pathUri(join(folder, name));
+        client.open(uri, 'Your ticket is with the billing team.');
+        const diagnostics = await client.diagnostics(uri, { accept: (d: Array<{ code: string }>) => d.some((x) => x.code === 'internal-jargon') });
+        expect(diagnostics.map((d: { code: string }) => d.code)).toContain('internal-jargon');
+      }
+      const shown = client.notifications.filter((n: { method: string; params: { message: string } }) => n.method === 'window/showMessage' && n.params.message.includes('extraTerms'));
+      expect(shown.map((n: { params: { message: string } }) => n.params.message)).toEqual([
+        'preach: .preachrc.yaml:4:31: rules.internal-jargon.options.extraTerms: is now called "extra_terms"; the old name still works for now\n  Rename it: extra_terms.',
+      ]);
+    } finally {
+      await client.stop();
+    }
   });
 });

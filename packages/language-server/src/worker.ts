@@ -72,7 +72,7 @@ async function runCheck(job: CheckJob): Promise<CheckResult | undefined> {
   const started = performance.now();
   const loaded = await configFor(job.path, job.settings);
   if (pending.has(job.uri)) return undefined;
-  const base = { type: 'result' as const, uri: job.uri, version: job.version, configFile: loaded.file, configFiles: loaded.files, docs: {}, ...(loaded.skippedCode?.length ? { skippedCode: loaded.skippedCode } : {}) };
+  const base = { type: 'result' as const, uri: job.uri, version: job.version, configFile: loaded.file, configFiles: loaded.files, docs: {}, ...(loaded.skippedCode?.length ? { skippedCode: loaded.skippedCode } : {}), ...(loaded.warnings?.length ? { configWarnings: loaded.warnings } : {}) };
   if (!loaded.config) return { ...base, ms: performance.now() - started, configError: loaded.problem };
   let state = drafts.get(job.uri);
   if (!state) drafts.set(job.uri, (state = { checker: new DraftChecker() }));
@@ -103,6 +103,7 @@ interface ConfigForDraft {
   files: string[];
   problem?: ConfigProblem;
   skippedCode?: string[];
+  warnings?: string[];
 }
 
 async function configFor(path: string | undefined, settings: CheckSettings): Promise<ConfigForDraft> {
@@ -110,7 +111,7 @@ async function configFor(path: string | undefined, settings: CheckSettings): Pro
   const configFile = settings.configFile ? resolve(settings.cwd, settings.configFile) : undefined;
   try {
     const loaded = await loadConfigFor(target, { configFile, loadCode: settings.loadCode });
-    return { config: withSeverityOverrides(loaded.config, settings.rules), file: loaded.file, files: loaded.files, skippedCode: loaded.skippedCode };
+    return { config: withSeverityOverrides(loaded.config, settings.rules), file: loaded.file, files: loaded.files, skippedCode: loaded.skippedCode, warnings: loaded.warnings.map((w) => w.format()) };
   } catch (error) {
     const file = configFile ?? findConfigFile(target);
     return { file, files: file ? [file] : [], problem: describeConfigError(error, file) };
