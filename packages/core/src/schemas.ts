@@ -6,7 +6,7 @@
 import { CATEGORY_IDS, SEVERITIES } from './categories.js';
 import { MOODS } from './customer/read-turn.js';
 import { RULE_ID_PATTERN } from './define.js';
-import { KINDS, RULE_KINDS, type RuleKind } from './declarative/kinds/index.js';
+import { CONTEXT_PLACEHOLDERS, KINDS, RULE_KINDS, type RuleKind } from './declarative/kinds/index.js';
 import { channel, regex, stringList } from './schema-parts.js';
 
 /** "a, b or c" */
@@ -92,12 +92,6 @@ const common = {
   category,
   severity,
   critical: { type: 'boolean', description: 'A critical rule sets the score to 0 (auto-fail)' },
-  message: {
-    type: 'string',
-    minLength: 1,
-    description:
-      'Shown to the agent. Placeholders: {{match}} (the matched text), {{replacement}} (substitution), {{count}}, {{max}}, {{min}}, {{unit}} (occurrence), {{reply}}, {{customer}}, {{value}} (sentiment), and {{situation}}, {{channel}}, {{customer_name}}, {{agent_name}} (any kind)',
-  },
   description: { type: 'string', description: 'One line: what the rule checks' },
   why: { type: 'string', description: 'Why support teams care' },
   url: { type: 'string' },
@@ -105,6 +99,14 @@ const common = {
   when: conditionsSchema,
   examples: examplesWith({ type: 'object', description: "Options for this example only, over the rule's own" }),
 };
+
+const placeholders = (names: readonly string[]) => names.map((name) => `{{${name}}}`).join(', ');
+
+/** A rule's message, with the placeholders its kind fills. */
+function messageSchema(kind: RuleKind) {
+  const own = kind.placeholders.length ? `${placeholders(kind.placeholders)} (${kind.name}) and ` : '';
+  return { type: 'string', minLength: 1, description: `Shown to the agent. Placeholders: ${own}${placeholders(CONTEXT_PLACEHOLDERS)} (the conversation)` };
+}
 
 /**
  * One kind's branch of the rule schema. Its parameters are also what `.preachrc` and an
@@ -117,7 +119,7 @@ function kindBranch(kind: RuleKind) {
     then: {
       additionalProperties: false,
       required: ['id', 'kind', 'category', 'message', ...(kind.required ?? [])],
-      properties: { ...common, kind: { const: kind.name }, ...kind.parameters, examples: examplesWith(options) },
+      properties: { ...common, kind: { const: kind.name }, message: messageSchema(kind), ...kind.parameters, examples: examplesWith(options) },
       ...kind.keywords,
     },
   };

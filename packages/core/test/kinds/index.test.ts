@@ -13,6 +13,8 @@ describe('the list of rule kinds', () => {
       const branch = ruleSchema.allOf[index]!;
       for (const name of Object.keys(kind.parameters)) expect(branch.then.properties).toHaveProperty(name);
       expect(branch.then.required).toEqual(expect.arrayContaining(kind.required ?? []));
+      // An editor shows each kind's own placeholders on `message`.
+      for (const name of kind.placeholders) expect(branch.then.properties.message.description).toContain(`{{${name}}}`);
     }
   });
 
