@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run docs`: writes the rule reference (docs/rules/<id>.md and docs/rules/README.md) from the
-// built-in rules themselves, with the same renderer as `preach explain ID --format markdown`.
+// built-in rules themselves, with the core's renderer (the same page as `preach explain ID --format
+// markdown` and the editor's "Show rule docs").
 // `--check` writes nothing and exits 1 when the committed pages differ. Needs `npm run build`.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -11,9 +12,8 @@ export const DOCS_DIR = join(root, 'docs', 'rules');
 
 /** Every page of the reference: file name (inside docs/rules) → content. */
 export async function ruleDocs() {
-  const { CATEGORIES } = await import('@preach/core');
+  const { CATEGORIES, ruleMarkdown } = await import('@preach/core');
   const { recommendedRules } = await import('@preach/rules');
-  const { ruleMarkdown } = await import('@preach/cli');
   const rules = recommendedRules();
   const pages = new Map(rules.map((rule) => [`${rule.meta.id}.md`, ruleMarkdown(rule)]));
   pages.set('README.md', indexPage(rules, CATEGORIES));

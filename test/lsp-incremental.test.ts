@@ -131,7 +131,7 @@ describe('blocks', () => {
 });
 
 test('code rules opt in to paragraph checking with meta.scope', async () => {
-  const { isParagraphLocal } = await import('@preach/language-server');
+  const { isParagraphLocal } = await import('@preach/core');
   const rule = (scope?: 'paragraph' | 'reply') => ({ rule: { meta: { id: 'x', kind: 'code', scope }, check() {} }, severity: 'warning', options: {} }) as any;
   expect(isParagraphLocal(rule())).toBe(false);
   expect(isParagraphLocal(rule('reply'))).toBe(false);

@@ -135,7 +135,7 @@ describe('config changes the limits and the vocabulary', () => {
   it('internal-jargon never flags team vocabulary, and takes extra terms from config', async () => {
     const text = 'Under our SOP, T2 will reply by 3 pm about your ticket.';
     expect((await lintText(text)).messages.filter((m) => m.ruleId === 'internal-jargon').map((m) => m.message)).toHaveLength(2);
-    write('vocab/.preachrc.yaml', 'root: true\nextends: [preach:recommended]\nvocabulary: [SOP, T2]\nrules:\n  internal-jargon: [warning, {extraTerms: [ticket]}]\n');
+    write('vocab/.preachrc.yaml', 'root: true\nextends: [preach:recommended]\nvocabulary: [SOP, T2]\nrules:\n  internal-jargon: [warning, {extra_terms: [ticket]}]\n');
     const withVocabulary = await lintText(text, [], join(dir, 'vocab'));
     expect(withVocabulary.messages.filter((m) => m.ruleId === 'internal-jargon').map((m) => m.message)).toEqual(['"ticket" is team jargon the customer may not know; say what happens instead.']);
   });

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
   Commands,
+  CONFIG_FILES_GLOB,
   IgnoresNotification,
   RuleDocsRequest,
   RulesRequest,
@@ -46,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     synchronize: {
       configurationSection: 'preach',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.preachrc,.preachrc.yaml,.preachrc.yml,.preachrc.json,package.json}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher(CONFIG_FILES_GLOB),
     },
   };
   client = new LanguageClient('preach', 'preach', serverOptions, clientOptions);

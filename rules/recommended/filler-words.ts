@@ -1,3 +1,4 @@
+import weakMemoize from '@emotion/weak-memoize';
 import { compileMatcher, defineRule, type Span } from '@preach/core';
 import { fillers } from 'fillers';
 import { hedges } from 'hedges';
@@ -24,26 +25,19 @@ const PADDING = new Set([
 const LISTED = [...new Set([...fillers, ...hedges, ...weasels])];
 
 interface Options {
-  perSentence?: number;
+  per_sentence?: number;
   ignore?: string[];
 }
 
-const cache = new WeakMap<object, { prefilter: ReturnType<typeof compileMatcher>; runner: ReturnType<typeof retextRunner> }>();
-
 /** The words to count, as a cheap matcher and as retext-intensify configured to find only them. */
-function compiled(options: Options) {
-  let entry = cache.get(options);
-  if (!entry) {
-    const ignored = new Set(options.ignore ?? []);
-    const counted = new Set(LISTED.filter((word) => PADDING.has(word) && !ignored.has(word)));
-    entry = {
-      prefilter: compileMatcher({ tokens: [...counted] }),
-      runner: retextRunner(retextIntensify, { ignore: LISTED.filter((word) => !counted.has(word)) }),
-    };
-    cache.set(options, entry);
-  }
-  return entry;
-}
+const compiled = weakMemoize((options: Options) => {
+  const ignored = new Set(options.ignore ?? []);
+  const counted = new Set(LISTED.filter((word) => PADDING.has(word) && !ignored.has(word)));
+  return {
+    prefilter: compileMatcher({ tokens: [...counted] }),
+    runner: retextRunner(retextIntensify, { ignore: LISTED.filter((word) => !counted.has(word)) }),
+  };
+});
 
 export default defineRule(
   {
@@ -55,11 +49,12 @@ export default defineRule(
       type: 'object',
       additionalProperties: false,
       properties: {
-        perSentence: { type: 'integer', minimum: 2, description: 'How many hedges and fillers in one sentence make a stack (default 3)' },
+        per_sentence: { type: 'integer', minimum: 2, description: 'How many hedges and fillers in one sentence make a stack (default 3)' },
         ignore: { type: 'array', items: { type: 'string' }, description: 'Words not to count (lower case)' },
       },
     },
-    defaultOptions: { perSentence: 3, ignore: [] },
+    defaultOptions: { per_sentence: 3, ignore: [] },
+    renamedOptions: { perSentence: 'per_sentence' },
     docs: {
       description: 'Stacks of hedges and fillers in one sentence ("just really basically think maybe").',
       why: 'One "just" is harmless. Three hedges in a sentence make the agent sound unsure of the product and of the answer, which PREACH\'s "Proud" asks agents to avoid: say what you know plainly. The words come from retext-intensify\'s filler, hedge and weasel lists, keeping those that pad a support reply.',
@@ -79,7 +74,7 @@ export default defineRule(
   },
   (context) => {
     const options = context.options as Options;
-    const limit = options.perSentence ?? 3;
+    const limit = options.per_sentence ?? 3;
     const { prefilter, runner } = compiled(options);
     // Most replies hold fewer padding words than a stack; counting them is cheaper than parsing.
     if (prefilter.find(context.prose).length < limit) return;

@@ -1,3 +1,4 @@
+import weakMemoize from '@emotion/weak-memoize';
 import { compileMatcher, defineRule, type Span } from '@preach/core';
 import { longestFirst } from '../src/helpers/spans.js';
 
@@ -53,7 +54,7 @@ type Terms = Record<string, string> | string[];
 
 interface Options {
   terms?: Terms;
-  extraTerms?: Terms;
+  extra_terms?: Terms;
 }
 
 interface Compiled {
@@ -62,8 +63,6 @@ interface Compiled {
   loose: ReturnType<typeof compileMatcher>;
   plain: Map<string, string>;
 }
-
-const compiled = new WeakMap<object, Compiled>();
 
 const termsSchema = {
   anyOf: [
@@ -83,19 +82,20 @@ export default defineRule(
       additionalProperties: false,
       properties: {
         terms: { ...termsSchema, description: 'The jargon list, replacing the built-in one: {term: what to say instead} or a list of terms' },
-        extraTerms: { ...termsSchema, description: 'Terms added to the list ("ticket", "SLA", your tracker, your tiers)' },
+        extra_terms: { ...termsSchema, description: 'Terms added to the list ("ticket", "SLA", your tracker, your tiers)' },
       },
     },
-    defaultOptions: { terms: DEFAULT_TERMS, extraTerms: {} },
+    defaultOptions: { terms: DEFAULT_TERMS, extra_terms: {} },
+    renamedOptions: { extraTerms: 'extra_terms' },
     docs: {
       description: 'Internal jargon from the support team ("escalate to T2", "per the SOP", "L1", "Jira ticket") that customers do not speak.',
-      why: 'Tiers, process names and tracker names mean something inside the team and nothing to the customer, who is left wondering what "T2" is and whether it is good news. Say what happens instead: "I\'ve passed this to our specialist team". Words in the team vocabulary (config `vocabulary`) are never flagged, so a team whose customers do say "SOP" or "backend" can keep them; add your own terms ("ticket", "SLA", your tracker) with `extraTerms`.',
+      why: 'Tiers, process names and tracker names mean something inside the team and nothing to the customer, who is left wondering what "T2" is and whether it is good news. Say what happens instead: "I\'ve passed this to our specialist team". Words in the team vocabulary (config `vocabulary`) are never flagged, so a team whose customers do say "SOP" or "backend" can keep them; add your own terms ("ticket", "SLA", your tracker) with `extra_terms`.',
       examples: {
         bad: [
           { text: "I've escalated this to T2 and they will reply by 5 pm.", fixed: "I've escalated this to our specialist team and they will reply by 5 pm." },
           { text: 'Per the SOP we cannot refund after 30 days.', fixed: 'As our process says we cannot refund after 30 days.' },
           { text: 'Our L1 team opened a Jira ticket for this.', count: 2 },
-          { text: 'Your ticket is now with the dev team.', options: { extraTerms: ['ticket'] } },
+          { text: 'Your ticket is now with the dev team.', options: { extra_terms: ['ticket'] } },
         ],
         good: [
           { text: "I've passed this to our specialist team and they will reply by 5 pm." },
@@ -122,20 +122,17 @@ export default defineRule(
   },
 );
 
-function compile(options: Options): Compiled {
-  let entry = compiled.get(options);
-  if (entry) return entry;
-  const terms = { ...asTable(options.terms ?? DEFAULT_TERMS), ...asTable(options.extraTerms ?? {}) };
+/** The terms compiled once per options object, not once per reply. */
+const compile = weakMemoize((options: Options): Compiled => {
+  const terms = { ...asTable(options.terms ?? DEFAULT_TERMS), ...asTable(options.extra_terms ?? {}) };
   const keys = Object.keys(terms);
   const isAbbreviation = (term: string) => /\p{Lu}/u.test(term) && term === term.toUpperCase();
-  entry = {
+  return {
     exact: compileMatcher({ tokens: keys.filter(isAbbreviation), ignorecase: false }),
     loose: compileMatcher({ tokens: keys.filter((term) => !isAbbreviation(term)) }),
     plain: new Map(keys.map((term) => [term.toLowerCase(), terms[term]!])),
   };
-  compiled.set(options, entry);
-  return entry;
-}
+});
 
 function asTable(terms: Terms): Record<string, string> {
   return Array.isArray(terms) ? Object.fromEntries(terms.map((term) => [term, ''])) : terms;

@@ -1,5 +1,5 @@
-import { defineRule } from '@preach/core';
-import { limitFor, perChannelSchema, readerSentences, type PerChannel } from '../src/helpers/units.js';
+import { defineRule, limitFor, type PerChannel } from '@preach/core';
+import { perChannelSchema, readerSentences } from '../src/helpers/units.js';
 
 export default defineRule(
   {

@@ -10,10 +10,11 @@ export default defineRule(
       type: 'object',
       additionalProperties: false,
       properties: {
-        minWords: { type: 'integer', minimum: 0, description: 'Replies shorter than this (in words) without a greeting are left alone ("Done!", "One moment, please.")' },
+        min_words: { type: 'integer', minimum: 0, description: 'Replies shorter than this (in words) without a greeting are left alone ("Done!", "One moment, please.")' },
       },
     },
-    defaultOptions: { minWords: 8 },
+    defaultOptions: { min_words: 8 },
+    renamedOptions: { minWords: 'min_words' },
     docs: {
       description: "The customer's name is known but the reply never uses it.",
       why: 'Using the name once tells the customer a person read their message. A reply without it reads like a macro. A greeting with no name ("Hi there,") is the easiest place to add it.',
@@ -49,7 +50,7 @@ export default defineRule(
     // Someone else's name, a generic "Dear customer" or a group: other rules speak to those.
     if (greeting && greeting.addressee !== 'other') return;
     if (findVocatives(context).length > 0) return;
-    if (!greeting && countWords(context.prose) < (context.options.minWords ?? 8)) return;
+    if (!greeting && countWords(context.prose) < (context.options.min_words ?? 8)) return;
     const first = context.analysis.sentences()[0];
     context.report({ message: `The reply never uses ${name.first}'s name; use it once, in the greeting or the first line.`, start: first?.start ?? 0, end: first?.end ?? 0 });
   },

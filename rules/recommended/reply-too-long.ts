@@ -1,5 +1,5 @@
-import { countWords, defineRule, type Channel, type RuleContext, type Span } from '@preach/core';
-import { limitFor, paragraphs, perChannelSchema, readerSentences, type PerChannel } from '../src/helpers/units.js';
+import { countWords, defineRule, limitFor, paragraphs, type Channel, type PerChannel, type RuleContext, type Span } from '@preach/core';
+import { perChannelSchema, readerSentences } from '../src/helpers/units.js';
 
 /** Lines this short are greetings and sign-offs ("Hi Priya,", "Thanks, Sam"), not content. */
 const MIN_SENTENCE_WORDS = 3;

@@ -1,3 +1,4 @@
+import weakMemoize from '@emotion/weak-memoize';
 import { compileMatcher, defineRule, matchCase, type RuleContext, type Span } from '@preach/core';
 import { simplifyPatterns } from '../src/generated/simplify-patterns.js';
 import { longestFirst } from '../src/helpers/spans.js';
@@ -84,8 +85,6 @@ interface Finding extends Span {
   fixes: string[];
 }
 
-const matchers = new WeakMap<object, { matcher: ReturnType<typeof compileMatcher>; table: Map<string, string[]> }>();
-
 export default defineRule(
   {
     id: 'wordy-phrase',
@@ -141,22 +140,17 @@ function normalise(phrase: string): string {
  * retext-simplify's multi-word phrases (single formal words are formal-word's job) less those
  * fine in support, plus the support phrases and the team's own, compiled once per options.
  */
-function phraseTable(options: Options) {
-  let entry = matchers.get(options);
-  if (!entry) {
-    const ignored = new Set([...NOT_WORDY_IN_SUPPORT, ...(options.ignore ?? [])].map(normalise));
-    const table = new Map<string, string[]>();
-    for (const [phrase, pattern] of Object.entries(simplifyPatterns)) {
-      if (phrase.includes(' ') && !ignored.has(phrase)) table.set(phrase, [...pattern.replace]);
-    }
-    for (const [phrase, fix] of Object.entries({ ...SUPPORT_PHRASES, ...(options.phrases ?? {}) })) {
-      if (!ignored.has(normalise(phrase))) table.set(normalise(phrase), fix.split('|'));
-    }
-    entry = { matcher: compileMatcher({ tokens: [...table.keys()] }), table };
-    matchers.set(options, entry);
+const phraseTable = weakMemoize((options: Options) => {
+  const ignored = new Set([...NOT_WORDY_IN_SUPPORT, ...(options.ignore ?? [])].map(normalise));
+  const table = new Map<string, string[]>();
+  for (const [phrase, pattern] of Object.entries(simplifyPatterns)) {
+    if (phrase.includes(' ') && !ignored.has(phrase)) table.set(phrase, [...pattern.replace]);
   }
-  return entry;
-}
+  for (const [phrase, fix] of Object.entries({ ...SUPPORT_PHRASES, ...(options.phrases ?? {}) })) {
+    if (!ignored.has(normalise(phrase))) table.set(normalise(phrase), fix.split('|'));
+  }
+  return { matcher: compileMatcher({ tokens: [...table.keys()] }), table };
+});
 
 function report(context: RuleContext, finding: Finding): void {
   const text = context.prose.slice(finding.start, finding.end);

@@ -1,5 +1,4 @@
 export { main } from './main.js';
-export { ruleMarkdown } from './commands/explain.js';
 export { formatJson, toJsonResult, toJsonMessage, type JsonFileResult, type JsonMessage } from './formatters/json.js';
 export { formatSarif } from './formatters/sarif.js';
 export { formatStylish } from './formatters/stylish.js';

@@ -4,7 +4,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { CHANNELS } from '@preach/core/categories';
 import pc from 'picocolors';
 import type { Io } from './commands/lint.js';
-import { GROUP_BY, SCORE_FORMATS } from './score/types.js';
+import { printConfigWarnings } from './config-warnings.js';
+import { GROUP_BY, INPUT_FORMATS, SCORE_FORMATS } from './score/types.js';
 import { EXIT, printError, UsageError } from './exit.js';
 
 // Each command's module, and the config loader, are imported when that command runs, and what
@@ -74,7 +75,7 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .command('score')
     .description('score agent replies in exported transcripts (JSONL, Zendesk, Intercom, Freshdesk, Help Scout, CSV): per conversation, agent and team')
     .argument('[files...]', 'transcript files, folders or globs; - reads standard input')
-    .addOption(new Option('--input-format <format>', 'input format (detected when absent)').choices(['auto', 'jsonl', 'json', 'zendesk', 'intercom', 'freshdesk', 'helpscout', 'csv']).default('auto'))
+    .addOption(new Option('--input-format <format>', 'input format (detected when absent)').choices(['auto', ...INPUT_FORMATS]).default('auto'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(SCORE_FORMATS).default('table'))
     .addOption(new Option('--group-by <what>', 'CSV rows: one per conversation or per agent').choices(GROUP_BY).default('conversation'))
     .option('-o, --output <file>', 'write the report to a file')
@@ -103,7 +104,8 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .option('--no-color', 'plain output')
     .action(async (options) => {
       const { formatRuleList } = await import('./commands/rules.js');
-      const { config } = await loadConfigFor(io.cwd, configFileOption(options.config, io.cwd));
+      const { config, warnings } = await loadConfigFor(io.cwd, configFileOption(options.config, io.cwd));
+      printConfigWarnings(warnings, io.stderr);
       io.stdout.write(formatRuleList(config, { format: options.format, color: colorFor(options.color) }));
     });
 
@@ -116,7 +118,8 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .option('--no-color', 'plain output')
     .action(async (id: string, options) => {
       const { explainRule } = await import('./commands/explain.js');
-      const { config } = await loadConfigFor(io.cwd, configFileOption(options.config, io.cwd));
+      const { config, warnings } = await loadConfigFor(io.cwd, configFileOption(options.config, io.cwd));
+      printConfigWarnings(warnings, io.stderr);
       io.stdout.write(explainRule(config, id, { color: colorFor(options.color), format: options.format }));
     });
 
@@ -147,7 +150,11 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .option('--no-color', 'plain output')
     .action(async (paths: string[], options) => {
       const { formatTestRules, testRules } = await import('./commands/test-rules.js');
-      const result = await testRules(paths, io.cwd, async () => (await loadConfigFor(io.cwd, configFileOption(options.config, io.cwd))).config);
+      const result = await testRules(paths, io.cwd, async () => {
+        const { config, warnings } = await loadConfigFor(io.cwd, configFileOption(options.config, io.cwd));
+        printConfigWarnings(warnings, io.stderr);
+        return config;
+      });
       io.stdout.write(formatTestRules(result, { color: colorFor(options.color), format: options.format }));
       exitCode = result.loadErrors.length > 0 ? EXIT.usage : result.outcomes.some((o) => !o.passed) ? EXIT.problems : EXIT.ok;
     });

@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
-import { ajv, CATEGORY_IDS, conditionsSchema, isCategory, SEVERITIES, type Rule } from '@preach/core';
+import { ajv, CATEGORY_IDS, conditionsSchema, isCategory, RULE_ID_PATTERN, SEVERITIES, type Rule } from '@preach/core';
 
-const ID = /^[a-z0-9][a-z0-9-]*(?:\/[a-z0-9][a-z0-9-]*)?$/;
+const ID = new RegExp(RULE_ID_PATTERN);
 let validateConditions: ValidateFunction | undefined;
 
 /**

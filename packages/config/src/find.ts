@@ -1,8 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-
-/** Config file names, in the order they win within one folder (ESLint/Vale style discovery). */
-export const CONFIG_FILE_NAMES = ['.preachrc.yaml', '.preachrc.yml', '.preachrc.json', '.preachrc'];
+import { CONFIG_FILE_NAMES } from '@preach/core';
 
 /**
  * Walks up from `start` (a file or folder) to the nearest folder with a config file, or a

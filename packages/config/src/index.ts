@@ -1,4 +1,4 @@
-export { findConfigFile, CONFIG_FILE_NAMES } from './find.js';
+export { findConfigFile } from './find.js';
 export { loadConfigFor, defaultConfig, clearConfigCache, readConfigFile, type LoadedConfig, type LoadConfigOptions } from './load.js';
 export { displayPath, loadPack, readVocabulary, resolvePackDir, ruleFilesIn, type LoadedPack, type LoadPackOptions } from './packs.js';
 export { codeRuleProblem } from './code-rules.js';

@@ -32,6 +32,8 @@ export interface LoadedConfig {
   settings: Pick<PreachConfig, 'agents' | 'csv'>;
   /** Packs' code modules that were found but not imported (`loadCode: false`), as shown to people. */
   skippedCode: string[];
+  /** What still works but should change in the config files (a renamed option), with file, line and key. */
+  warnings: readonly PreachInputError[];
 }
 
 export interface LoadConfigOptions {
@@ -82,6 +84,7 @@ export function defaultConfig(): LoadedConfig {
     files: [],
     settings: {},
     skippedCode: [],
+    warnings: [],
   };
   return defaults;
 }
@@ -175,7 +178,7 @@ async function loadConfigFile(file: string, loadCode: boolean): Promise<LoadedCo
     if (layer.config.agents) settings.agents = { ...settings.agents, ...layer.config.agents };
     if (layer.config.csv) settings.csv = { ...settings.csv, ...layer.config.csv };
   }
-  return { config, file, files, settings, skippedCode };
+  return { config, file, files, settings, skippedCode, warnings: config.warnings };
 }
 
 /** Pack rules with a built-in id replace the built-in (a team's own version of a rule). */

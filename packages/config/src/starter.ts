@@ -14,7 +14,7 @@ extends:
 rules:
   # formal-word: off
   # long-sentence: [warning, { max: 30 }]
-  # reply-too-long: { severity: warning, options: { max: { chat: 4, email: 14 } } }
+  # reply-too-long: { severity: warning, options: { sentences: { chat: 4, email: 14 } } }
 
 # Product names and team words that are never typos or jargon.
 vocabulary: []

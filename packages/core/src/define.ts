@@ -7,3 +7,6 @@ import type { Rule, RuleContext, RuleMeta } from './types.js';
 export function defineRule(meta: RuleMeta, check: (context: RuleContext) => void): Rule {
   return { meta: { kind: 'code', ...meta }, check };
 }
+
+/** What a rule id looks like: lower-case words joined by hyphens, optionally after a pack name ("acme/no-sorry"). */
+export const RULE_ID_PATTERN = '^[a-z0-9][a-z0-9-]*(?:/[a-z0-9][a-z0-9-]*)?$';

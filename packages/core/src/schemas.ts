@@ -3,22 +3,18 @@
  * `packages/core/schema/` so editors can autocomplete and validate both.
  */
 
+import { CATEGORY_IDS, SEVERITIES } from './categories.js';
 import { MOODS } from './customer/read-turn.js';
-import { CHANNELS } from './categories.js';
+import { RULE_ID_PATTERN } from './define.js';
+import { CONTEXT_PLACEHOLDERS, KINDS, RULE_KINDS, type RuleKind } from './declarative/kinds/index.js';
+import { channel, regex, stringList } from './schema-parts.js';
 
-const severity = { enum: ['error', 'warning', 'suggestion', 'off'], description: 'error, warning, suggestion or off' };
-const category = {
-  enum: ['proud', 'responsible', 'empathetic', 'articulate', 'concise', 'human'],
-  description: 'The PREACH letter: proud, responsible, empathetic, articulate, concise or human',
-};
-const channel = { enum: [...CHANNELS] };
+/** "a, b or c" */
+const orList = (values: readonly string[]) => `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+
+const severity = { enum: [...SEVERITIES, 'off'], description: orList([...SEVERITIES, 'off']) };
+const category = { enum: [...CATEGORY_IDS], description: `The PREACH letter: ${orList(CATEGORY_IDS)}` };
 const sensitivity = { enum: ['high', 'medium', 'low'] };
-const stringList = { type: 'array', items: { type: 'string' } };
-/** A regular expression, refused when invalid or when it could backtrack catastrophically. */
-const regex = { type: 'string', minLength: 1, preachExpression: 'regex' };
-const regexList = { type: 'array', items: regex };
-/** compromise match syntax, refused when unbalanced or naming an unknown tag. */
-const compromisePattern = { type: 'string', preachExpression: 'compromise' };
 
 /** Earlier turns of a conversation, as front matter and rule examples write them. */
 const threadSchema = {
@@ -90,30 +86,12 @@ export const conditionsSchema = {
   },
 };
 
-const perChannelNumber = {
-  anyOf: [
-    { type: 'number' },
-    {
-      type: 'object',
-      additionalProperties: false,
-      properties: { chat: { type: 'number' }, email: { type: 'number' }, social: { type: 'number' }, sms: { type: 'number' }, default: { type: 'number' } },
-    },
-  ],
-  description: 'A number, or one per channel: {chat: 4, email: 12, default: 8}',
-};
-
 const common = {
   $schema: { type: 'string' },
-  id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*(?:/[a-z0-9][a-z0-9-]*)?$', description: 'Lower-case words joined by hyphens, optionally prefixed by a pack name: "acme/no-sorry"' },
+  id: { type: 'string', pattern: RULE_ID_PATTERN, description: 'Lower-case words joined by hyphens, optionally prefixed by a pack name: "acme/no-sorry"' },
   category,
   severity,
   critical: { type: 'boolean', description: 'A critical rule sets the score to 0 (auto-fail)' },
-  message: {
-    type: 'string',
-    minLength: 1,
-    description:
-      'Shown to the agent. Placeholders: {{match}} (the matched text), {{replacement}} (substitution), {{count}}, {{max}}, {{min}}, {{unit}} (occurrence), {{reply}}, {{customer}}, {{value}} (sentiment), and {{situation}}, {{channel}}, {{customer_name}}, {{agent_name}} (any kind)',
-  },
   description: { type: 'string', description: 'One line: what the rule checks' },
   why: { type: 'string', description: 'Why support teams care' },
   url: { type: 'string' },
@@ -122,33 +100,30 @@ const common = {
   examples: examplesWith({ type: 'object', description: "Options for this example only, over the rule's own" }),
 };
 
-const matchers = {
-  tokens: { type: 'array', items: { type: 'string', pattern: '\\S' }, description: 'Words or phrases, matched as whole words (spaces match any whitespace)' },
-  patterns: { ...regexList, description: 'Regular expressions (JavaScript syntax, case-insensitive unless ignorecase: false)' },
-  ignorecase: { type: 'boolean', description: 'Default true' },
-  nonword: { type: 'boolean', description: 'Do not require word boundaries around tokens (default false)' },
-  exceptions: { ...regexList, description: 'Regular expressions; a match that also matches one of these in full is not reported' },
-  scope: { enum: ['prose', 'raw', 'opening', 'closing'], description: 'Where to look: prose (default), raw (the whole text, code and URLs too), opening (first sentence), closing (last sentence)' },
-};
+const placeholders = (names: readonly string[]) => names.map((name) => `{{${name}}}`).join(', ');
+
+/** A rule's message, with the placeholders its kind fills. */
+function messageSchema(kind: RuleKind) {
+  const own = kind.placeholders.length ? `${placeholders(kind.placeholders)} (${kind.name}) and ` : '';
+  return { type: 'string', minLength: 1, description: `Shown to the agent. Placeholders: ${own}${placeholders(CONTEXT_PLACEHOLDERS)} (the conversation)` };
+}
 
 /**
  * One kind's branch of the rule schema. Its parameters are also what `.preachrc` and an
  * example's `options` may override, so examples are typed (and checked) with them.
  */
-function kind(name: string, properties: Record<string, unknown>, required: string[] = [], keywords: Record<string, unknown> = {}) {
-  const options = { type: 'object', additionalProperties: false, properties, ...keywords, description: "Options for this example only, over the rule's own" };
+function kindBranch(kind: RuleKind) {
+  const options = { type: 'object', additionalProperties: false, properties: kind.parameters, ...kind.keywords, description: "Options for this example only, over the rule's own" };
   return {
-    if: { properties: { kind: { const: name } }, required: ['kind'] },
+    if: { properties: { kind: { const: kind.name } }, required: ['kind'] },
     then: {
       additionalProperties: false,
-      required: ['id', 'kind', 'category', 'message', ...required],
-      properties: { ...common, kind: { const: name }, ...properties, examples: examplesWith(options) },
-      ...keywords,
+      required: ['id', 'kind', 'category', 'message', ...(kind.required ?? [])],
+      properties: { ...common, kind: { const: kind.name }, message: messageSchema(kind), ...kind.parameters, examples: examplesWith(options) },
+      ...kind.keywords,
     },
   };
 }
-
-export const RULE_KINDS = ['existence', 'substitution', 'pattern', 'occurrence', 'require', 'sentiment'] as const;
 
 export const ruleSchema = {
   $id: 'https://preach.dev/schema/rule.schema.json',
@@ -157,47 +132,7 @@ export const ruleSchema = {
   type: 'object',
   required: ['id', 'kind'],
   properties: { kind: { enum: RULE_KINDS, description: `One of: ${RULE_KINDS.join(', ')}` } },
-  allOf: [
-    kind('existence', { ...matchers }),
-    kind('substitution', {
-      ignorecase: matchers.ignorecase,
-      nonword: matchers.nonword,
-      exceptions: matchers.exceptions,
-      scope: matchers.scope,
-      swap: {
-        type: 'object',
-        minProperties: 1,
-        additionalProperties: { type: 'string' },
-        description: 'Phrase (or regular expression) → replacement; "a|b" offers several fixes; with regex: true, $1 inserts a captured group',
-      },
-      regex: { type: 'boolean', description: 'Treat swap keys as regular expressions (default false: literal phrases)' },
-    }, ['swap'], { preachExpression: 'swap' }),
-    kind('pattern', {
-      match: {
-        anyOf: [compromisePattern, { type: 'array', minItems: 1, items: compromisePattern }],
-        description: "compromise match syntax, e.g. '#Modal #Adverb? (guarantee|promise)' or '[#Value] (days|hours)'; a list matches any",
-      },
-      exceptions: matchers.exceptions,
-      prefilter: { ...regex, description: 'A regular expression the prose must match before the (slower) pattern runs' },
-      scope: { enum: ['prose', 'opening', 'closing'], description: 'Where to look: prose (default), opening (first sentence) or closing (last sentence)' },
-    }, ['match']),
-    kind('occurrence', {
-      of: { enum: ['exclamation', 'customer-name', 'sentences', 'words', 'paragraphs', 'questions', 'tokens'], description: 'What to count' },
-      tokens: matchers.tokens,
-      patterns: matchers.patterns,
-      ignorecase: matchers.ignorecase,
-      nonword: matchers.nonword,
-      exceptions: matchers.exceptions,
-      max: perChannelNumber,
-      min: perChannelNumber,
-    }, ['of']),
-    kind('require', { ...matchers }),
-    kind('sentiment', {
-      max: { type: 'number', description: 'Highest reply sentiment allowed (AFINN sum; 0 is neutral)' },
-      min: { type: 'number', description: 'Lowest reply sentiment allowed' },
-      relative_to_customer: { type: 'boolean', description: "Bound the difference between the reply's and the customer's sentiment instead" },
-    }),
-  ],
+  allOf: KINDS.map(kindBranch),
 };
 
 export const packFileSchema = {

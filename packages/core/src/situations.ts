@@ -1,3 +1,4 @@
+import weakMemoize from '@emotion/weak-memoize';
 import { readCustomerTurn } from './customer/read-turn.js';
 import { compileUserPattern, trustPatterns, type UserPattern } from './declarative/user-regex.js';
 import { polarity } from './text/analysis.js';
@@ -150,19 +151,13 @@ interface CompiledSituation {
   signals: Array<{ pattern: UserPattern; weight: number }>;
 }
 
-const compiledCache = new WeakMap<readonly SituationDefinition[], CompiledSituation[]>();
-
-function compile(definitions: readonly SituationDefinition[]): CompiledSituation[] {
-  let compiled = compiledCache.get(definitions);
-  if (!compiled) {
-    compiled = definitions.map((definition) => ({
-      definition,
-      signals: (definition.signals ?? []).map((signal) => ({ pattern: compileUserPattern(signal.pattern), weight: signal.weight ?? 1 })),
-    }));
-    compiledCache.set(definitions, compiled);
-  }
-  return compiled;
-}
+/** Signals compiled once per list of situations (a config's), not once per message. */
+const compile = weakMemoize((definitions: readonly SituationDefinition[]): CompiledSituation[] =>
+  definitions.map((definition) => ({
+    definition,
+    signals: (definition.signals ?? []).map((signal) => ({ pattern: compileUserPattern(signal.pattern), weight: signal.weight ?? 1 })),
+  })),
+);
 
 /**
  * Words customers use to name a problem, not to show a feeling: "error", "lost", "failed" and

@@ -1,6 +1,7 @@
 import type { CheckLimits, CheckStop } from './limits.js';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import type { PreachInputError } from './errors.js';
 
 /** How loudly a rule speaks. `off` exists only in configuration. */
 export type Severity = 'error' | 'warning' | 'suggestion';
@@ -145,9 +146,14 @@ export interface RuleMeta {
   fixable: boolean;
   /** A critical rule zeroes the score (an auto-fail), e.g. asking for a password. */
   critical?: boolean;
-  /** JSON Schema for the rule's options. */
+  /** JSON Schema for the rule's options. Option names are snake_case, like the rest of the config. */
   optionsSchema?: Record<string, unknown>;
   defaultOptions?: Record<string, unknown>;
+  /**
+   * Options that were renamed: old name → current name. A config that still uses the old name
+   * keeps working, and is warned (`ResolvedConfig.warnings`) with the file, line and key.
+   */
+  renamedOptions?: Record<string, string>;
   /** Default link to the rule's docs. */
   url?: string;
   docs: RuleDocs;
@@ -301,6 +307,8 @@ export interface ResolvedConfig {
   scoring: ScoringConfig;
   /** Size and time bounds on one check (defaults when absent). */
   limits?: CheckLimits;
+  /** What in the config files still works but should change (a renamed option), with file, line and key. */
+  warnings: PreachInputError[];
 }
 
 export interface LintResult {

@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import levenshtein from 'damerau-levenshtein';
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { registerExpressionKeywords } from './declarative/expressions.js';
+import { closestMatch } from './did-you-mean.js';
 import { PreachInputError, PreachInputErrors } from './errors.js';
 
 export interface LocatedValue<T = unknown> {
@@ -133,13 +133,8 @@ function toInputError(error: ErrorObject, located: LocatedValue, keyPrefix: Arra
 }
 
 function didYouMean(value: string, allowed: string[]): string {
-  let best: string | undefined;
-  let bestSteps = Infinity;
-  for (const candidate of allowed) {
-    const { steps } = levenshtein(value.toLowerCase(), candidate.toLowerCase());
-    if (steps < bestSteps) [best, bestSteps] = [candidate, steps];
-  }
-  return best !== undefined && bestSteps <= Math.max(1, Math.floor(value.length / 3)) ? `Did you mean "${best}"? ` : '';
+  const best = closestMatch(value, allowed, 1);
+  return best !== undefined ? `Did you mean "${best}"? ` : '';
 }
 
 /** JSON Schema's names for types, in the words of someone writing YAML. */

@@ -1,3 +1,4 @@
+import weakMemoize from '@emotion/weak-memoize';
 import { createDeadline, DEFAULT_LIMITS, draftSizeProblem, lint, readFrontMatter, scoreReply, type Category, type PreachMessage, type ReplyContext, type ResolvedConfig, type ResolvedSituation, type ScoreCard } from '@preach/core';
 import { splitByScope } from './rule-scope.js';
 import { splitBlocks } from './segments.js';
@@ -36,8 +37,9 @@ export interface CheckControl {
 }
 
 const INLINE_DISABLE = /<!--\s*preach-disable\s+([\w\-/@:. ]+?)\s*-->/g;
-const configIds = new WeakMap<ResolvedConfig, number>();
 let nextConfigId = 1;
+/** A number per config, to key results by the config they were checked with. */
+const configId = weakMemoize((_config: ResolvedConfig) => nextConfigId++);
 
 /**
  * Checks one draft again and again as it changes. Paragraph-local rules run per block and their
@@ -139,12 +141,6 @@ function offsetsOf(message: PreachMessage, text: string): [number, number] {
   let offset = 0;
   for (let i = 1; i < line && offset !== -1; i++) offset = text.indexOf('\n', offset) + 1 || -1;
   return offset < 0 ? [0, 0] : [offset, offset];
-}
-
-function configId(config: ResolvedConfig): number {
-  let id = configIds.get(config);
-  if (id === undefined) configIds.set(config, (id = nextConfigId++));
-  return id;
 }
 
 function definedFields(context: ReplyContext): ReplyContext {

@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { CONFIG_FILE_NAMES } from '@preach/config';
+import { CONFIG_FILE_NAMES } from '@preach/core';
 
 /**
  * Watches the folders of the config files in use (editors save by rename, which a watch on the

@@ -4,6 +4,9 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
+/** What an editor watches to reload the config (the core's one list of config file names). */
+export { CONFIG_FILES_GLOB } from '@preach/core/config-files';
+
 /** Context an agent gives for one draft. `null` clears a field; an absent field keeps it. */
 export interface DraftContext {
   customerName?: string | null;

@@ -28,6 +28,7 @@ import { checkSetContextParams } from './params.js';
 import {
   CODE_RULES_PAUSED,
   Commands,
+  CONFIG_FILES_GLOB,
   DEFAULT_SETTINGS,
   IgnoresNotification,
   RuleDocsRequest,
@@ -85,6 +86,7 @@ export function startServer(connection: Connection): void {
   const ignores = new Map<string, DraftIgnores>();
   const checked = new Map<string, Checked>();
   const timers = new Map<string, NodeJS.Timeout>();
+  const warned = new Set<string>();
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
   let utilization = performance.eventLoopUtilization();
@@ -143,6 +145,7 @@ export function startServer(connection: Connection): void {
     // A result for an older text is stale: a newer check is already on its way.
     if (!document || document.version !== result.version || !settings.enable) return;
     if (result.configFiles.length) watcher.watchFiles(result.configFiles);
+    for (const warning of result.configWarnings ?? []) warnOnce(warning);
     const base = { uri: result.uri, version: result.version, configFile: result.configFile };
     if (result.stopped) {
       checked.set(result.uri, { version: result.version, messages: [], docs: {}, configFile: result.configFile });
@@ -186,6 +189,14 @@ export function startServer(connection: Connection): void {
       });
     }
     return { reason: CODE_RULES_PAUSED, modules };
+  }
+
+  /** A config warning (a renamed option) is shown once per session, not once per draft or check. */
+  function warnOnce(warning: string): void {
+    if (warned.has(warning)) return;
+    warned.add(warning);
+    connection.console.warn(`preach: ${warning}`);
+    connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `preach: ${warning}` });
   }
 
   function reloadConfig(): void {
@@ -238,7 +249,7 @@ export function startServer(connection: Connection): void {
     }
     if (canWatchFiles) {
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/{.preachrc,.preachrc.yaml,.preachrc.yml,.preachrc.json,package.json}' }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILES_GLOB }] })
         .catch(() => undefined);
     }
   });

@@ -52,6 +52,8 @@ export interface CheckResult {
   skippedCode?: string[];
   /** Set by the main thread when it stopped the checker thread on this draft (a rule never returned). */
   stopped?: string;
+  /** What still works but should change in the config files (a renamed option), with file, line and key. */
+  configWarnings?: string[];
 }
 
 /** Sent around each check, so the main thread can stop a checker thread stuck in one rule. */

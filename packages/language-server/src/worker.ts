@@ -4,11 +4,11 @@
  */
 import { resolve } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { DEFAULT_LIMITS, isInputError, lint, type ReplyContext, type ResolvedConfig } from '@preach/core';
+import { DEFAULT_LIMITS, isInputError, lint, ruleMarkdown, type ReplyContext, type ResolvedConfig } from '@preach/core';
 import { clearConfigCache, findConfigFile, loadConfigFor } from '@preach/config';
 import { DraftChecker } from './checker.js';
 import { withoutIgnored } from './ignores.js';
-import { ruleDocsMarkdown, summarizeRule, type RuleDocSummary } from './rule-docs.js';
+import { summarizeRule, type RuleDocSummary } from './rule-docs.js';
 import { withSeverityOverrides } from './rule-scope.js';
 import type { CheckJob, CheckResult, CheckSettings, ConfigProblem, FromWorker, Query, ToWorker } from './worker-protocol.js';
 
@@ -72,7 +72,7 @@ async function runCheck(job: CheckJob): Promise<CheckResult | undefined> {
   const started = performance.now();
   const loaded = await configFor(job.path, job.settings);
   if (pending.has(job.uri)) return undefined;
-  const base = { type: 'result' as const, uri: job.uri, version: job.version, configFile: loaded.file, configFiles: loaded.files, docs: {}, ...(loaded.skippedCode?.length ? { skippedCode: loaded.skippedCode } : {}) };
+  const base = { type: 'result' as const, uri: job.uri, version: job.version, configFile: loaded.file, configFiles: loaded.files, docs: {}, ...(loaded.skippedCode?.length ? { skippedCode: loaded.skippedCode } : {}), ...(loaded.warnings?.length ? { configWarnings: loaded.warnings } : {}) };
   if (!loaded.config) return { ...base, ms: performance.now() - started, configError: loaded.problem };
   let state = drafts.get(job.uri);
   if (!state) drafts.set(job.uri, (state = { checker: new DraftChecker() }));
@@ -103,6 +103,7 @@ interface ConfigForDraft {
   files: string[];
   problem?: ConfigProblem;
   skippedCode?: string[];
+  warnings?: string[];
 }
 
 async function configFor(path: string | undefined, settings: CheckSettings): Promise<ConfigForDraft> {
@@ -110,7 +111,7 @@ async function configFor(path: string | undefined, settings: CheckSettings): Pro
   const configFile = settings.configFile ? resolve(settings.cwd, settings.configFile) : undefined;
   try {
     const loaded = await loadConfigFor(target, { configFile, loadCode: settings.loadCode });
-    return { config: withSeverityOverrides(loaded.config, settings.rules), file: loaded.file, files: loaded.files, skippedCode: loaded.skippedCode };
+    return { config: withSeverityOverrides(loaded.config, settings.rules), file: loaded.file, files: loaded.files, skippedCode: loaded.skippedCode, warnings: loaded.warnings.map((w) => w.format()) };
   } catch (error) {
     const file = configFile ?? findConfigFile(target);
     return { file, files: file ? [file] : [], problem: describeConfigError(error, file) };
@@ -148,7 +149,7 @@ async function answer(query: Query): Promise<unknown> {
         }));
       }
       const rule = config.allRules.get(query.ruleId);
-      return rule ? { markdown: ruleDocsMarkdown(rule), url: rule.meta.url } : null;
+      return rule ? { markdown: ruleMarkdown(rule), url: rule.meta.url } : null;
     }
   }
 }

@@ -35,10 +35,3 @@ export function retextRunner<Options>(plugin: Plugin<[Options?], any>, options: 
     }));
   };
 }
-
-/** Runners built once per options object: config may change a rule's options, replies do not. */
-export function cachedRunner(cache: WeakMap<object, Runner>, key: object, make: () => Runner): Runner {
-  let runner = cache.get(key);
-  if (!runner) cache.set(key, (runner = make()));
-  return runner;
-}

@@ -1,4 +1,4 @@
-import type { Channel, RuleContext, Span } from '@preach/core';
+import { perChannelSchema as schemaPerChannel, type RuleContext, type Span } from '@preach/core';
 
 /** A sentence as a reader sees it, with its words counted. */
 export interface CountedSentence extends Span {
@@ -57,32 +57,7 @@ function pieces(context: RuleContext, sentence: Span): Span[] {
   return cuts;
 }
 
-/** Paragraphs: runs of non-blank lines. */
-export function paragraphs(prose: string): Span[] {
-  const spans: Span[] = [];
-  const regex = /[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g;
-  let match: RegExpExecArray | null;
-  while ((match = regex.exec(prose))) spans.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
-  return spans;
-}
-
-/** A limit given as one number or per channel (`{chat: 4, email: 12, default: 8}`). */
-export type PerChannel = number | Partial<Record<Channel | 'default', number>>;
-
-export function limitFor(value: PerChannel | undefined | null, channel: Channel | undefined): number | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'number') return value;
-  return (channel && value[channel] !== undefined ? value[channel] : value.default) ?? undefined;
-}
-
-/** JSON Schema for a PerChannel option. */
+/** JSON Schema for a per-channel limit option: a count of at least 1, or one per channel. */
 export function perChannelSchema(description: string): Record<string, unknown> {
-  const number = { type: 'integer', minimum: 1 };
-  return {
-    description,
-    anyOf: [
-      number,
-      { type: 'object', additionalProperties: false, properties: { chat: number, email: number, social: number, sms: number, default: number } },
-    ],
-  };
+  return schemaPerChannel({ type: 'integer', minimum: 1 }, description);
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { applyFixes, CHANNELS, draftSizeProblem, FRONT_MATTER_RULE_ID, lint, parseThreadSource, PreachInputError, type Channel, type ReplyContext, type Rule, type ThreadTurn } from '@preach/core';
 import { loadConfigFor, type LoadConfigOptions } from '@preach/config';
+import { printConfigWarnings } from '../config-warnings.js';
 import { EXIT, UsageError } from '../exit.js';
 import { formatJson } from '../formatters/json.js';
 import { formatSarif } from '../formatters/sarif.js';
@@ -123,7 +124,9 @@ export async function lintCommand(patterns: string[], options: LintCommandFlags,
    * set when a fix applies; `recheck` is the report once it is written.
    */
   async function check(text: string, display: string, path: string): Promise<{ report: FileReport; fixedText?: string; recheck: () => FileReport }> {
-    const config = withLimits((await loadConfigFor(path, configOptions)).config, limits);
+    const loaded = await loadConfigFor(path, configOptions);
+    printConfigWarnings(loaded.warnings, io.stderr);
+    const config = withLimits(loaded.config, limits);
     for (const [id, setting] of config.rules) enabledRules.set(id, setting.rule);
     const tooLarge = draftSizeProblem(text, config.limits);
     if (tooLarge) {

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { CHANNELS, DEFAULT_LIMITS, isInputError, PreachInputError, type Channel } from '@preach/core';
 import type { Piscina } from 'piscina';
+import { printConfigWarnings } from '../config-warnings.js';
 import { EXIT, UsageError } from '../exit.js';
 import { expandInputs } from '../inputs.js';
 import { openPendingFile, refuseInputAsOutput, WriteFailure, writeFailureReason, type PendingFile } from '../safe-write.js';
@@ -84,6 +85,7 @@ export async function scoreCommand(patterns: string[], options: ScoreCommandOpti
 
 async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io: Io, settings: CheckedOptions, setup: ScoreSetup, pool: Piscina): Promise<number> {
   const local = await createScorerOptions(setup);
+  printConfigWarnings(local.config.warnings, io.stderr);
   checkCsvMapping(local.settings.csv ?? {}, local.file ?? '.preachrc.yaml');
   const csvColumns = { ...local.settings.csv, ...parseColumns(options.csvColumn ?? []) };
 

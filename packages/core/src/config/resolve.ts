@@ -1,6 +1,8 @@
+import weakMemoize from '@emotion/weak-memoize';
 import type { ValidateFunction } from 'ajv';
 import { PreachInputError, PreachInputErrors } from '../errors.js';
 import { userPatternProblem } from '../declarative/user-regex.js';
+import { closestMatch } from '../did-you-mean.js';
 import { DEFAULT_LIMITS, type CheckLimits } from '../limits.js';
 import { DEFAULT_SCORING } from '../score.js';
 import { BUILT_IN_SITUATIONS } from '../situations.js';
@@ -59,6 +61,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     settings.set(rule.meta.id, { severity: input.enabled.has(rule.meta.id) ? rule.meta.severity : 'off', options: {} });
   }
   const problems: PreachInputError[] = [];
+  const warnings: PreachInputError[] = [];
   const vocabulary = new Set((input.vocabulary ?? []).map((word) => word.toLowerCase()));
   const situations = new Map<string, SituationDefinition>(BUILT_IN_SITUATIONS.map((s) => [s.id, s]));
   const tagSituations: Record<string, string> = {};
@@ -78,6 +81,12 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
       const current = settings.get(id)!;
       const next = normaliseSetting(raw);
       if (next.options) {
+        const optionsPath = ['rules', id, Array.isArray(raw) ? 1 : 'options'];
+        next.options = withCurrentNames(rule, next.options, (old, name) =>
+          warnings.push(
+            new PreachInputError({ file: layer.file, ...at([...optionsPath, old]), key: `rules.${id}.options.${old}`, message: `is now called "${name}"; the old name still works for now`, hint: `Rename it: ${name}.` }),
+          ),
+        );
         const problem = optionsProblem(rule, next.options);
         if (problem) {
           problems.push(new PreachInputError({ file: layer.file, ...at(['rules', id]), key: `rules.${id}`, message: `has invalid options: ${problem}`, hint: optionsHint(rule) }));
@@ -148,6 +157,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     defaultChannel,
     scoring,
     limits,
+    warnings,
   };
 }
 
@@ -159,20 +169,33 @@ export function limitsFrom(input: { time_budget?: number; max_draft_kb?: number 
   };
 }
 
+/** Options with renamed ones under their current names (a current name given too wins). */
+function withCurrentNames(rule: Rule, options: Record<string, unknown>, renamed: (old: string, name: string) => void): Record<string, unknown> {
+  const names = rule.meta.renamedOptions;
+  if (!names || !Object.keys(options).some((key) => Object.hasOwn(names, key))) return options;
+  const current: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) {
+    if (!Object.hasOwn(names, key)) current[key] = value;
+    else {
+      const name = names[key]!;
+      renamed(key, name);
+      if (!Object.hasOwn(options, name)) current[name] = value;
+    }
+  }
+  return current;
+}
+
 function normaliseSetting(raw: RuleSettingInput): { severity?: SeveritySetting; options?: Record<string, unknown>; when?: RuleConditions } {
   if (typeof raw === 'string') return { severity: raw };
   if (Array.isArray(raw)) return { severity: raw[0], options: raw[1] };
   return { severity: raw.severity, options: raw.options, when: raw.when };
 }
 
-const optionValidators = new WeakMap<Rule, ValidateFunction | null>();
+/** A rule's options validator, compiled once per rule (null when it takes no options). */
+const optionsValidator = weakMemoize((rule: Rule): ValidateFunction | null => (rule.meta.optionsSchema ? compileOptionsSchema(rule.meta.optionsSchema, rule.meta.kind === 'code') : null));
 
 function optionsProblem(rule: Rule, options: Record<string, unknown>): string | undefined {
-  let validate = optionValidators.get(rule);
-  if (validate === undefined) {
-    validate = rule.meta.optionsSchema ? compileOptionsSchema(rule.meta.optionsSchema, rule.meta.kind === 'code') : null;
-    optionValidators.set(rule, validate);
-  }
+  const validate = optionsValidator(rule);
   if (!validate) return Object.keys(options).length ? 'this rule takes no options' : undefined;
   if (validate(options)) return undefined;
   return (validate.errors ?? [])
@@ -197,29 +220,7 @@ function optionsHint(rule: Rule): string | undefined {
 }
 
 /** "Did you mean …?" by edit distance, for mistyped rule ids. */
-export function suggestRule(id: string, known: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const distance = levenshtein(id, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best && bestDistance <= Math.max(2, Math.floor(id.length / 3)) ? `Did you mean "${best}"? \`preach rules\` lists every rule.` : 'Run `preach rules` to list every rule.';
-}
-
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
+export function suggestRule(id: string, known: string[]): string {
+  const best = closestMatch(id, known);
+  return best ? `Did you mean "${best}"? \`preach rules\` lists every rule.` : 'Run `preach rules` to list every rule.';
 }

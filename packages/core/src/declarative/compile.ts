@@ -1,3 +1,4 @@
+import weakMemoize from '@emotion/weak-memoize';
 import { readThread } from '../thread.js';
 import type { ValidateFunction } from 'ajv';
 import { PreachInputError, PreachInputErrors } from '../errors.js';
@@ -5,8 +6,8 @@ import { ruleSchema, packFileSchema } from '../schemas.js';
 import type { Category, ReplyContext, Rule, RuleConditions, RuleExample, RuleMeta, SeveritySetting } from '../types.js';
 import { CONTEXT_KEYS } from '../text/front-matter.js';
 import { ajv, parseYamlSource, validateLocated, type LocatedValue } from '../yaml-source.js';
+import { CONTEXT_PLACEHOLDERS, ruleKind, type Params, type RuleKind } from './kinds/index.js';
 import { trustPatterns } from './user-regex.js';
-import { KIND_CHECKS, KIND_PLACEHOLDERS, META_KEYS, type Params } from './kinds.js';
 
 // Compiling these schemas costs a noticeable part of start-up: do it only when a file needs it.
 let validateRule: ValidateFunction | undefined;
@@ -96,24 +97,27 @@ function parsedAhead(source: string, file: string, value: unknown): LocatedValue
   return { value, file, locate: (path) => (parsed ??= parseYamlSource(source, file)).locate(path) };
 }
 
+/** Keys that belong to a rule's identity and docs, not to its parameters. */
+const META_KEYS = new Set(['$schema', 'id', 'kind', 'category', 'severity', 'critical', 'message', 'description', 'why', 'url', 'note', 'when', 'examples']);
+
 function compileDefinition(definition: Record<string, any>, located: LocatedValue, path: Array<string | number>, options: RuleSourceOptions): Rule {
-  checkDefinition(definition, located, path);
+  const kind = ruleKind(definition.kind)!;
+  checkDefinition(kind, definition, located, path);
   const params: Params = Object.fromEntries(Object.entries(definition).filter(([key]) => !META_KEYS.has(key)));
-  const check = KIND_CHECKS[definition.kind]!;
   const message: string = definition.message;
   const meta: RuleMeta = {
     id: definition.id,
     kind: definition.kind,
     category: definition.category as Category,
     severity: (definition.severity ?? 'warning') as SeveritySetting,
-    fixable: definition.kind === 'substitution',
+    fixable: kind.fixable,
     critical: definition.critical ?? false,
     url: definition.url ?? (options.docsUrl ? `${options.docsUrl}${definition.id}` : undefined),
     when: definition.when as RuleConditions | undefined,
     origin: options.origin,
     file: located.file,
     defaultOptions: params,
-    optionsSchema: kindOptionsSchema(definition.kind),
+    optionsSchema: optionsSchemaOf(kind),
     docs: {
       description: definition.description ?? message.replace(/\{\{\s*\w+\s*\}\}|%s/g, '…'),
       why: definition.why ?? '',
@@ -129,27 +133,13 @@ function compileDefinition(definition: Record<string, any>, located: LocatedValu
     check(context) {
       // Config options arrive merged over the rule's own parameters (see resolveConfig).
       const merged = Object.keys(context.options).length ? context.options : params;
-      check(note ? { ...context, report: (r) => context.report({ note, ...r }) } : context, merged, message);
+      kind.check(note ? { ...context, report: (r) => context.report({ note, ...r }) } : context, merged, message);
     },
   };
 }
 
-type KindBranch = { if: { properties: { kind: { const: string } } }; then: { properties: Record<string, unknown>; preachExpression?: string } };
-
-const optionSchemas = new Map<string, Record<string, unknown> | undefined>();
-
 /** The schema of a kind's parameters: what `.preachrc` may override as a rule's options. */
-function kindOptionsSchema(kind: string): Record<string, unknown> | undefined {
-  if (optionSchemas.has(kind)) return optionSchemas.get(kind);
-  const branch = (ruleSchema.allOf as KindBranch[]).find((b) => b.if.properties.kind.const === kind);
-  let schema: Record<string, unknown> | undefined;
-  if (branch) {
-    const properties = Object.fromEntries(Object.entries(branch.then.properties).filter(([key]) => !META_KEYS.has(key)));
-    schema = { type: 'object', additionalProperties: false, properties, ...(branch.then.preachExpression ? { preachExpression: branch.then.preachExpression } : {}) };
-  }
-  optionSchemas.set(kind, schema);
-  return schema;
-}
+const optionsSchemaOf = weakMemoize((kind: RuleKind): Record<string, unknown> => ({ type: 'object', additionalProperties: false, properties: kind.parameters, ...kind.keywords }));
 
 function toExample(raw: string | Record<string, any>): RuleExample {
   if (typeof raw === 'string') return { text: raw };
@@ -162,64 +152,25 @@ function toExample(raw: string | Record<string, any>): RuleExample {
 }
 
 /**
- * What the schema cannot say: keys that only make sense together, bounds that no reply could
- * meet, placeholders the kind never fills. Refused here, never thrown later.
+ * What the schema cannot say (the kind's own checks), and placeholders the kind never fills.
+ * Refused here, never thrown later.
  */
-function checkDefinition(definition: Record<string, any>, located: LocatedValue, path: Array<string | number>): void {
+function checkDefinition(kind: RuleKind, definition: Record<string, any>, located: LocatedValue, path: Array<string | number>): void {
   const problems: PreachInputError[] = [];
   const refuse = (keyPath: Array<string | number>, message: string, hint?: string) => {
     const where = located.locate([...path, ...keyPath]);
     const key = [...path, ...keyPath].join('.') || `rule ${JSON.stringify(definition.id)}`;
     problems.push(new PreachInputError({ file: located.file, ...where, key, message, hint }));
   };
-  const kind: string = definition.kind;
-  const hasMatchers = Boolean(definition.tokens?.length || definition.patterns?.length);
-  if ((kind === 'existence' || kind === 'require') && !hasMatchers) {
-    refuse(['kind'], `a ${kind} rule needs \`tokens\` (words or phrases) or \`patterns\` (regular expressions)`);
-  }
-  if (kind === 'occurrence') {
-    if (definition.max === undefined && definition.min === undefined) refuse(['kind'], 'an occurrence rule needs `max` or `min`');
-    if (definition.of === 'tokens' && !hasMatchers) refuse(['of'], '`of: tokens` needs `tokens` or `patterns` (what to count)');
-    if (definition.of !== 'tokens' && hasMatchers) {
-      refuse([definition.tokens ? 'tokens' : 'patterns'], `is only used with \`of: tokens\` (this rule counts ${definition.of})`, 'Set `of: tokens` to count these words, or remove them.');
-    }
-    boundsProblem(definition.min, definition.max, refuse);
-  }
-  if (kind === 'sentiment') {
-    if (definition.max === undefined && definition.min === undefined) refuse(['kind'], 'a sentiment rule needs `max` or `min`');
-    boundsProblem(definition.min, definition.max, refuse);
-  }
-  const known = new Set([...KIND_PLACEHOLDERS.context, ...(KIND_PLACEHOLDERS[kind] ?? [])]);
+  const name = kind.name;
+  const known = new Set([...CONTEXT_PLACEHOLDERS, ...kind.placeholders]);
+  kind.validate?.(definition, refuse);
   for (const placeholder of String(definition.message ?? '').matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
     if (!known.has(placeholder[1]!)) {
-      refuse(['message'], `uses {{${placeholder[1]}}}, which ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} rule does not fill`, `Placeholders for ${kind}: ${[...known].map((p) => `{{${p}}}`).join(', ')}.`);
-    }
-  }
-  if (kind === 'substitution') {
-    // A replacement may name the conversation ("Hi {{customer_name}}"), nothing else.
-    for (const [phrase, replacement] of Object.entries((definition.swap ?? {}) as Record<string, string>)) {
-      for (const placeholder of String(replacement).matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
-        if (!KIND_PLACEHOLDERS.context.includes(placeholder[1]!)) {
-          refuse(['swap', phrase], `uses {{${placeholder[1]}}}, which a replacement cannot fill`, `Placeholders in replacements: ${KIND_PLACEHOLDERS.context.map((p) => `{{${p}}}`).join(', ')}.`);
-        }
-      }
+      refuse(['message'], `uses {{${placeholder[1]}}}, which ${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} rule does not fill`, `Placeholders for ${name}: ${[...known].map((p) => `{{${p}}}`).join(', ')}.`);
     }
   }
   if (problems.length > 0) throw new PreachInputErrors(problems);
-}
-
-type Bound = number | Record<string, number> | undefined;
-
-function boundsProblem(min: Bound, max: Bound, refuse: (keyPath: string[], message: string) => void): void {
-  const channels = new Set([...Object.keys(typeof min === 'object' ? min : {}), ...Object.keys(typeof max === 'object' ? max : {}), 'default']);
-  for (const channel of channels) {
-    const low = typeof min === 'object' ? (min[channel] ?? min.default) : min;
-    const high = typeof max === 'object' ? (max[channel] ?? max.default) : max;
-    if (low !== undefined && high !== undefined && low > high) {
-      refuse(['min'], `is ${low}${channel !== 'default' && typeof min === 'object' ? ` for ${channel}` : ''}, more than max (${high}): no reply could pass`);
-      return;
-    }
-  }
 }
 
 /** The regular expressions in rule definitions: their patterns, exceptions, regex swaps, conditions. */

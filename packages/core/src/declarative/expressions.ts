@@ -1,6 +1,6 @@
 import type { Ajv, ErrorObject } from 'ajv';
 import type { DataValidationCxt } from 'ajv/dist/types/index.js';
-import levenshtein from 'damerau-levenshtein';
+import { closestMatch } from '../did-you-mean.js';
 import { nlp } from '../text/compromise.js';
 import { compileUserPattern, userPatternProblem } from './user-regex.js';
 
@@ -109,7 +109,7 @@ export function compromisePatternProblem(pattern: string): string | undefined {
   }
   for (const term of flatten(terms)) {
     if (term.tag !== undefined && !tagNames().has(term.tag.toLowerCase())) {
-      const suggestion = closestTag(term.tag);
+      const suggestion = closestMatch(term.tag, tagNames().values());
       return `uses the unknown tag "#${term.tag}"${suggestion ? ` (did you mean "#${suggestion}"?)` : ''}; tags are compromise's parts of speech, such as #Noun, #Verb, #Modal, #Adverb, #Value, #Person`;
     }
   }
@@ -149,18 +149,4 @@ function unbalancedBracket(pattern: string): string | undefined {
   if (inRegex) return 'has a "/" that starts a regular expression but never ends it';
   if (open.length > 0) return `has an unclosed "${open[open.length - 1]}"`;
   return undefined;
-}
-
-function closestTag(tag: string): string | undefined {
-  const wanted = tag.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const [lower, name] of tagNames()) {
-    const { steps } = levenshtein(wanted, lower);
-    if (steps < bestDistance) {
-      best = name;
-      bestDistance = steps;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(wanted.length / 3)) ? best : undefined;
 }

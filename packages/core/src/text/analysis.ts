@@ -24,6 +24,15 @@ function offsets(node: NlcstNode, base: number): [number, number] {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
+/** Paragraphs: runs of non-blank lines. */
+export function paragraphs(prose: string): Span[] {
+  const spans: Span[] = [];
+  const regex = /[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g;
+  let match: RegExpExecArray | null;
+  while ((match = regex.exec(prose))) spans.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
+  return spans;
+}
+
 /** Counts words by pattern, without parsing (for scoring and for cheap checks). */
 export function countWords(prose: string): number {
   let count = 0;
