@@ -6,6 +6,7 @@
 // The worksheet holds transcript text: keep it out of the repo, record only ids and verdicts.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededShuffle } from '../seeded-shuffle.mjs';
 
 const [file, transcripts, ...rest] = process.argv.slice(2);
 const option = (name, fallback) => (rest.includes(name) ? Number(rest[rest.indexOf(name) + 1]) : fallback);
@@ -14,16 +15,6 @@ const count = option('--count', 100);
 if (!file || !transcripts || !Number.isInteger(seed)) {
   console.error('usage: draw-flags.mjs SCORED.json TRANSCRIPTS-FOLDER --seed N [--count 100]');
   process.exit(2);
-}
-
-function mulberry32(a) {
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const scored = JSON.parse(readFileSync(file, 'utf8'));
@@ -55,10 +46,6 @@ for (const conversation of conversations) {
     }
   }
 }
-const random = mulberry32(seed);
-for (let i = flags.length - 1; i > 0; i--) {
-  const j = Math.floor(random() * (i + 1));
-  [flags[i], flags[j]] = [flags[j], flags[i]];
-}
+seededShuffle(flags, seed);
 console.error(`${flags.length} warnings and errors; drew ${Math.min(count, flags.length)} with seed ${seed}`);
 for (const flag of flags.slice(0, count)) console.log(JSON.stringify(flag));

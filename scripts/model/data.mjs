@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededShuffle } from '../seeded-shuffle.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const TRANSCRIPTS = process.env.PREACH_TRANSCRIPTS ?? join(ROOT, '..', 'shared', 'data', 'transcripts');
@@ -22,25 +23,7 @@ export const MODELS = [
 const core = await import(join(ROOT, 'packages', 'core', 'dist', 'customer', 'features.js'));
 export const featuresOf = (text, previous) => core.messageFeatures(text, previous).names;
 
-function mulberry32(seed) {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function seededShuffle(items, seed) {
-  const random = mulberry32(seed);
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return items;
-}
+export { seededShuffle };
 
 const jsonl = (file) => readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 
