@@ -33,6 +33,8 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
   let exitCode: number = EXIT.ok;
   const colorFor = (flag: boolean | undefined) => flag !== false && pc.isColorSupported && (io.stdout as NodeJS.WriteStream).isTTY === true;
 
+  // The input formats come from the importers, which only `preach score` loads.
+  const formats = argv.slice(2).includes('score') ? await import('./score/importers/registry.js') : undefined;
   const program = new Command('preach')
     .description('Tone-of-voice and reply-quality linter for customer-support replies (PREACH: Proud, Responsible, Empathetic, Articulate, Concise, Human)')
     .version(VERSION, '-v, --version')
@@ -69,9 +71,9 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
 
   program
     .command('score')
-    .description('score agent replies in exported transcripts (JSONL, Zendesk, Intercom, Freshdesk, Help Scout, CSV): per conversation, agent and team')
+    .description('score agent replies in exported transcripts (JSONL, JSON and CSV exports of Zendesk, Intercom, Freshdesk, Help Scout, Front, Gorgias, Kustomer): per conversation, agent and team')
     .argument('[files...]', 'transcript files, folders or globs; - reads standard input')
-    .addOption(new Option('--input-format <format>', 'input format (detected when absent)').choices(['auto', 'jsonl', 'json', 'zendesk', 'intercom', 'freshdesk', 'helpscout', 'csv']).default('auto'))
+    .addOption(new Option('--input-format <format>', 'input format (detected when absent; listed below)').choices(formats ? ['auto', ...formats.INPUT_FORMATS] : []).default('auto'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(SCORE_FORMATS).default('table'))
     .addOption(new Option('--group-by <what>', 'CSV rows: one per conversation or per agent').choices(GROUP_BY).default('conversation'))
     .option('-o, --output <file>', 'write the report to a file')
@@ -80,11 +82,13 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .addOption(new Option('--channel <channel>', 'channel for conversations whose export does not say').choices([...CHANNELS]))
     .option('--agent-signature <regex>', 'sign-off pattern with one group capturing the agent id (overrides agents.signature)')
     .option('--csv-column <field=column>', 'CSV column for a field, e.g. body=Comment (repeatable)', collect)
+    .option('--include-bots', "also score bot and automation replies, apart from the agents (never in the team's or an agent's score)")
     .option('--worst <n>', 'lowest-scoring conversations shown in full in the HTML report', '20')
     .option('-c, --config <file>', 'use this config file instead of searching for one')
     .option('--no-config', 'ignore config files; use preach:recommended')
     .option('--no-progress', 'no progress bar')
     .option('--no-color', 'plain output')
+    .addHelpText('after', () => (formats ? `\nInput formats (--input-format; detected per record when absent):\n${formats.describeFormats()}\n` : ''))
     .action(async (files: string[], options) => {
       // Loaded on demand: importers, worker pool and report writers are for this command only.
       const { scoreCommand } = await import('./commands/score.js');
