@@ -13,6 +13,7 @@ import { ROOT, runPreach, scratchDir, type CliRun } from './helpers/cli.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'importers');
 const INPUTS = [
+  'zendesk-tickets.json',
   'zendesk-comments.json',
   'zendesk-comments-users.json',
   'zendesk-events.json',
@@ -64,6 +65,7 @@ describe('every documented export shape, in one run', () => {
     expect(plain.run.code).toBe(0);
     expect(plain.report.errors).toEqual([]);
     expect(plain.report.summary.inputs.map((i: any) => [i.source.split('/').pop(), i.format, i.conversations])).toEqual([
+      ['zendesk-tickets.json', 'zendesk', 1],
       ['zendesk-comments.json', 'zendesk-comments', 1],
       ['zendesk-comments-users.json', 'zendesk-comments', 1],
       ['zendesk-events.json', 'zendesk-events', 2],
@@ -75,6 +77,15 @@ describe('every documented export shape, in one run', () => {
       ['kustomer.json', 'kustomer', 2],
       ['interleaved.csv', 'csv', 3],
     ]);
+  });
+
+  it('Zendesk tickets without users: an agent who opened the ticket and a CC-ed end user are told apart by the ticket', () => {
+    const c = conversation(plain.report, 'zendesk-tickets.json');
+    // The submitter (913) opened the ticket for the requester: an agent. Kai (552) is CC-ed: a customer.
+    expect(c).toMatchObject({ replies: 2, customerMessages: 1, channel: 'voice', group: '24002', brand: '360002', tags: ['hardware', 'replacement'] });
+    expect(c.messages.map((m: any) => m.agent)).toEqual(['913', '914']);
+    expect(leftOut(c)).toEqual([['system', 'merge notice']]);
+    expect(c.rating).toEqual({ score: 'bad', scale: 'good/bad', comment: 'Took two calls' });
   });
 
   it('Zendesk comments without users: the first author is the customer, Answer Bot and triggers are bots, a merge notice is no reply', () => {

@@ -4,7 +4,8 @@ import { at, body, isObject, stringOrUndefined, tagsFrom, type JsonObject, type 
 /**
  * Who is who on a Zendesk ticket, shared by the Zendesk importers. The sideloaded `users` list
  * (`include=users`) says it outright (`role: end-user | agent | admin`); without it, the ticket's
- * `requester_id` is the customer, its e-mail CCs end users, its assignee and followers agents.
+ * `requester_id` is the customer, its e-mail CCs end users, its assignee, followers and a
+ * `submitter_id` other than the requester (an agent opening a ticket for a customer) agents.
  */
 export interface TicketParties {
   requester?: string;
@@ -16,13 +17,20 @@ export interface TicketParties {
 
 export function partiesOf(ticket: JsonObject | undefined): TicketParties {
   const ids = (value: unknown) => (Array.isArray(value) ? value.map(stringOrUndefined).filter((id): id is string => id !== undefined) : []);
-  const agents = new Set([...ids(ticket?.follower_ids), ...ids([ticket?.assignee_id])]);
+  const requester = stringOrUndefined(ticket?.requester_id);
+  // A submitter who is not the requester opened the ticket for them: an agent.
+  const submitter = stringOrUndefined(ticket?.submitter_id);
+  const agents = new Set([...ids(ticket?.follower_ids), ...ids([ticket?.assignee_id]), ...(submitter && submitter !== requester ? [submitter] : [])]);
   const customers = new Set([...ids(ticket?.email_cc_ids), ...ids(ticket?.collaborator_ids)].filter((id) => !agents.has(id)));
-  return { requester: stringOrUndefined(ticket?.requester_id), customers, agents };
+  return { requester, customers, agents };
 }
 
-/** The default text of a merge comment: "Request #1233 "Printer" was closed and merged into this request." */
-const MERGE_NOTICE = /^\s*(?:(?:request|ticket) #\d+\b[^\n]*\bmerged into\b|this (?:request|ticket) was closed and merged into\b)/i;
+/**
+ * A merge comment, as Zendesk writes it ("Request #1233 "Printer" was closed and merged into this
+ * request.", "This request was closed and merged into request #1234") or as agents shorten it
+ * ("Request #1233 was merged"): only at the start of a comment no customer wrote.
+ */
+const MERGE_NOTICE = /^\s*(?:(?:request|ticket) #\d+\b[^\n]{0,200}?\bmerged\b|this (?:request|ticket) (?:was|has been) (?:closed and )?merged into\b)/i;
 
 /** The Zendesk system user writes satisfaction prompts and other automatic comments. */
 const SYSTEM_USER = '-1';
