@@ -110,7 +110,7 @@ describe('bad input', () => {
     expect(report.conversations.map((c: any) => c.id)).toEqual(['ok-1', 'ok-5']);
     expect(report.errors).toEqual([
       { source: expect.stringContaining('malformed.jsonl'), line: 2, reason: expect.stringMatching(/^invalid JSON/) },
-      { source: expect.stringContaining('malformed.jsonl'), line: 3, id: 'odd-3', reason: 'message 2 has unknown role "robot"; use customer, agent, note or system' },
+      { source: expect.stringContaining('malformed.jsonl'), line: 3, id: 'odd-3', reason: 'message 2 has unknown role "robot"; use customer, agent, bot, note or system' },
     ]);
     expect(report.summary).toMatchObject({ conversations: 4, scored: 2, errors: 2 });
   });

@@ -22,16 +22,19 @@ afterAll(() => cleanup());
 const score = (args: string[], env?: Record<string, string>) => runPreach(['score', ...args], { cwd: dir, env });
 
 describe('--format json', () => {
-  it('has the documented top level: version, conversations, agents, rules, errors, summary', async () => {
+  it('has the documented top level: version, conversations, agents, rules, errors, warnings, summary', async () => {
     const run = await score([CONVERSATIONS, '-f', 'json', '--jobs', '1']);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(Object.keys(report)).toEqual(['version', 'conversations', 'agents', 'rules', 'errors', 'summary']);
+    expect(Object.keys(report)).toEqual(['version', 'conversations', 'agents', 'rules', 'errors', 'warnings', 'summary']);
     expect(report.version).toBe(1);
     const [billing] = report.conversations;
-    expect(Object.keys(billing)).toEqual(['id', 'source', 'line', 'channel', 'situation', 'score', 'categories', 'critical', 'agents', 'replies', 'customerMessages', 'internalNotes', 'findings', 'messages']);
+    expect(Object.keys(billing)).toEqual([
+      ...['id', 'source', 'line', 'channel', 'situation', 'score', 'categories', 'critical', 'agents', 'replies', 'customerMessages', 'internalNotes', 'findings'],
+      ...['botMessages', 'createdAt', 'firstMessageAt', 'lastMessageAt', 'tags', 'group', 'brand', 'rating', 'leftOut', 'messages'],
+    ]);
     expect(Object.keys(billing.categories)).toEqual(['proud', 'responsible', 'empathetic', 'articulate', 'concise', 'human']);
-    expect(Object.keys(billing.messages[0])).toEqual(['index', 'agent', 'score', 'categories', 'words', 'critical', 'situation', 'mood', 'text', 'findings']);
+    expect(Object.keys(billing.messages[0])).toEqual(['index', 'agent', 'timestamp', 'score', 'categories', 'words', 'critical', 'situation', 'mood', 'text', 'findings']);
     const finding = billing.messages[1].findings[0];
     expect(finding).toMatchObject({ ruleId: 'formal-word', severity: 'suggestion', category: 'human', critical: false, line: 1, excerpt: 'utilize', fix: 'use' });
     expect(report.agents).toEqual([
@@ -52,19 +55,21 @@ describe('--format json', () => {
 describe('--format csv', () => {
   it('writes one row per conversation', async () => {
     const run = await score([join(FIXTURES, 'malformed.jsonl'), CONVERSATIONS, '-f', 'csv', '--jobs', '1']);
-    expect(run.stdout.split('\n')[0]).toBe('conversation_id,source,line,channel,situation,agents,replies,score,critical,proud,responsible,empathetic,articulate,concise,human,errors,warnings,suggestions,rules,note');
+    expect(run.stdout.split('\n')[0]).toBe(
+      'conversation_id,source,line,channel,situation,agents,replies,score,critical,proud,responsible,empathetic,articulate,concise,human,errors,warnings,suggestions,rules,note,started_at,tags,group,brand,rating,bot_messages',
+    );
     const rows: Array<Record<string, string>> = parse(run.stdout, { columns: true });
     expect(rows.map((row) => row.conversation_id)).toEqual(['ok-1', 'ok-5', 'billing-1', 'secret-2', 'unanswered-3', '', 'odd-3']);
     expect(rows[3]).toMatchObject({ score: '0', critical: 'true', responsible: '0', errors: '1', rules: 'asks-for-secret', note: '' });
     expect(rows[4]).toMatchObject({ score: '', replies: '0', note: 'no agent reply to score' });
     expect(rows[5]).toMatchObject({ line: '2', note: expect.stringMatching(/^not scored: invalid JSON/) });
-    expect(rows[6]).toMatchObject({ line: '3', note: 'not scored: message 2 has unknown role "robot"; use customer, agent, note or system' });
+    expect(rows[6]).toMatchObject({ line: '3', note: 'not scored: message 2 has unknown role "robot"; use customer, agent, bot, note or system' });
   });
 
   it('writes one row per agent with --group-by agent', async () => {
     const run = await score([CONVERSATIONS, '-f', 'csv', '--group-by', 'agent', '--jobs', '1']);
     const lines = run.stdout.trim().split('\n');
-    expect(lines[0]).toBe('agent_id,agent,conversations,replies,score,critical_conversations,proud,responsible,empathetic,articulate,concise,human,findings');
+    expect(lines[0]).toBe('agent_id,agent,conversations,replies,score,critical_conversations,proud,responsible,empathetic,articulate,concise,human,findings,bot');
     expect(lines.slice(1).map((line) => line.split(',').slice(0, 4).join(','))).toEqual(['a-7,Sam Lee,1,2', 'a-9,Ana Ruiz,1,1']);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Aggregator } from '../packages/cli/src/score/aggregate.js';
-import { detectContainer, detectDelimiter } from '../packages/cli/src/score/importers/detect.js';
+import { detectContainer, detectDelimiter } from '../packages/cli/src/score/input/detect.js';
 import { highlightReply } from '../packages/cli/src/score/output/highlight.js';
 import type { Finding, ScoredConversation, ScoredReply } from '../packages/cli/src/score/types.js';
 

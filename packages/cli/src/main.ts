@@ -5,7 +5,7 @@ import { CHANNELS } from '@preach/core/categories';
 import pc from 'picocolors';
 import type { Io } from './commands/lint.js';
 import { printConfigWarnings } from './config-warnings.js';
-import { GROUP_BY, INPUT_FORMATS, SCORE_FORMATS } from './score/types.js';
+import { GROUP_BY, SCORE_FORMATS } from './score/types.js';
 import { EXIT, printError, UsageError } from './exit.js';
 
 // Each command's module, and the config loader, are imported when that command runs, and what
@@ -34,6 +34,8 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
   let exitCode: number = EXIT.ok;
   const colorFor = (flag: boolean | undefined) => flag !== false && pc.isColorSupported && (io.stdout as NodeJS.WriteStream).isTTY === true;
 
+  // The input formats come from the importers, which only `preach score` loads.
+  const formats = argv.slice(2).includes('score') ? await import('./score/importers/registry.js') : undefined;
   const program = new Command('preach')
     .description('Tone-of-voice and reply-quality linter for customer-support replies (PREACH: Proud, Responsible, Empathetic, Articulate, Concise, Human)')
     .version(VERSION, '-v, --version')
@@ -73,9 +75,9 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
 
   program
     .command('score')
-    .description('score agent replies in exported transcripts (JSONL, Zendesk, Intercom, Freshdesk, Help Scout, CSV): per conversation, agent and team')
+    .description('score agent replies in exported transcripts (JSONL, JSON and CSV exports of Zendesk, Intercom, Freshdesk, Help Scout, Front, Gorgias, Kustomer): per conversation, agent and team')
     .argument('[files...]', 'transcript files, folders or globs; - reads standard input')
-    .addOption(new Option('--input-format <format>', 'input format (detected when absent)').choices(['auto', ...INPUT_FORMATS]).default('auto'))
+    .addOption(new Option('--input-format <format>', 'input format (detected when absent; listed below)').choices(formats ? ['auto', ...formats.INPUT_FORMATS] : []).default('auto'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(SCORE_FORMATS).default('table'))
     .addOption(new Option('--group-by <what>', 'CSV rows: one per conversation or per agent').choices(GROUP_BY).default('conversation'))
     .option('-o, --output <file>', 'write the report to a file')
@@ -86,11 +88,13 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .option('--time-budget <seconds>', 'time one reply may take to check (default 10, or limits.time_budget)')
     .option('--max-draft-kb <kb>', 'replies larger than this are not checked (default 1024, or limits.max_draft_kb)')
     .option('--csv-column <field=column>', 'CSV column for a field, e.g. body=Comment (repeatable)', collect)
+    .option('--include-bots', "also score bot and automation replies, apart from the agents (never in the team's or an agent's score)")
     .option('--worst <n>', 'lowest-scoring conversations shown in full in the HTML report', '20')
     .option('-c, --config <file>', 'use this config file instead of searching for one')
     .option('--no-config', 'ignore config files; use preach:recommended')
     .option('--no-progress', 'no progress bar')
     .option('--no-color', 'plain output')
+    .addHelpText('after', () => (formats ? `\nInput formats (--input-format; detected per record when absent):\n${formats.describeFormats()}\n` : ''))
     .action(async (files: string[], options) => {
       const { scoreCommand } = await import('./commands/score.js');
       exitCode = await scoreCommand(files, { ...options, ...configFlags(options), color: colorFor(options.color) }, io);

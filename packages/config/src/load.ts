@@ -175,7 +175,13 @@ async function loadConfigFile(file: string, loadCode: boolean): Promise<LoadedCo
   const config = resolveConfig({ rules, enabled, layers, vocabulary });
   const settings: LoadedConfig['settings'] = {};
   for (const layer of layers) {
-    if (layer.config.agents) settings.agents = { ...settings.agents, ...layer.config.agents };
+    if (layer.config.agents) {
+      // Names and aliases add up across files; a nearer file's entry wins for the same key.
+      const { names, aliases, ...rest } = layer.config.agents;
+      settings.agents = { ...settings.agents, ...rest };
+      if (names) settings.agents.names = { ...settings.agents.names, ...names };
+      if (aliases) settings.agents.aliases = { ...settings.agents.aliases, ...aliases };
+    }
     if (layer.config.csv) settings.csv = { ...settings.csv, ...layer.config.csv };
   }
   return { config, file, files, settings, skippedCode, warnings: config.warnings };

@@ -250,7 +250,27 @@ export const configSchema = {
       type: 'object',
       additionalProperties: false,
       description: 'How `preach score` identifies agents',
-      properties: { signature: { type: 'string', preachExpression: 'regex', description: 'Regular expression with one group capturing the agent id from a sign-off, e.g. "\\\\^(\\\\w+)\\\\s*$"' } },
+      properties: {
+        signature: { type: 'string', preachExpression: 'regex', description: 'Regular expression with one group capturing the agent id from a sign-off, e.g. "\\\\^(\\\\w+)\\\\s*$"' },
+        names: {
+          type: 'object',
+          description: 'Agent id → the name reports show, for exports that give ids only (Freshdesk user_id): { "701": "Sam Lee" }',
+          propertyNames: { minLength: 1 },
+          additionalProperties: { type: 'string', minLength: 1, description: "The agent's name" },
+        },
+        aliases: {
+          type: 'object',
+          description: 'An agent\'s name → the other spellings, accounts or ids they appear under, all counted as that one agent: { "Sam Lee": ["Samuel Lee", "sam.lee"] }',
+          propertyNames: { minLength: 1 },
+          additionalProperties: {
+            anyOf: [
+              { type: 'string', minLength: 1 },
+              { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+            ],
+            description: 'Another spelling, account or id, or a list of them',
+          },
+        },
+      },
     },
     limits: {
       type: 'object',

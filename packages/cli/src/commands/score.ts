@@ -9,9 +9,11 @@ import { EXIT, UsageError } from '../exit.js';
 import { expandInputs } from '../inputs.js';
 import { openPendingFile, refuseInputAsOutput, WriteFailure, writeFailureReason, type PendingFile } from '../safe-write.js';
 import { parseLimitFlags } from '../limits.js';
-import { Aggregator } from '../score/aggregate.js';
+import { AgentDirectory } from '../score/agents.js';
+import { Aggregator, type ReportWarning } from '../score/aggregate.js';
 import { checkCsvMapping } from '../score/importers/csv.js';
-import { readTranscripts } from '../score/importers/index.js';
+import { INPUT_FORMATS } from '../score/importers/registry.js';
+import { readTranscripts } from '../score/input/index.js';
 import { csvAgentSink, csvConversationSink } from '../score/output/csv.js';
 import { htmlSink } from '../score/output/html.js';
 import { jsonSink } from '../score/output/json.js';
@@ -20,7 +22,7 @@ import { tableSink } from '../score/output/table.js';
 import { scoreAll, startPool } from '../score/pool.js';
 import { createProgress, wantsProgress } from '../score/progress.js';
 import { createScorerOptions, type ScoreSetup } from '../score/setup.js';
-import { GROUP_BY, INPUT_FORMATS, SCORE_FORMATS, type ImportedItem, type InputFormat, type RecordError } from '../score/types.js';
+import { GROUP_BY, SCORE_FORMATS, type ImportedItem, type InputFormat, type RecordError } from '../score/types.js';
 import type { Io } from './lint.js';
 
 export interface ScoreCommandOptions {
@@ -35,6 +37,7 @@ export interface ScoreCommandOptions {
   channel?: string;
   agentSignature?: string;
   csvColumn?: string[];
+  includeBots?: boolean;
   worst?: string;
   progress?: boolean;
   color: boolean;
@@ -87,6 +90,7 @@ async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io:
   const local = await createScorerOptions(setup);
   printConfigWarnings(local.config.warnings, io.stderr);
   checkCsvMapping(local.settings.csv ?? {}, local.file ?? '.preachrc.yaml');
+  const agents = AgentDirectory.from(local.settings.agents, local.file ?? '.preachrc.yaml');
   const csvColumns = { ...local.settings.csv, ...parseColumns(options.csvColumn ?? []) };
 
   const inputs: Input[] = [];
@@ -108,7 +112,7 @@ async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io:
   // error or Ctrl-C the previous report stays as it was.
   const pending = outputPath ? await openReport(outputPath, options.output!) : undefined;
   try {
-    const code = await scoreTo(pending?.stream ?? io.stdout, { inputs, unreadable, csvColumns, local, pool, settings, options, io, toFile: Boolean(outputPath) });
+    const code = await scoreTo(pending?.stream ?? io.stdout, { inputs, unreadable, csvColumns, local, agents, pool, settings, options, io, toFile: Boolean(outputPath) });
     await pending?.commit().catch((error: unknown) => {
       throw error instanceof WriteFailure ? new UsageError(`cannot write the report to ${options.output}: ${error.reason}`) : error;
     });
@@ -127,6 +131,7 @@ interface ScoreRun {
   unreadable: RecordError[];
   csvColumns: Record<string, string>;
   local: Awaited<ReturnType<typeof createScorerOptions>>;
+  agents: AgentDirectory;
   pool: Piscina;
   settings: CheckedOptions;
   options: ScoreCommandOptions;
@@ -136,7 +141,7 @@ interface ScoreRun {
 
 /** Scores every conversation of the inputs and writes the report to `outputStream`; resolves to the exit code. */
 async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Promise<number> {
-  const { inputs, unreadable, csvColumns, local, pool, settings, options, io } = run;
+  const { inputs, unreadable, csvColumns, local, agents, pool, settings, options, io } = run;
   const out = textOut(outputStream);
   const sink = createSink(options, out, options.color && !run.toFile);
   const aggregator = new Aggregator({ worst: settings.worst, rows: options.format === 'html' ? HTML_TABLE_ROWS : 0 });
@@ -152,10 +157,14 @@ async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Prom
         const read = await readTranscripts(stream, { source: input.source, path: input.path, format: settings.inputFormat, csvColumns, onBytes: progress.bytes });
         aggregator.input(input.source, read.container);
         for await (const item of read.items) {
-          if ('conversation' in item && settings.channel && !item.conversation.channel) item.conversation.channel = settings.channel;
+          if ('conversation' in item) {
+            if (settings.channel && !item.conversation.channel) item.conversation.channel = settings.channel;
+            if (options.includeBots) item.conversation.scoreBots = true;
+          }
           yield item;
         }
-        if (read.shapes.size) aggregator.input(input.source, [...read.shapes].join('+'));
+        if (read.formats.size) aggregator.input(input.source, [...read.formats].join('+'));
+        for (const [text, count] of read.notices) aggregator.notice(input.source, text, count);
       } catch (error) {
         if (error instanceof StrictStop) throw error;
         fileProblem = true;
@@ -172,6 +181,7 @@ async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Prom
         progress.scored(0);
         continue;
       }
+      agents.apply(outcome.scored);
       aggregator.add(outcome);
       await sink.conversation(outcome.scored);
       progress.scored(outcome.scored.replies.length);
@@ -190,8 +200,15 @@ async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Prom
   progress.stop();
   const report = aggregator.report();
   await sink.finish(report);
+  // The terminal table shows them already; every other report also says them on standard error.
+  if (options.format !== 'table' || run.toFile) for (const warning of report.warnings) io.stderr.write(warningLine(warning));
   if (fileProblem) return EXIT.usage;
-  return report.errors.length ? EXIT.problems : EXIT.ok;
+  return report.errors.length || report.warnings.some((w) => w.severity === 'warning') ? EXIT.problems : EXIT.ok;
+}
+
+function warningLine(warning: ReportWarning): string {
+  const count = warning.conversations && warning.severity === 'notice' ? ` (${warning.conversations.toLocaleString('en-US')} ${warning.conversations === 1 ? 'conversation' : 'conversations'})` : '';
+  return `preach: ${warning.severity === 'warning' ? 'warning' : 'note'}: ${warning.source}: ${warning.message}${count}\n`;
 }
 
 interface CheckedOptions {

@@ -34,7 +34,22 @@ export interface InputSummary {
   source: string;
   format: string;
   conversations: number;
+  /** Agent replies scored in this input's conversations (bots' replies not counted). */
+  agentReplies: number;
   errors: number;
+}
+
+/**
+ * Something a reviewer should know about an input. A `warning` (an input with conversations but
+ * no agent reply at all: most likely misread) makes the run exit 1; a `notice` says what an
+ * importer had to assume, or did, and changes nothing.
+ */
+export interface ReportWarning {
+  source: string;
+  severity: 'warning' | 'notice';
+  message: string;
+  /** Conversations the notice is about, when it is about some. */
+  conversations?: number;
 }
 
 export interface Summary {
@@ -44,6 +59,10 @@ export interface Summary {
   /** Records that could not be scored, and files that could not be read (listed under errors). */
   errors: number;
   agentReplies: number;
+  /** Bot and automation messages seen; never scored as agent replies. */
+  botMessages: number;
+  /** Bot replies scored apart (`--include-bots`). */
+  botReplies: number;
   customerMessages: number;
   internalNotes: number;
   /** Mean conversation score; null when nothing was scored. */
@@ -76,6 +95,7 @@ export interface ScoreReport {
   agents: AgentSummary[];
   rules: RuleSummary[];
   errors: RecordError[];
+  warnings: ReportWarning[];
   /** The lowest-scoring conversations, in full, lowest first. */
   worst: ScoredConversation[];
   /** The lowest-scoring conversations as table rows, lowest first (all of them up to the limit). */
@@ -128,6 +148,8 @@ export class Aggregator {
   private scored = 0;
   private withoutReply = 0;
   private replies = 0;
+  private botMessages = 0;
+  private botReplies = 0;
   private customerMessages = 0;
   private notes = 0;
   private critical = 0;
@@ -139,6 +161,7 @@ export class Aggregator {
   private readonly rules = new Map<string, RuleSummary>();
   private readonly errors: RecordError[] = [];
   private readonly inputs = new Map<string, InputSummary>();
+  private readonly notices: ReportWarning[] = [];
   private readonly worst: Lowest<ScoredConversation>;
   private readonly rows: Lowest<ConversationRow>;
 
@@ -148,8 +171,13 @@ export class Aggregator {
   }
 
   input(source: string, format: string): void {
-    if (!this.inputs.has(source)) this.inputs.set(source, { source, format, conversations: 0, errors: 0 });
+    if (!this.inputs.has(source)) this.inputs.set(source, { source, format, conversations: 0, agentReplies: 0, errors: 0 });
     else this.inputs.get(source)!.format = format;
+  }
+
+  /** What an importer assumed or did while reading `source`, for `count` conversations. */
+  notice(source: string, message: string, count?: number): void {
+    this.notices.push({ source, severity: 'notice', message, ...(count ? { conversations: count } : {}) });
   }
 
   add(outcome: ScoreOutcome): void {
@@ -162,13 +190,19 @@ export class Aggregator {
     }
     const order = this.conversations++;
     const c = outcome.scored;
-    this.inputFor(c.source).conversations++;
+    // Bots' replies (--include-bots) count for the bots only, never for the team or the rules.
+    const agentReplies = c.replies.filter((r) => !r.bot);
+    const input = this.inputFor(c.source);
+    input.conversations++;
+    input.agentReplies += agentReplies.length;
     this.customerMessages += c.customerMessages;
     this.notes += c.notes;
-    this.replies += c.replies.length;
-    this.addRules(c);
+    this.replies += agentReplies.length;
+    this.botMessages += c.botMessages;
+    this.botReplies += c.replies.length - agentReplies.length;
+    this.addRules(agentReplies);
     this.addAgents(c);
-    const findings = c.replies.reduce((sum, r) => sum + r.findings.length, 0);
+    const findings = agentReplies.reduce((sum, r) => sum + r.findings.length, 0);
     this.rows.add(c.score ?? 101, order, {
       id: c.id,
       source: c.source,
@@ -177,7 +211,7 @@ export class Aggregator {
       categories: c.categories,
       critical: c.critical,
       agents: c.agents.map((a) => a.name),
-      replies: c.replies.length,
+      replies: agentReplies.length,
       findings,
       situation: c.situation.id,
       channel: c.channel,
@@ -202,6 +236,8 @@ export class Aggregator {
       withoutAgentReply: this.withoutReply,
       errors: this.errors.length,
       agentReplies: this.replies,
+      botMessages: this.botMessages,
+      botReplies: this.botReplies,
       customerMessages: this.customerMessages,
       internalNotes: this.notes,
       score: n ? round(this.scoreSum / n) : null,
@@ -223,18 +259,31 @@ export class Aggregator {
       }))
       .sort((a, b) => b.score - a.score || b.replies - a.replies || a.id.localeCompare(b.id));
     const rules = [...this.rules.values()].sort((a, b) => b.count - a.count || b.conversations - a.conversations || a.ruleId.localeCompare(b.ruleId));
-    return { summary, agents, rules, errors: this.errors, worst: this.worst.values(), rows: this.rows.values() };
+    return { summary, agents, rules, errors: this.errors, warnings: [...this.misread(), ...this.notices], worst: this.worst.values(), rows: this.rows.values() };
+  }
+
+  /** Inputs that hold conversations but not one agent reply: most likely read wrong, never silently. */
+  private *misread(): Generator<ReportWarning> {
+    for (const input of this.inputs.values()) {
+      if (input.conversations === 0 || input.agentReplies > 0) continue;
+      yield {
+        source: input.source,
+        severity: 'warning',
+        message: `${input.conversations === 1 ? 'its one conversation has no' : `none of its ${input.conversations.toLocaleString('en-US')} conversations has an`} agent reply: every message was read as the customer's, a note, a bot's or a system message. If agents did reply, the export does not say who wrote what (for Zendesk comments, export with include=users or with the tickets' requester_id; for CSV, check the author_role column); --format json lists what was left out of each conversation and why`,
+        conversations: input.conversations,
+      };
+    }
   }
 
   private inputFor(source: string): InputSummary {
     let input = this.inputs.get(source);
-    if (!input) this.inputs.set(source, (input = { source, format: 'unknown', conversations: 0, errors: 0 }));
+    if (!input) this.inputs.set(source, (input = { source, format: 'unknown', conversations: 0, agentReplies: 0, errors: 0 }));
     return input;
   }
 
-  private addRules(c: ScoredConversation): void {
+  private addRules(replies: readonly ScoredConversation['replies'][number][]): void {
     const seen = new Set<string>();
-    for (const reply of c.replies) {
+    for (const reply of replies) {
       for (const f of reply.findings) {
         this.findings[f.severity]++;
         let rule = this.rules.get(f.ruleId);

@@ -1,6 +1,6 @@
 import { CATEGORY_IDS, draftSizeProblem, lint, resolveSituation, sensitivityAtLeast, stopMessage, type Category, type PreachMessage, type ResolvedConfig, type ResolvedSituation, type ThreadTurn, type UserPattern } from '@preach/core';
 import { htmlToText } from './html.js';
-import type { AgentRef, Conversation, Finding, ImportedItem, ScoredConversation, ScoredReply, ScoreOutcome, TranscriptMessage } from './types.js';
+import type { AgentRef, Conversation, ConversationFacts, Finding, ImportedItem, LeftOut, ScoredConversation, ScoredReply, ScoreOutcome, TranscriptMessage } from './types.js';
 
 export interface ScorerOptions {
   config: ResolvedConfig;
@@ -32,6 +32,11 @@ export function scoreBatch(items: readonly ImportedItem[], options: ScorerOption
  * messages since the previous reply, the turns before them (the thread), the customer's name,
  * the channel, and the situation given or mapped from tags for the whole conversation. Without
  * one, the core infers it from the latest customer turn and the thread, as it does for a draft.
+ *
+ * Bot messages are part of the thread the customer saw, but never an agent's reply: they are
+ * scored only when the conversation asks for it (`--include-bots`), flagged, and kept out of the
+ * conversation's score. System messages (events, merge notices, drafts, hidden threads) are left
+ * out altogether; both are listed in `leftOut` with the reason.
  */
 export function scoreConversation(conversation: Conversation, { config, signature, onReply }: ScorerOptions): ScoredConversation {
   /** What the conversation is about, for the report: the most sensitive situation met. */
@@ -42,14 +47,57 @@ export function scoreConversation(conversation: Conversation, { config, signatur
   let answeredAt = 0;
   let customerMessages = 0;
   let notes = 0;
+  let botMessages = 0;
   const replies: ScoredReply[] = [];
+  const leftOut: LeftOut[] = [];
+
+  const score = (message: TranscriptMessage, index: number, text: string, customerMessage: string | undefined, agent: AgentRef): ScoredReply => {
+    const result = lint(
+      text,
+      {
+        customerName: conversation.customerName,
+        customerMessage,
+        // The turns before the customer's message being answered.
+        thread: thread.slice(0, answeredAt),
+        situation: conversation.situation,
+        channel: conversation.channel,
+        agentName: agent.bot ? undefined : message.authorName,
+        tags: conversation.tags.length ? conversation.tags : undefined,
+      },
+      config,
+      { path: `${conversation.id}#${index + 1}` },
+    );
+    onReply?.();
+    if (result.stopped) throw new Error(`message ${index + 1}: ${stopMessage(result.stopped, 'reply')}`);
+    headline = moreSensitive(headline, result.context.situation);
+    return {
+      index,
+      agent,
+      text,
+      customerMessage,
+      ...(message.timestamp ? { timestamp: message.timestamp } : {}),
+      ...(agent.bot ? { bot: true as const } : {}),
+      score: result.score.score,
+      categories: result.score.categories,
+      words: result.score.words,
+      critical: result.score.critical,
+      situation: result.context.situation.id,
+      mood: result.context.mood?.id ?? null,
+      ...(result.context.situation.resolved ? { resolved: true } : {}),
+      findings: result.messages.map((m) => toFinding(m, text)),
+    };
+  };
 
   conversation.messages.forEach((message, index) => {
     if (message.role === 'note') {
       notes++;
       return;
     }
-    if (message.role === 'system') return;
+    const author = message.authorName ?? message.authorId;
+    if (message.role === 'system') {
+      leftOut.push({ index, role: 'system', reason: message.reason ?? 'system message', ...(author ? { author } : {}) });
+      return;
+    }
     const text = textOf(message);
     if (message.role === 'customer') {
       customerMessages++;
@@ -61,6 +109,14 @@ export function scoreConversation(conversation: Conversation, { config, signatur
       return;
     }
     if (!text.trim()) return;
+    if (message.role === 'bot') {
+      botMessages++;
+      leftOut.push({ index, role: 'bot', reason: message.reason ?? 'bot', ...(author ? { author } : {}) });
+      // The customer's question stays open for the agent who takes over from the bot.
+      if (conversation.scoreBots) replies.push(score(message, index, text, waiting.length ? waiting.join('\n\n') : answered, botRef(message)));
+      thread.push({ role: 'agent', text });
+      return;
+    }
     const customerMessage = waiting.length ? waiting.join('\n\n') : answered;
     // Each message is bounded like a draft in the editor, the customer's words it answers too.
     const replyTooLarge = draftSizeProblem(text, config.limits);
@@ -69,51 +125,57 @@ export function scoreConversation(conversation: Conversation, { config, signatur
     if (customerTooLarge) throw new Error(`the customer's messages before message ${index + 1} are ${customerTooLarge}`);
     waiting.length = 0;
     answered = customerMessage;
-    const result = lint(
-      text,
-      {
-        customerName: conversation.customerName,
-        customerMessage,
-        // The turns before the customer's message being answered.
-        thread: thread.slice(0, answeredAt),
-        situation: conversation.situation,
-        channel: conversation.channel,
-        agentName: message.authorName,
-        tags: conversation.tags.length ? conversation.tags : undefined,
-      },
-      config,
-      { path: `${conversation.id}#${index + 1}` },
-    );
-    onReply?.();
-    if (result.stopped) throw new Error(`message ${index + 1}: ${stopMessage(result.stopped, 'reply')}`);
+    replies.push(score(message, index, text, customerMessage, identifyAgent(message, text, signature)));
     thread.push({ role: 'agent', text });
-    headline = moreSensitive(headline, result.context.situation);
-    replies.push({
-      index,
-      agent: identifyAgent(message, text, signature),
-      text,
-      customerMessage,
-      score: result.score.score,
-      categories: result.score.categories,
-      words: result.score.words,
-      critical: result.score.critical,
-      situation: result.context.situation.id,
-      mood: result.context.mood?.id ?? null,
-      ...(result.context.situation.resolved ? { resolved: true } : {}),
-      findings: result.messages.map((m) => toFinding(m, text)),
-    });
   });
 
   if (waiting.length) {
     const context = { customerMessage: waiting.join('\n\n'), thread: thread.slice(0, answeredAt), situation: conversation.situation, tags: conversation.tags };
     headline = moreSensitive(headline, resolveSituation({ context, situations: config.situations, tagSituations: config.tagSituations }));
   }
-  const critical = replies.some((r) => r.critical);
+  const agentReplies = replies.filter((r) => !r.bot);
+  const critical = agentReplies.some((r) => r.critical);
   const agents = uniqueAgents(replies);
   const shownSituation = headline ? { id: headline.id, sensitivity: headline.sensitivity, source: headline.source, reason: headline.reason } : NO_SITUATION;
-  const base = { id: conversation.id, source: conversation.source, line: conversation.line, channel: conversation.channelName ?? conversation.channel, situation: shownSituation, critical, agents, customerMessages, notes, replies };
-  if (replies.length === 0) return { ...base, score: null, categories: null, note: 'no agent reply to score' };
-  return { ...base, score: critical ? 0 : round(mean(replies.map((r) => r.score))), categories: meanCategories(replies.map((r) => r.categories)) };
+  const base = {
+    id: conversation.id,
+    source: conversation.source,
+    line: conversation.line,
+    channel: conversation.channelName ?? conversation.channel,
+    situation: shownSituation,
+    critical,
+    agents,
+    customerMessages,
+    notes,
+    botMessages,
+    leftOut,
+    facts: factsOf(conversation),
+    replies,
+  };
+  if (agentReplies.length === 0) return { ...base, score: null, categories: null, note: 'no agent reply to score' };
+  return { ...base, score: critical ? 0 : round(mean(agentReplies.map((r) => r.score))), categories: meanCategories(agentReplies.map((r) => r.categories)) };
+}
+
+/** A bot's reply, known by the bot's name: "Answer Bot", a trigger's title, "Gorgias rules". */
+function botRef(message: TranscriptMessage): AgentRef {
+  const name = message.authorName ?? message.reason ?? 'bot';
+  const id = message.authorId ?? name;
+  // Kept apart from people's ids: a bot's account id can be any number.
+  return { id: id.startsWith('bot:') ? id : `bot:${id}`, name, bot: true };
+}
+
+/** What the export says about the conversation besides its messages, for the report. */
+function factsOf(conversation: Conversation): ConversationFacts {
+  const times = conversation.messages.map((m) => m.timestamp).filter((t): t is string => t !== undefined && !Number.isNaN(Date.parse(t)));
+  const sorted = times.map((t) => ({ t, at: Date.parse(t) })).sort((a, b) => a.at - b.at);
+  return {
+    ...(conversation.createdAt ? { createdAt: conversation.createdAt } : {}),
+    ...(sorted.length ? { firstMessageAt: sorted[0]!.t, lastMessageAt: sorted[sorted.length - 1]!.t } : {}),
+    tags: conversation.tags,
+    ...(conversation.group ? { group: conversation.group } : {}),
+    ...(conversation.brand ? { brand: conversation.brand } : {}),
+    ...(conversation.rating ? { rating: conversation.rating } : {}),
+  };
 }
 
 function textOf(message: TranscriptMessage): string {

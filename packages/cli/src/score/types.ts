@@ -3,8 +3,14 @@ import type { Category, Channel, ResolvedSituation, Severity } from '@preach/cor
 export const SCORE_FORMATS = ['table', 'json', 'csv', 'html'];
 export const GROUP_BY = ['conversation', 'agent'];
 
-/** Who wrote a message in a transcript. Notes are internal and never scored or shown to rules. */
-export type Role = 'customer' | 'agent' | 'note' | 'system';
+/**
+ * Who wrote a message in a transcript. Notes are internal and never scored or shown to rules.
+ * `bot` is an automated message the customer saw (Answer Bot, a trigger's e-mail, an AI reply):
+ * context for the agent replies after it, never scored as an agent (`--include-bots` scores it
+ * apart). `system` is what the customer never read as a reply: events, merge notices, drafts,
+ * hidden threads, call logs.
+ */
+export type Role = 'customer' | 'agent' | 'bot' | 'note' | 'system';
 
 /** One message of a conversation, whatever help desk it came from. */
 export interface TranscriptMessage {
@@ -17,6 +23,17 @@ export interface TranscriptMessage {
   /** Sign-off initials the export already extracted (the JSONL samples' `agent_signature`). */
   signature?: string;
   timestamp?: string;
+  /** Why a staff-side message is a bot or system message: "merge notice", "draft", "Answer Bot", … */
+  reason?: string;
+}
+
+/** The customer's rating of the conversation (CSAT), as the help desk gives it. */
+export interface Rating {
+  /** `good`/`bad` (Zendesk), `great`/`okay`/`not-good` (Help Scout), 1-5 (Intercom, Gorgias), … */
+  score: string | number;
+  /** What the score is out of, when the help desk says: `1-5`, `good/bad`. */
+  scale?: string;
+  comment?: string;
 }
 
 /** A conversation normalised from any input format, as the scorer sees it. */
@@ -34,6 +51,15 @@ export interface Conversation {
   situation?: string;
   tags: string[];
   messages: TranscriptMessage[];
+  /** When the conversation was opened, as the export says (ISO 8601). */
+  createdAt?: string;
+  /** The team, group, queue or mailbox it was handled by. */
+  group?: string;
+  /** The brand, store or inbox it came in through. */
+  brand?: string;
+  rating?: Rating;
+  /** Bot and automation messages are scored too, apart from the agents (`--include-bots`). */
+  scoreBots?: boolean;
 }
 
 /** A record that could not be turned into a conversation, or a file that could not be read. */
@@ -49,8 +75,8 @@ export interface RecordError {
 
 export type ImportedItem = { conversation: Conversation } | { error: RecordError };
 
-export const INPUT_FORMATS = ['jsonl', 'json', 'zendesk', 'intercom', 'freshdesk', 'helpscout', 'csv'] as const;
-export type InputFormat = (typeof INPUT_FORMATS)[number];
+/** An input format's name: a layout (`jsonl`, `json`) or an importer's name (see importers/registry.ts). */
+export type InputFormat = string;
 
 /** A finding on one agent reply, in a shape that crosses worker threads. */
 export interface Finding {
@@ -78,6 +104,9 @@ export interface ScoredReply {
   text: string;
   /** The customer's message(s) the reply answers. */
   customerMessage?: string;
+  timestamp?: string;
+  /** A bot or automation's reply, scored apart from the agents (`--include-bots`). */
+  bot?: true;
   score: number;
   categories: Record<Category, number>;
   words: number;
@@ -95,6 +124,28 @@ export interface AgentRef {
   id: string;
   /** What the report shows. */
   name: string;
+  /** A bot or automation, scored apart from the agents. */
+  bot?: true;
+}
+
+/** A bot or system message left out of the agents' scores, and why. */
+export interface LeftOut {
+  index: number;
+  role: 'bot' | 'system';
+  reason: string;
+  author?: string;
+}
+
+/** What the export says about a conversation besides its messages, kept for the report. */
+export interface ConversationFacts {
+  createdAt?: string;
+  /** First and last message times, when the export gives them. */
+  firstMessageAt?: string;
+  lastMessageAt?: string;
+  tags: string[];
+  group?: string;
+  brand?: string;
+  rating?: Rating;
 }
 
 /** A scored conversation, computed in a worker. */
@@ -111,6 +162,11 @@ export interface ScoredConversation {
   agents: AgentRef[];
   customerMessages: number;
   notes: number;
+  /** Bot and automation messages (scored apart only with `--include-bots`). */
+  botMessages: number;
+  /** Bot and system messages, never scored as an agent reply, with the reason. */
+  leftOut: LeftOut[];
+  facts: ConversationFacts;
   replies: ScoredReply[];
   /** Why there is no score (no agent reply). */
   note?: string;

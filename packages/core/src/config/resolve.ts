@@ -25,7 +25,13 @@ export interface PreachConfig {
     critical?: string[];
     categories?: Partial<Record<string, number>>;
   };
-  agents?: { signature?: string };
+  agents?: {
+    signature?: string;
+    /** Agent id → name, for exports that give ids only (Freshdesk `user_id`). */
+    names?: Record<string, string>;
+    /** A person's name → the other spellings, accounts or ids they appear under. */
+    aliases?: Record<string, string | string[]>;
+  };
   limits?: { time_budget?: number; max_draft_kb?: number };
   csv?: Record<string, string>;
 }

@@ -1,13 +1,14 @@
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
+import { onExit } from 'signal-exit';
 import { PreachInputError } from '@preach/core';
-import { body, channelFrom, roleFrom, tagsFrom } from '../formats/common.js';
+import { Grouper } from '../input/group.js';
 import type { Conversation, ImportedItem, RecordError } from '../types.js';
-import type { ImportOptions } from './jsonl.js';
+import { body, channelFrom, chronological, roleFrom, tagsFrom } from './common.js';
 
 /** The columns of a one-row-per-message CSV, by the names the generic export uses. */
-export const CSV_FIELDS = ['conversation_id', 'message_id', 'created_at', 'author_role', 'author_id', 'author_name', 'customer_name', 'channel', 'is_public', 'body', 'tags', 'agent_signature', 'situation'] as const;
+export const CSV_FIELDS = ['conversation_id', 'message_id', 'created_at', 'author_role', 'author_id', 'author_name', 'customer_name', 'channel', 'is_public', 'body', 'tags', 'agent_signature', 'situation', 'group', 'brand', 'rating'] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
 const REQUIRED: CsvField[] = ['conversation_id', 'author_role', 'body'];
 
@@ -20,7 +21,15 @@ export function checkCsvMapping(mapping: Record<string, string>, where: string):
   }
 }
 
+/** The CSV format, described like the record importers (see registry.ts). */
+export const CSV_FORMAT = {
+  name: 'csv',
+  title: 'CSV (or TSV) with one row per message: conversation_id, author_role and body columns at least (map others with --csv-column or csv: in config); rows are gathered by conversation_id in any order',
+};
+
 type Row = Record<string, string>;
+/** A row as kept until its conversation is read whole: the fields preach reads, by field name. */
+type StoredRow = Partial<Record<CsvField, string>>;
 
 interface Pending {
   conversation: Conversation;
@@ -29,11 +38,33 @@ interface Pending {
 
 const FALSE_WORDS = /^(?:false|no|0|private|internal)$/i;
 
+export interface CsvOptions {
+  source: string;
+  columns: Record<string, string>;
+  delimiter: string;
+  /** Rows kept in memory before they go to a temporary file (see Grouper). */
+  memoryBytes?: number;
+  notice?: (text: string) => void;
+}
+
 /**
- * One row per message, rows of a conversation next to each other (as help desks export them).
- * A row that cannot be read fails its conversation, which is listed under errors; the rest go on.
+ * One row per message. Rows are gathered by conversation id whatever their order (an export
+ * sorted by time interleaves conversations), through a temporary file past a memory bound, and
+ * each conversation is read once the whole file is. A row that cannot be read fails its
+ * conversation, which is listed under errors; the rest go on.
  */
-export async function* importCsv(stream: Readable, options: ImportOptions & { columns: Record<string, string>; delimiter: string }): AsyncGenerator<ImportedItem> {
+export async function* importCsv(stream: Readable, options: CsvOptions): AsyncGenerator<ImportedItem> {
+  const grouper = new Grouper(options.memoryBytes);
+  const cleanup = onExit(() => grouper.dispose());
+  try {
+    yield* readRows(stream, options, grouper);
+  } finally {
+    grouper.dispose();
+    cleanup();
+  }
+}
+
+async function* readRows(stream: Readable, options: CsvOptions, grouper: Grouper): AsyncGenerator<ImportedItem> {
   const lines = new LineCounter();
   // csv-parse reports skipped rows as it reads, ahead of the records still on their way here;
   // their lines are worked out when the records before them have been counted.
@@ -61,7 +92,6 @@ export async function* importCsv(stream: Readable, options: ImportOptions & { co
   );
   let header: string[] | undefined;
   let column: ((field: CsvField, row: Row) => string | undefined) | undefined;
-  let current: Pending | undefined;
 
   for await (const { record, info, raw } of parser as AsyncIterable<{ record: Row; info: { lines: number }; raw: string }>) {
     yield* skippedErrors();
@@ -70,38 +100,45 @@ export async function* importCsv(stream: Readable, options: ImportOptions & { co
     const line = lines.record(info.lines, raw);
     const id = column('conversation_id', record)?.trim();
     if (!id) {
-      if (current) yield finish(current);
-      current = undefined;
       yield { error: { source: options.source, line, reason: 'row has no conversation id' } };
       continue;
     }
-    if (current && current.conversation.id !== id) {
-      yield finish(current);
-      current = undefined;
+    const stored: StoredRow = {};
+    for (const field of CSV_FIELDS) {
+      const value = column(field, record);
+      if (value !== undefined) stored[field] = value;
     }
-    current ??= { conversation: { id, source: options.source, line, tags: [], messages: [] } };
-    addRow(current, record, line, column, options.source);
+    grouper.add(id, line, stored);
   }
   yield* skippedErrors();
-  if (!quoteError) {
-    if (current) yield finish(current);
-    return;
+  if (grouper.interleaved) {
+    options.notice?.(`rows of ${grouper.interleaved === 1 ? 'a conversation were' : `${grouper.interleaved} conversations were`} spread through the file (sorted by time, say); each conversation was gathered by its conversation_id`);
   }
-  const unclosed: UnclosedQuote = { raw: quoteError.raw, line: lines.quoteStart(quoteError.parsedLines, quoteError.raw) };
+  const unclosed: UnclosedQuote | undefined = quoteError && { raw: quoteError.raw, line: lines.quoteStart(quoteError.parsedLines, quoteError.raw) };
   // A quote that never closes makes the rest of the file one field: every conversation in it is lost.
-  const swallowed = conversationsIn(unclosed, header, options);
+  const swallowed = unclosed ? conversationsIn(unclosed, header, options) : [];
   const first = swallowed[0];
   const ids = swallowed.map((c) => c.id ?? '(no id)').join(', ');
-  const end = unclosed.line + unclosed.raw.replace(/(?:\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/).length - 1;
-  const reason = `unterminated quote: the quote opened on line ${unclosed.line} never closes, so the rest of the file (lines ${unclosed.line}-${end}) was read as one field and ${swallowed.length === 1 ? 'conversation' : 'conversations'} ${ids} ${swallowed.length === 1 ? 'was' : 'were'} not scored; close the quote (write "" for a quote inside a field)`;
-  // The row that opens the quote most often continues the conversation read last.
-  const continuesCurrent = current !== undefined && first?.id === current.conversation.id;
-  if (continuesCurrent) current!.problem = { source: options.source, line: unclosed.line, id: first!.id, reason };
-  if (current) yield finish(current);
+  const end = unclosed ? unclosed.line + unclosed.raw.replace(/(?:\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/).length - 1 : 0;
+  const reason = `unterminated quote: the quote opened on line ${unclosed?.line} never closes, so the rest of the file (lines ${unclosed?.line}-${end}) was read as one field and ${swallowed.length === 1 ? 'conversation' : 'conversations'} ${ids} ${swallowed.length === 1 ? 'was' : 'were'} not scored; close the quote (write "" for a quote inside a field)`;
+  const why = (index: number) => (index === 0 ? reason : `swallowed by the unterminated quote on line ${unclosed!.line}${first?.id ? ` (conversation ${first.id})` : ''}`);
+  // A conversation with rows before the quote lost the rows after it: it fails as a whole.
+  const lost = new Map(swallowed.flatMap((c, index) => (c.id ? [[c.id, { ...c, index }] as const] : [])));
+  const reported = new Set<number>();
+  for (const group of grouper.groups()) {
+    const pending: Pending = { conversation: { id: group.key, source: options.source, line: group.line, tags: [], messages: [] } };
+    for (const entry of group.entries) addRow(pending, entry.value as StoredRow, entry.line, options.source);
+    const swallowedHere = lost.get(group.key);
+    if (swallowedHere) {
+      reported.add(swallowedHere.index);
+      pending.problem = { source: options.source, line: swallowedHere.line, id: group.key, reason: why(swallowedHere.index) };
+    }
+    pending.conversation.messages = chronological(pending.conversation.messages);
+    yield finish(pending);
+  }
   for (const [index, conversation] of swallowed.entries()) {
-    if (index === 0 && continuesCurrent) continue;
-    const why = index === 0 ? reason : `swallowed by the unterminated quote on line ${unclosed.line}${first?.id ? ` (conversation ${first.id})` : ''}`;
-    yield { error: { source: options.source, line: conversation.line, ...(conversation.id ? { id: conversation.id } : {}), reason: why } };
+    if (reported.has(index)) continue;
+    yield { error: { source: options.source, line: conversation.line, ...(conversation.id ? { id: conversation.id } : {}), reason: why(index) } };
   }
 }
 
@@ -163,37 +200,42 @@ function finish(pending: Pending): ImportedItem {
   return pending.problem ? { error: pending.problem } : { conversation: pending.conversation };
 }
 
-function addRow(pending: Pending, row: Row, line: number, column: (field: CsvField, row: Row) => string | undefined, source: string): void {
+function addRow(pending: Pending, row: StoredRow, line: number, source: string): void {
   const { conversation } = pending;
-  const roleText = column('author_role', row) ?? '';
-  const isPublic = column('is_public', row);
+  const column = (field: CsvField) => row[field];
+  const roleText = column('author_role') ?? '';
+  const isPublic = column('is_public');
   const role = isPublic !== undefined && FALSE_WORDS.test(isPublic.trim()) ? 'note' : roleFrom(roleText);
   if (!role) {
-    pending.problem ??= { source, line, id: conversation.id, reason: `unknown author_role "${roleText}" (use customer, agent, note or system)` };
+    pending.problem ??= { source, line, id: conversation.id, reason: `unknown author_role "${roleText}" (use customer, agent, bot, note or system)` };
     return;
   }
-  const channelName = column('channel', row);
+  const channelName = column('channel');
   if (channelName && !conversation.channelName) {
     conversation.channelName = channelName;
     conversation.channel = channelFrom(channelName);
   }
-  const customerName = column('customer_name', row);
+  const customerName = column('customer_name');
   if (customerName && !conversation.customerName) conversation.customerName = customerName;
-  const situation = column('situation', row);
+  const situation = column('situation');
   if (situation && !conversation.situation) conversation.situation = situation;
-  for (const tag of tagsFrom(column('tags', row) ?? '')) if (!conversation.tags.includes(tag)) conversation.tags.push(tag);
+  for (const tag of tagsFrom(column('tags') ?? '')) if (!conversation.tags.includes(tag)) conversation.tags.push(tag);
+  conversation.group ??= column('group');
+  conversation.brand ??= column('brand');
+  const rating = column('rating')?.trim();
+  if (rating && !conversation.rating) conversation.rating = { score: /^-?\d+(?:\.\d+)?$/.test(rating) ? Number(rating) : rating };
   conversation.messages.push({
     role,
-    ...body(column('body', row) ?? '', undefined),
-    authorId: column('author_id', row),
-    authorName: column('author_name', row),
-    signature: column('agent_signature', row),
-    timestamp: column('created_at', row),
+    ...body(column('body') ?? '', undefined),
+    authorId: column('author_id'),
+    authorName: column('author_name'),
+    signature: column('agent_signature'),
+    timestamp: column('created_at'),
   });
 }
 
 /** Maps fields to header columns (case-insensitive), failing early when a needed one is missing. */
-function columnReader(header: string[], options: ImportOptions & { columns: Record<string, string> }): (field: CsvField, row: Row) => string | undefined {
+function columnReader(header: string[], options: { source: string; columns: Record<string, string> }): (field: CsvField, row: Row) => string | undefined {
   const byLowerName = new Map(header.map((name) => [name.toLowerCase(), name]));
   const resolved = new Map<CsvField, string>();
   for (const field of CSV_FIELDS) {

@@ -4,8 +4,8 @@ import type { ScoreReport } from '../aggregate.js';
 import type { ScoredConversation } from '../types.js';
 import type { ReportSink, TextOut } from './sink.js';
 
-const CONVERSATION_COLUMNS = ['conversation_id', 'source', 'line', 'channel', 'situation', 'agents', 'replies', 'score', 'critical', ...CATEGORY_IDS, 'errors', 'warnings', 'suggestions', 'rules', 'note'];
-const AGENT_COLUMNS = ['agent_id', 'agent', 'conversations', 'replies', 'score', 'critical_conversations', ...CATEGORY_IDS, 'findings'];
+const CONVERSATION_COLUMNS = ['conversation_id', 'source', 'line', 'channel', 'situation', 'agents', 'replies', 'score', 'critical', ...CATEGORY_IDS, 'errors', 'warnings', 'suggestions', 'rules', 'note', 'started_at', 'tags', 'group', 'brand', 'rating', 'bot_messages'];
+const AGENT_COLUMNS = ['agent_id', 'agent', 'conversations', 'replies', 'score', 'critical_conversations', ...CATEGORY_IDS, 'findings', 'bot'];
 
 /**
  * A cell a spreadsheet would run as a formula: one that starts with = + - @, a tab or a carriage
@@ -35,7 +35,8 @@ export function csvConversationSink(out: TextOut): ReportSink {
   return {
     async conversation(c: ScoredConversation) {
       await start();
-      const findings = c.replies.flatMap((r) => r.findings);
+      const agentReplies = c.replies.filter((r) => !r.bot);
+      const findings = agentReplies.flatMap((r) => r.findings);
       const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
       await out.write(
         row([
@@ -45,7 +46,7 @@ export function csvConversationSink(out: TextOut): ReportSink {
           c.channel,
           c.situation.id,
           c.agents.map((a) => a.name).join('; '),
-          c.replies.length,
+          agentReplies.length,
           c.score,
           c.critical,
           ...CATEGORY_IDS.map((category) => c.categories?.[category]),
@@ -54,14 +55,21 @@ export function csvConversationSink(out: TextOut): ReportSink {
           count('suggestion'),
           [...new Set(findings.map((f) => f.ruleId))].join('; '),
           c.note,
+          c.facts.createdAt ?? c.facts.firstMessageAt,
+          c.facts.tags.join('; '),
+          c.facts.group,
+          c.facts.brand,
+          c.facts.rating?.score,
+          c.botMessages,
         ]),
       );
     },
     async finish(report: ScoreReport) {
       await start();
-      for (const error of report.errors) {
-        await out.write(row([error.id, error.source, error.line, ...new Array(CONVERSATION_COLUMNS.length - 4).fill(''), `${error.file ? 'file not read' : 'not scored'}: ${error.reason}`]));
-      }
+      const noteAt = CONVERSATION_COLUMNS.indexOf('note');
+      const withNote = (values: unknown[], note: string) => [...values, ...new Array(noteAt - values.length).fill(''), note, ...new Array(CONVERSATION_COLUMNS.length - noteAt - 1).fill('')];
+      for (const error of report.errors) await out.write(row(withNote([error.id, error.source, error.line], `${error.file ? 'file not read' : 'not scored'}: ${error.reason}`)));
+      for (const warning of report.warnings) await out.write(row(withNote(['', warning.source, ''], `${warning.severity === 'warning' ? 'warning' : 'note'}: ${warning.message}`)));
     },
   };
 }
@@ -73,7 +81,7 @@ export function csvAgentSink(out: TextOut): ReportSink {
     async finish(report: ScoreReport) {
       await out.write(row(AGENT_COLUMNS));
       for (const a of report.agents) {
-        await out.write(row([a.id, a.name, a.conversations, a.replies, a.score, a.critical, ...CATEGORY_IDS.map((c) => a.categories[c]), a.findings]));
+        await out.write(row([a.id, a.name, a.conversations, a.replies, a.score, a.critical, ...CATEGORY_IDS.map((c) => a.categories[c]), a.findings, a.bot ? true : false]));
       }
     },
   };

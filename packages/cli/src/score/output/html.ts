@@ -96,6 +96,7 @@ ${report.worst.length ? `<p class="muted">Each flagged phrase is highlighted; ho
 ${conversationTable(report.rows, summary.conversations - summary.errors, worstIds)}
 </section>
 ${errorSection(report)}
+${warningSection(report)}
 <footer>Scores: 100 × length ÷ (length + penalty) per reply; a conversation is the mean of its replies, 0 when a critical rule fired. See docs/scoring.md.</footer>
 </main>
 <script type="application/json" id="report-data">${scriptJson(data)}</script>
@@ -124,7 +125,7 @@ ${card(fmt(summary.errors), 'not scored (errors)', summary.errors ? 'poor' : '')
 function agentTable(agents: readonly AgentSummary[]): string {
   const head = `<tr><th>agent</th><th class="num">score</th>${CATEGORIES.map((c) => `<th class="num" title="${c.label}">${c.letter}</th>`).join('')}<th class="num">conversations</th><th class="num">replies</th><th class="num">findings</th><th class="num">critical</th></tr>`;
   const rows = agents
-    .map((a) => `<tr><td>${escapeHtml(a.name)}</td>${scoreCell(a.score)}${CATEGORIES.map((c) => scoreCell(a.categories[c.id])).join('')}<td class="num">${a.conversations}</td><td class="num">${a.replies}</td><td class="num">${a.findings}</td><td class="num${a.critical ? ' poor' : ''}">${a.critical}</td></tr>`)
+    .map((a) => `<tr><td>${escapeHtml(a.name)}${a.bot ? ' <span class="badge">bot</span>' : ''}</td>${scoreCell(a.score)}${CATEGORIES.map((c) => scoreCell(a.categories[c.id])).join('')}<td class="num">${a.conversations}</td><td class="num">${a.replies}</td><td class="num">${a.findings}</td><td class="num${a.critical ? ' poor' : ''}">${a.critical}</td></tr>`)
     .join('\n');
   return `<div class="table-wrap"><table class="sortable" id="agents-table"><thead>${head}</thead><tbody>${rows}</tbody></table></div>`;
 }
@@ -150,7 +151,7 @@ function replyItems(reply: ScoredReply): string {
   const findings = reply.findings.length
     ? `<ul class="findings">${reply.findings.map((f) => `<li class="sev-${f.severity}"><span class="rule">${escapeHtml(f.ruleId)}</span> ${escapeHtml(f.message)}${f.critical ? ' <strong>(critical)</strong>' : ''}${f.fix !== undefined ? ` <span class="muted">→ ${escapeHtml(JSON.stringify(f.fix))}</span>` : ''}</li>`).join('')}</ul>`
     : '';
-  return `${customer}<li class="agent"><div class="who">${escapeHtml(reply.agent.name)} · score <span class="${band(reply.score)}">${scoreText(reply.score)}</span></div><p class="text">${highlightReply(reply.text, reply.findings)}</p>${findings}</li>`;
+  return `${customer}<li class="agent"><div class="who">${escapeHtml(reply.agent.name)}${reply.bot ? " (bot)" : ""} · score <span class="${band(reply.score)}">${scoreText(reply.score)}</span></div><p class="text">${highlightReply(reply.text, reply.findings)}</p>${findings}</li>`;
 }
 
 function conversationTable(rows: readonly ConversationRow[], total: number, linked: ReadonlySet<string>): string {
@@ -170,6 +171,12 @@ function errorSection(report: ScoreReport): string {
   if (!report.errors.length) return '';
   const rows = report.errors.map((e) => `<tr><td>${escapeHtml(e.source)}</td><td class="num">${e.line ?? ''}</td><td>${escapeHtml(e.id ?? '')}</td><td>${escapeHtml(e.reason)}</td></tr>`).join('\n');
   return `<section><h2>Not scored (${fmt(report.errors.length)})</h2><div class="table-wrap"><table class="sortable" id="errors-table"><thead><tr><th>source</th><th class="num">line</th><th>conversation</th><th>reason</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
+}
+
+function warningSection(report: ScoreReport): string {
+  if (!report.warnings.length) return '';
+  const rows = report.warnings.map((w) => `<tr><td>${w.severity}</td><td>${escapeHtml(w.source)}</td><td>${escapeHtml(w.message)}</td><td class="num">${w.conversations ?? ''}</td></tr>`).join('\n');
+  return `<section><h2>Warnings and notes (${fmt(report.warnings.length)})</h2><div class="table-wrap"><table class="sortable" id="warnings-table"><thead><tr><th>kind</th><th>source</th><th>message</th><th class="num">conversations</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }
 
 export function htmlSink(out: TextOut, options: HtmlOptions = {}): ReportSink {

@@ -17,14 +17,25 @@ export function conversationJson(c: ScoredConversation): Record<string, unknown>
     categories: c.categories,
     critical: c.critical,
     agents: c.agents,
-    replies: c.replies.length,
+    replies: c.replies.filter((r) => !r.bot).length,
     customerMessages: c.customerMessages,
     internalNotes: c.notes,
-    findings: c.replies.reduce((sum, r) => sum + r.findings.length, 0),
+    findings: c.replies.reduce((sum, r) => sum + (r.bot ? 0 : r.findings.length), 0),
     ...(c.note ? { note: c.note } : {}),
+    botMessages: c.botMessages,
+    createdAt: c.facts.createdAt ?? null,
+    firstMessageAt: c.facts.firstMessageAt ?? null,
+    lastMessageAt: c.facts.lastMessageAt ?? null,
+    tags: c.facts.tags,
+    group: c.facts.group ?? null,
+    brand: c.facts.brand ?? null,
+    rating: c.facts.rating ?? null,
+    leftOut: c.leftOut,
     messages: c.replies.map((r) => ({
       index: r.index,
       agent: r.agent.id,
+      timestamp: r.timestamp ?? null,
+      ...(r.bot ? { bot: true } : {}),
       score: r.score,
       categories: r.categories,
       words: r.words,
@@ -58,7 +69,7 @@ export function jsonSink(out: TextOut): ReportSink {
     },
     async finish(report: ScoreReport) {
       await start();
-      const rest = { agents: report.agents, rules: report.rules, errors: report.errors, summary: report.summary };
+      const rest = { agents: report.agents, rules: report.rules, errors: report.errors, warnings: report.warnings, summary: report.summary };
       const tail = Object.entries(rest)
         .map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`)
         .join(',\n');

@@ -34,7 +34,8 @@ export function formatScoreTable(report: ScoreReport, options: { color: boolean 
     summary.withoutAgentReply ? `${summary.withoutAgentReply.toLocaleString('en-US')} without an agent reply` : '',
     summary.errors ? c.red(`${plural(summary.errors, 'error')}`) : '',
   ].filter(Boolean);
-  lines.push(`${c.bold(plural(summary.conversations, 'conversation'))} (${counts.join(', ')}), ${plural(summary.agentReplies, 'agent reply', 'agent replies')}, ${plural(summary.internalNotes, 'internal note')} left out`);
+  const bots = summary.botMessages ? `, ${plural(summary.botMessages, 'bot message')} ${summary.botReplies ? `(${plural(summary.botReplies, 'reply', 'replies')} scored apart)` : 'not scored'}` : '';
+  lines.push(`${c.bold(plural(summary.conversations, 'conversation'))} (${counts.join(', ')}), ${plural(summary.agentReplies, 'agent reply', 'agent replies')}, ${plural(summary.internalNotes, 'internal note')} left out${bots}`);
   if (summary.score === null) lines.push(c.dim('Nothing to score: no agent replies were found.'));
   else lines.push(`${c.bold('Team score')} ${colorScore(summary.score, c)}/100   ${categoryLine(summary.categories, c)}`);
   if (summary.critical) lines.push(c.red(`${plural(summary.critical, 'conversation')} zeroed by a critical rule (auto-fail)`));
@@ -62,7 +63,8 @@ export function formatScoreTable(report: ScoreReport, options: { color: boolean 
       }
       const rank = report.agents.indexOf(agent) + 1;
       const score = colorScore(agent.score, c) + ' '.repeat(Math.max(0, 5 - agent.score.toFixed(1).length));
-      lines.push(`  ${String(rank).padStart(4)}  ${agent.name.slice(0, nameWidth).padEnd(nameWidth)}  ${score}  ${String(agent.conversations).padStart(5)}  ${String(agent.replies).padStart(7)}  ${agent.critical ? c.red(String(agent.critical).padStart(8)) : c.dim('0'.padStart(8))}`);
+      const name = agent.bot ? `${agent.name} (bot)` : agent.name;
+      lines.push(`  ${String(rank).padStart(4)}  ${name.slice(0, nameWidth).padEnd(nameWidth)}  ${score}  ${String(agent.conversations).padStart(5)}  ${String(agent.replies).padStart(7)}  ${agent.critical ? c.red(String(agent.critical).padStart(8)) : c.dim('0'.padStart(8))}`);
     }
   }
 
@@ -80,6 +82,17 @@ export function formatScoreTable(report: ScoreReport, options: { color: boolean 
     lines.push('', c.bold(c.red(`Not scored (${report.errors.length})`)));
     for (const error of report.errors.slice(0, ERROR_ROWS)) lines.push(`  ${error.source}${error.line ? `:${error.line}` : ''}${error.id ? ` (${error.id})` : ''}: ${error.reason}`);
     if (report.errors.length > ERROR_ROWS) lines.push(c.dim(`  … ${report.errors.length - ERROR_ROWS} more (--format json lists them all under "errors")`));
+  }
+
+  const warnings = report.warnings.filter((w) => w.severity === 'warning');
+  if (warnings.length) {
+    lines.push('', c.bold(c.yellow(`Warnings (${warnings.length})`)));
+    for (const warning of warnings) lines.push(`  ${warning.source}: ${warning.message}`);
+  }
+  const notices = report.warnings.filter((w) => w.severity === 'notice');
+  if (notices.length) {
+    lines.push('', c.bold('Notes'));
+    for (const notice of notices) lines.push(c.dim(`  ${notice.source}: ${notice.message}${notice.conversations ? ` (${plural(notice.conversations, 'conversation')})` : ''}`));
   }
   return `${lines.join('\n')}\n`;
 }

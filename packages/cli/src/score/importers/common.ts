@@ -45,8 +45,11 @@ const ROLE_NAMES: Record<string, Role> = {
   private: 'note',
   system: 'system',
   system_action: 'system',
-  bot: 'system',
-  automation: 'system',
+  event: 'system',
+  bot: 'bot',
+  automation: 'bot',
+  automated: 'bot',
+  ai: 'bot',
 };
 
 /** Maps the role words help desks use to ours; undefined for words we do not know. */
@@ -124,6 +127,32 @@ export function stringOrUndefined(value: unknown): string | undefined {
 /** The record's own id, or a stable one made from where it was read. */
 export function conversationId(value: unknown, place: RecordPlace): string {
   return stringOrUndefined(value) ?? `${place.source}:${place.line}`;
+}
+
+/**
+ * A timestamp as ISO 8601: strings are kept as they are; numbers are Unix time in seconds
+ * (Intercom, Front) or, when too large for that, in milliseconds.
+ */
+export function isoTime(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return new Date(value > 1e11 ? value : value * 1000).toISOString();
+  return stringOrUndefined(value);
+}
+
+/** A name from `first`/`last` (or `first_name`/`last_name`, `firstName`/`lastName`) parts, or `name`. */
+export function personName(person: JsonObject | undefined): string | undefined {
+  if (!person) return undefined;
+  const parts = [stringOrUndefined(person.first ?? person.first_name ?? person.firstName ?? person.firstname), stringOrUndefined(person.last ?? person.last_name ?? person.lastName ?? person.lastname)].filter(Boolean);
+  return parts.length ? parts.join(' ') : stringOrUndefined(person.name ?? person.displayName ?? person.display_name);
+}
+
+/** The property at a path of keys, when every step is an object. */
+export function at(value: unknown, ...path: string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (!isObject(current)) return undefined;
+    current = current[key];
+  }
+  return current;
 }
 
 /** Sorts messages by timestamp when every message has one; otherwise keeps export order. */

@@ -4,13 +4,14 @@ import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import Assembler from 'stream-json/Assembler.js';
 import Parser from 'stream-json/Parser.js';
-import { isObject, type JsonObject, type Person } from '../formats/common.js';
-import { PEOPLE_LISTS, personFrom, shapeOf } from '../formats/index.js';
+import { isObject, type JsonObject, type Person } from '../importers/common.js';
+import { PEOPLE_LISTS, personFrom } from '../importers/people.js';
+import { recognise } from '../importers/registry.js';
 import type { ImportedItem } from '../types.js';
-import { recordItem, type ImportOptions } from './jsonl.js';
+import { RECORD_LISTS, type RecordReader } from './records.js';
 
-/** Keys under which help-desk exports list their conversations. */
-const RECORD_LISTS = new Set(['tickets', 'conversations', 'items', 'records', 'data']);
+/** Keys of a record that holds messages itself: it is a conversation, not a message of one. */
+const CONVERSATION_KEYS = ['description', 'description_text', 'conversations', 'messages', 'threads', 'comments'];
 
 type Role = 'root' | 'records' | 'people' | 'embedded' | 'skip';
 
@@ -138,13 +139,13 @@ class DocumentWalker {
   private isMessageOfSingleTicket(frame: Frame, value: unknown): boolean {
     if (frame.parts) return true;
     if (frame.list !== 'conversations' || this.frames[0]?.role !== 'root' || this.frames.length !== 2) return false;
-    return isObject(value) && shapeOf(value) === undefined && ('incoming' in value || 'body_text' in value || 'private' in value);
+    return isObject(value) && !CONVERSATION_KEYS.some((key) => key in value) && ('incoming' in value || 'body_text' in value || 'private' in value);
   }
 
   private finishRoot(): void {
     if (this.peopleOnly) return;
     // A single conversation, or a document with no list we know (reported as not a conversation).
-    if (shapeOf(this.partial) !== undefined || !this.sawList) this.records.push({ record: this.partial, line: this.rootLine });
+    if (recognise(this.partial) !== undefined || !this.sawList) this.records.push({ record: this.partial, line: this.rootLine });
   }
 }
 
@@ -165,7 +166,7 @@ class LineParser extends Parser {
 }
 
 /** Lines fed to the parser one at a time, so every record knows the line it starts on. */
-async function* walk(stream: Readable, walker: DocumentWalker, options: ImportOptions): AsyncGenerator<ImportedItem> {
+async function* walk(stream: Readable, walker: DocumentWalker, reader: RecordReader | undefined, source: string): AsyncGenerator<ImportedItem> {
   const parser = new LineParser({ packKeys: true, packStrings: true, packNumbers: true, streamKeys: false, streamStrings: false, streamNumbers: false });
   parser.on('error', (error: Error) => (parser.failure ??= error));
   // Tokens arrive synchronously inside write(), while `walker.line` is the line being written.
@@ -174,7 +175,7 @@ async function* walk(stream: Readable, walker: DocumentWalker, options: ImportOp
   const drain = function* (): Generator<ImportedItem> {
     while (walker.records.length) {
       const { record, line } = walker.records.shift()!;
-      yield recordItem(record, { source: options.source, line }, walker.people, options);
+      if (reader) yield* reader.accept(record, line);
     }
   };
   let line = 0;
@@ -186,7 +187,7 @@ async function* walk(stream: Readable, walker: DocumentWalker, options: ImportOp
       lines.close();
       stream.destroy();
       yield* drain();
-      yield invalid(options.source, line, parser.failure, 'the rest of the file was not read');
+      yield invalid(source, line, parser.failure, 'the rest of the file was not read');
       return;
     }
     yield* drain();
@@ -194,7 +195,7 @@ async function* walk(stream: Readable, walker: DocumentWalker, options: ImportOp
   parser.end();
   await finished(parser).catch(() => {});
   yield* drain();
-  if (parser.failure) yield invalid(options.source, line, parser.failure, 'the document ends early');
+  if (parser.failure) yield invalid(source, line, parser.failure, 'the document ends early');
 }
 
 function invalid(source: string, line: number, error: Error | null | undefined, consequence: string): ImportedItem {
@@ -204,7 +205,7 @@ function invalid(source: string, line: number, error: Error | null | undefined, 
 
 /** Whether a file names people lists at all (a fast text search, not a parse). */
 async function mentionsPeople(path: string): Promise<boolean> {
-  const pattern = /"(?:users|agents|contacts|requesters)"\s*:\s*\[/;
+  const pattern = new RegExp(`"(?:${Object.keys(PEOPLE_LISTS).join('|')})"\\s*:\\s*\\[`);
   let tail = '';
   for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
     const text = tail + (chunk as string);
@@ -219,10 +220,10 @@ async function mentionsPeople(path: string): Promise<boolean> {
  * (Zendesk puts `users` last) are read in a first pass; from standard input only people listed
  * before the conversations can name their authors.
  */
-export async function* importJsonDocument(stream: Readable, options: ImportOptions & { path?: string }): AsyncGenerator<ImportedItem> {
-  const people = new Map<string, Person>();
+export async function* importJsonDocument(stream: Readable, reader: RecordReader, options: { source: string; path?: string }): AsyncGenerator<ImportedItem> {
   if (options.path && (await mentionsPeople(options.path))) {
-    for await (const _ of walk(createReadStream(options.path), new DocumentWalker(people, true), options));
+    for await (const _ of walk(createReadStream(options.path), new DocumentWalker(reader.people, true), undefined, options.source));
   }
-  yield* walk(stream, new DocumentWalker(people, false), options);
+  yield* walk(stream, new DocumentWalker(reader.people, false), reader, options.source);
+  yield* reader.finish();
 }
