@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import { LspClient, pathUri, PREACH_BIN } from '../../test/lsp-client.mjs';
 
 const RUNS = Number(process.env.STARTUP_RUNS ?? 15);
+/** Another build's bin/preach.js, to compare with (e.g. a checkout of the main branch). */
+const BIN = process.env.STARTUP_PREACH_BIN ?? PREACH_BIN;
 const REPLY = 'Hi Sam,\n\nThanks for waiting. Your refund is on its way and should reach your card within five working days.\n\nBest,\nAlex\n';
 
 const dir = mkdtempSync(join(tmpdir(), 'preach-startup-'));
@@ -27,9 +29,9 @@ writeFileSync(join(configured, '.preachrc.yaml'), 'extends: preach:recommended\n
 
 const commands = {
   'node -e 0 (baseline)': { args: ['-e', '0'], cwd: dir },
-  'preach --version': { args: [PREACH_BIN, '--version'], cwd: dir },
-  'preach lint reply.md, no config file': { args: [PREACH_BIN, 'lint', 'reply.md', '--no-config'], cwd: bare },
-  'preach lint reply.md, with .preachrc.yaml': { args: [PREACH_BIN, 'lint', 'reply.md'], cwd: configured },
+  'preach --version': { args: [BIN, '--version'], cwd: dir },
+  'preach lint reply.md, no config file': { args: [BIN, 'lint', 'reply.md', '--no-config'], cwd: bare },
+  'preach lint reply.md, with .preachrc.yaml': { args: [BIN, 'lint', 'reply.md'], cwd: configured },
 };
 
 /**
@@ -60,7 +62,7 @@ function timeProcess({ args, cwd }) {
 /** From starting the server to the first diagnostics for a draft opened as soon as it answers. */
 async function timeFirstDiagnostics() {
   const start = performance.now();
-  const client = await LspClient.start({ rootDir: configured });
+  const client = await LspClient.start({ rootDir: configured, command: [process.execPath, BIN, 'lsp', '--stdio'] });
   try {
     const uri = pathUri(join(configured, 'draft.md'));
     client.open(uri, 'Please utilize the billing page.\n');

@@ -1,5 +1,5 @@
+import { compromiseLexicon } from './generated/compromise-lexicon.js';
 import { foldName } from './names.js';
-import { nlp } from './text/compromise.js';
 import type { RuleContext, Span } from './types.js';
 
 /**
@@ -129,12 +129,18 @@ function classifyAddress(words: Span[]): { kind: Addressee; names: Span[]; there
   return { kind: 'other', names: [] };
 }
 
-let lexicon: Record<string, string | string[]> | undefined;
+let lexicon: Map<string, string> | undefined;
 
-function lexiconTag(word: string): string | undefined {
-  lexicon ??= (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
-  const tag = lexicon[word.toLowerCase()] ?? lexicon[foldName(word)];
-  return Array.isArray(tag) ? tag.join(' ') : tag;
+/**
+ * compromise's tags for a word ("FirstName MaleName"), from a copy of its lexicon made at build
+ * time: asking compromise would load it, for every greeting that names someone.
+ */
+export function lexiconTag(word: string): string | undefined {
+  if (!lexicon) {
+    lexicon = new Map();
+    for (const [tags, words] of Object.entries(compromiseLexicon)) for (const known of words.split('\n')) lexicon.set(known, tags);
+  }
+  return lexicon.get(word.toLowerCase()) ?? lexicon.get(foldName(word));
 }
 
 /** A capitalised word that is a name or could be one: unknown to the lexicon, or known as a name. */
