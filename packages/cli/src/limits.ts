@@ -1,3 +1,4 @@
+import weakMemoize from '@emotion/weak-memoize';
 import { DEFAULT_LIMITS, limitsFrom, type ResolvedConfig } from '@preach/core';
 import { UsageError } from './exit.js';
 
@@ -23,12 +24,13 @@ export function parseLimitFlags(flags: LimitFlags): { time_budget?: number; max_
   return limits;
 }
 
-const overridden = new WeakMap<ResolvedConfig, ResolvedConfig>();
+type LimitSettings = { time_budget?: number; max_draft_kb?: number };
 
-/** The config with the command line's limits over its own; the same object for the same config. */
-export function withLimits(config: ResolvedConfig, limits: { time_budget?: number; max_draft_kb?: number }): ResolvedConfig {
+/** Per limits given (parsed once per run), each config with them over its own, made once. */
+const overridden = weakMemoize((limits: LimitSettings) => weakMemoize((config: ResolvedConfig): ResolvedConfig => ({ ...config, limits: { ...(config.limits ?? DEFAULT_LIMITS), ...limitsFrom(limits) } })));
+
+/** The config with the command line's limits over its own; the same object for the same config and limits. */
+export function withLimits(config: ResolvedConfig, limits: LimitSettings): ResolvedConfig {
   if (limits.time_budget === undefined && limits.max_draft_kb === undefined) return config;
-  let result = overridden.get(config);
-  if (!result) overridden.set(config, (result = { ...config, limits: { ...(config.limits ?? DEFAULT_LIMITS), ...limitsFrom(limits) } }));
-  return result;
+  return overridden(limits)(config);
 }
