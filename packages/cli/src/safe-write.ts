@@ -112,18 +112,11 @@ export async function openPendingFile(path: string, shown: string = path): Promi
       // Already renamed or never created.
     }
   });
-  // `flush` fsyncs before close, so the rename never publishes a file whose data is not on disk.
-  const stream = createWriteStream(temp, { flags: 'wx', mode: mode ?? 0o666, flush: true });
-  const settled = new Promise<void>((resolveClose, reject) => {
-    stream.once('close', () => resolveClose());
-    stream.once('error', reject);
-  });
-  settled.catch(() => {});
+  let stream: WriteStream;
+  let settled: Promise<void>;
   try {
-    await new Promise<void>((resolveOpen, reject) => {
-      stream.once('open', () => resolveOpen());
-      stream.once('error', reject);
-    });
+    // `flush` fsyncs before close, so the rename never publishes a file whose data is not on disk.
+    ({ stream, settled } = await openStream(temp, { flags: 'wx', mode: mode ?? 0o666, flush: true }));
   } catch (error) {
     removeOnExit();
     throw failure(error, shown);
@@ -157,19 +150,27 @@ export async function openPendingFile(path: string, shown: string = path): Promi
   };
 }
 
-/** A device or pipe, written to as it is: what was sent cannot be taken back, so discard only stops. */
-async function openSpecialFile(path: string, shown: string): Promise<PendingFile> {
-  const stream = createWriteStream(path);
+/** Opens a write stream and waits until it is open; `settled` resolves when it closes. */
+async function openStream(path: string, options: Parameters<typeof createWriteStream>[1]): Promise<{ stream: WriteStream; settled: Promise<void> }> {
+  const stream = createWriteStream(path, options);
   const settled = new Promise<void>((resolveClose, reject) => {
     stream.once('close', () => resolveClose());
     stream.once('error', reject);
   });
   settled.catch(() => {});
+  await new Promise<void>((resolveOpen, reject) => {
+    stream.once('open', () => resolveOpen());
+    stream.once('error', reject);
+  });
+  return { stream, settled };
+}
+
+/** A device or pipe, written to as it is: what was sent cannot be taken back, so discard only stops. */
+async function openSpecialFile(path: string, shown: string): Promise<PendingFile> {
+  let stream: WriteStream;
+  let settled: Promise<void>;
   try {
-    await new Promise<void>((resolveOpen, reject) => {
-      stream.once('open', () => resolveOpen());
-      stream.once('error', reject);
-    });
+    ({ stream, settled } = await openStream(path, {}));
   } catch (error) {
     throw failure(error, shown);
   }
