@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runPreach, scratchDir } from './helpers/cli.js';
+import { ROOT, runPreach, scratchDir, writeUnder } from './helpers/cli.js';
 
 /** End-to-end: the real `preach` binary on real files, as a user runs it. */
 
@@ -9,10 +9,7 @@ let dir: string;
 let cleanup: () => void;
 
 function write(path: string, content: string | Buffer): string {
-  const full = join(dir, path);
-  mkdirSync(join(full, '..'), { recursive: true });
-  writeFileSync(full, content);
-  return full;
+  return writeUnder(dir, path, content);
 }
 
 const json = (stdout: string) => JSON.parse(stdout) as Array<Record<string, any>>;

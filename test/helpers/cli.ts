@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { HANG_GUARD_MS } from './hang-guard.mjs';
@@ -44,4 +44,12 @@ export function runPreach(args: string[], options: { cwd?: string; input?: strin
 export function scratchDir(prefix = 'preach-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Writes a file under `dir`, making its folders; returns the full path. */
+export function writeUnder(dir: string, path: string, content: string | Buffer): string {
+  const full = join(dir, path);
+  mkdirSync(join(full, '..'), { recursive: true });
+  writeFileSync(full, content);
+  return full;
 }

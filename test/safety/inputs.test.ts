@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPreach, scratchDir } from '../helpers/cli.js';
+import { runPreach, scratchDir, writeUnder } from '../helpers/cli.js';
 
 /**
  * End-to-end: inputs that used to be misread are read, or refused with a message that says what
@@ -13,10 +13,7 @@ let dir: string;
 let cleanup: () => void;
 
 function write(path: string, content: string | Buffer): string {
-  const full = join(dir, path);
-  mkdirSync(join(full, '..'), { recursive: true });
-  writeFileSync(full, content);
-  return full;
+  return writeUnder(dir, path, content);
 }
 
 const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);

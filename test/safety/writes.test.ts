@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, createReadStream, linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PREACH_BIN, runPreach, scratchDir } from '../helpers/cli.js';
+import { PREACH_BIN, runPreach, scratchDir, writeUnder } from '../helpers/cli.js';
 
 /**
  * End-to-end: preach never destroys a file it writes. Fixed drafts, reports and the starter
@@ -14,10 +14,7 @@ let dir: string;
 let cleanup: () => void;
 
 function write(path: string, content: string | Buffer): string {
-  const full = join(dir, path);
-  mkdirSync(join(full, '..'), { recursive: true });
-  writeFileSync(full, content);
-  return full;
+  return writeUnder(dir, path, content);
 }
 
 const CONVERSATION = (id: string) =>
