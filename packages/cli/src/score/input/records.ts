@@ -1,4 +1,3 @@
-import { onExit } from 'signal-exit';
 import { isObject, RecordProblem, type JsonObject, type Person } from '../importers/common.js';
 import type { ImportContext } from '../importers/importer.js';
 import { PEOPLE_LISTS, personFrom } from '../importers/people.js';
@@ -64,7 +63,6 @@ export class RecordReader {
 
   /** The conversations assembled from pieces, in the order they first appeared. Removes any temporary file. */
   *finish(): Generator<ImportedItem> {
-    const cleanup = this.grouper.entries ? onExit(() => this.grouper.dispose()) : undefined;
     try {
       for (const group of this.grouper.groups()) {
         const [name, key] = group.key.split('\u0000') as [string, string];
@@ -79,7 +77,6 @@ export class RecordReader {
       }
     } finally {
       this.grouper.dispose();
-      cleanup?.();
     }
   }
 
