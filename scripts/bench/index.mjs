@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 let failed = false;
-for (const name of ['lint', 'customer-turn', 'rules-on-transcripts', 'score', 'lsp']) {
+for (const name of ['lint', 'customer-turn', 'rules-on-transcripts', 'score', 'csv-grouping', 'lsp']) {
   if (only.length && !only.includes(name)) continue;
   const file = join(here, `${name}.mjs`);
   if (!existsSync(file)) continue;
