@@ -229,10 +229,12 @@ describe('inputs read wrong are never silent', () => {
     ]);
     expect(run.stderr).toMatch(/preach: warning: inbound-only\.jsonl: its one conversation has no agent reply/);
     expect(report.errors).toEqual([
+      // Opened from its {ticket: …} wrapper, then named by its own id and keys.
       {
         source: 'inbound-only.jsonl',
         line: 2,
-        reason: expect.stringMatching(/^is not a conversation in any format preach reads \(its keys: "ticket"\); the formats are zendesk-events, .*, preach \(`preach score --help` says how each is recognised\)/),
+        id: '9',
+        reason: expect.stringMatching(/^is not a conversation in any format preach reads \(its keys: "id", "subject"\); the formats are zendesk-events, .*, preach \(`preach score --help` says how each is recognised\)/),
       },
       { source: 'events-without-comments.json', line: 1, id: '3101', reason: 'the ticket events hold comments without their text; export them with include=comment_events' },
       { source: 'events-without-comments.json', line: 1, id: '3102', reason: 'the ticket events hold comments without their text; export them with include=comment_events' },
