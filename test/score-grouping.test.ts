@@ -32,17 +32,42 @@ describe('Grouper', () => {
     add(grouper);
     expect(collect(grouper)).toEqual(expected);
     expect(grouper.interleaved).toBe(2);
-    expect(grouper.temporaryFile).toBeUndefined();
+    expect(grouper.temporaryFolder).toBeUndefined();
   });
 
   it('gives the same groups through a temporary file past its memory bound, and removes the file', () => {
     const grouper = new Grouper(10);
     add(grouper);
-    const file = grouper.temporaryFile!;
-    expect(existsSync(file)).toBe(true);
+    const folder = grouper.temporaryFolder!;
+    expect(existsSync(folder)).toBe(true);
     expect(collect(grouper)).toEqual(expected);
     grouper.dispose();
-    expect(existsSync(file)).toBe(false);
+    expect(existsSync(folder)).toBe(false);
+  });
+
+  it('merges more sorted runs than it reads at once in batches, keeping every order', () => {
+    const grouper = new Grouper(1);
+    const keys = Array.from({ length: 90 }, (_, i) => `k${(i * 37) % 30}`);
+    keys.forEach((key, line) => grouper.add(key, line + 1, { key, line: line + 1 }));
+    const groups = collect(grouper);
+    expect(groups.map((g) => g.key)).toEqual([...new Set(keys)]);
+    for (const group of groups) {
+      const lines = group.values.map(([line]) => line as number);
+      expect(lines).toEqual([...lines].sort((a, b) => a - b));
+      expect(group.values.every(([, value]) => (value as { key: string }).key === group.key)).toBe(true);
+    }
+    expect(groups.reduce((sum, g) => sum + g.values.length, 0)).toBe(90);
+    grouper.dispose();
+  });
+
+  it('keeps thousands of ids apart, whatever their characters', () => {
+    const grouper = new Grouper();
+    const ids = Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? `tïcket-${i}-😀` : i % 3 === 1 ? String(i) : `conv ${i}`));
+    for (const round of [0, 1]) for (const id of ids) grouper.add(id, round, round);
+    const groups = [...grouper.groups()];
+    expect(groups.map((g) => g.key)).toEqual(ids);
+    expect(groups.every((g) => g.entries.length === 2)).toBe(true);
+    expect(grouper.interleaved).toBe(5000);
   });
 
   it('counts no interleaving when each group comes in one run', () => {

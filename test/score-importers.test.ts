@@ -214,7 +214,8 @@ describe('--include-bots', () => {
 
 describe('inputs read wrong are never silent', () => {
   it('warns and exits 1 when an input has conversations but no agent reply at all; says why a ticket cannot be read', async () => {
-    writeFileSync(join(dir, 'inbound-only.jsonl'), `${JSON.stringify({ id: 'in-1', messages: [{ role: 'customer', text: 'Where is my refund?' }, { role: 'customer', text: 'Hello?' }] })}\n`);
+    const inbound = { id: 'in-1', messages: [{ role: 'customer', text: 'Where is my refund?' }, { role: 'customer', text: 'Hello?' }] };
+    writeFileSync(join(dir, 'inbound-only.jsonl'), `${JSON.stringify(inbound)}\n${JSON.stringify({ ticket: { id: 9, subject: 'Refund' } })}\n`);
     const events = JSON.parse(readFileSync(join(FIXTURES, 'zendesk-events.json'), 'utf8'));
     // The same export without include=comment_events: comments are only flagged as present.
     for (const event of events.ticket_events) {
@@ -228,6 +229,13 @@ describe('inputs read wrong are never silent', () => {
     ]);
     expect(run.stderr).toMatch(/preach: warning: inbound-only\.jsonl: its one conversation has no agent reply/);
     expect(report.errors).toEqual([
+      // Opened from its {ticket: …} wrapper, then named by its own id and keys.
+      {
+        source: 'inbound-only.jsonl',
+        line: 2,
+        id: '9',
+        reason: expect.stringMatching(/^is not a conversation in any format preach reads \(its keys: "id", "subject"\); the formats are zendesk-events, .*, preach \(`preach score --help` says how each is recognised\)/),
+      },
       { source: 'events-without-comments.json', line: 1, id: '3101', reason: 'the ticket events hold comments without their text; export them with include=comment_events' },
       { source: 'events-without-comments.json', line: 1, id: '3102', reason: 'the ticket events hold comments without their text; export them with include=comment_events' },
     ]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Aggregator } from '../packages/cli/src/score/aggregate.js';
 import { detectContainer, detectDelimiter } from '../packages/cli/src/score/input/detect.js';
 import { highlightReply } from '../packages/cli/src/score/output/highlight.js';
+import { formatScoreTable } from '../packages/cli/src/score/output/table.js';
 import type { Finding, ScoredConversation, ScoredReply } from '../packages/cli/src/score/types.js';
 
 /** The pieces of `preach score` whose arithmetic and edge cases are easiest to see in isolation. */
@@ -94,6 +95,9 @@ describe('Aggregator', () => {
       agents: [],
       customerMessages: 1,
       notes: 0,
+      botMessages: 0,
+      leftOut: [],
+      facts: { tags: [] },
       replies,
     };
   };
@@ -120,6 +124,23 @@ describe('Aggregator', () => {
     aggregator.add({ error: { source: 'b.jsonl', reason: 'file not found', file: true } });
     aggregator.add({ scored: { ...conversation('c3', [reply('ana', 90)]), replies: [], score: null, categories: null, note: 'no agent reply to score' } });
     expect(aggregator.report().summary).toMatchObject({ conversations: 2, scored: 0, withoutAgentReply: 1, errors: 2, score: null });
+  });
+
+  it('warns about an input with conversations but no agent reply, in the report and the terminal table', () => {
+    const aggregator = new Aggregator({ worst: 0, rows: 0 });
+    aggregator.input('inbound.jsonl', 'preach');
+    aggregator.add({ scored: { ...conversation('c4', [reply('ana', 90)]), source: 'inbound.jsonl', replies: [], score: null, categories: null, note: 'no agent reply to score' } });
+    aggregator.input('good.jsonl', 'preach');
+    aggregator.add({ scored: { ...conversation('c5', [reply('ana', 90)]), source: 'good.jsonl' } });
+    aggregator.notice('good.jsonl', 'rows were gathered', 2);
+    const report = aggregator.report();
+    expect(report.warnings).toEqual([
+      { source: 'inbound.jsonl', severity: 'warning', message: expect.stringMatching(/^its one conversation has no agent reply/), conversations: 1 },
+      { source: 'good.jsonl', severity: 'notice', message: 'rows were gathered', conversations: 2 },
+    ]);
+    const table = formatScoreTable(report, { color: false });
+    expect(table).toMatch(/\nWarnings \(1\)\n  inbound\.jsonl: its one conversation has no agent reply/);
+    expect(table).toMatch(/\nNotes\n  good\.jsonl: rows were gathered \(2 conversations\)/);
   });
 
   it('keeps only the lowest rows it is asked for, lowest first, in input order on a tie', () => {

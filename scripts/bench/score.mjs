@@ -71,9 +71,9 @@ async function scoringSpeedUp(threads, conversations) {
     (async () => {
       const { createScorerOptions } = await import(${JSON.stringify(dist('setup.js'))});
       const { scoreConversation } = await import(${JSON.stringify(dist('scorer.js'))});
-      const { toConversation } = await import(${JSON.stringify(dist('formats', 'index.js'))});
+      const { readRecord } = await import(${JSON.stringify(dist('importers', 'registry.js'))});
       const options = await createScorerOptions({ lookup: workerData.lookup });
-      const parsed = workerData.conversations.map((c, i) => toConversation(c, { source: 'bench', line: i + 1 }, new Map()).conversation);
+      const parsed = workerData.conversations.map((c, i) => readRecord(c, { place: { source: 'bench', line: i + 1 }, people: new Map(), notice: () => {} }).result);
       for (const c of parsed) scoreConversation(c, options);
       parentPort.postMessage('ready');
       parentPort.once('message', () => {
@@ -153,7 +153,7 @@ function readerMemory(path) {
 }
 
 async function readOnly(path) {
-  const { readTranscripts } = await import(pathToFileURL(join(ROOT, 'packages', 'cli', 'dist', 'score', 'importers', 'index.js')).href);
+  const { readTranscripts } = await import(pathToFileURL(join(ROOT, 'packages', 'cli', 'dist', 'score', 'input', 'index.js')).href);
   const { createReadStream } = await import('node:fs');
   const started = performance.now();
   const read = await readTranscripts(createReadStream(path), { source: path, path, csvColumns: {} });
@@ -175,7 +175,7 @@ async function breakdown(conversations) {
   const dist = (...parts) => pathToFileURL(join(ROOT, ...parts)).href;
   const { createScorerOptions } = await import(dist('packages', 'cli', 'dist', 'score', 'setup.js'));
   const { scoreConversation } = await import(dist('packages', 'cli', 'dist', 'score', 'scorer.js'));
-  const { toConversation } = await import(dist('packages', 'cli', 'dist', 'score', 'formats', 'index.js'));
+  const { readRecord } = await import(dist('packages', 'cli', 'dist', 'score', 'importers', 'registry.js'));
   const core = await import(dist('packages', 'core', 'dist', 'index.js'));
   const { default: nlp } = await import('compromise');
   const { unified } = await import('unified');
@@ -189,7 +189,7 @@ async function breakdown(conversations) {
       try { check(context); } finally { spent.set(id, (spent.get(id) ?? 0) + performance.now() - started); }
     } };
   }
-  const parsed = conversations.map((record, i) => toConversation(record, { source: 'bench', line: i + 1 }, new Map()).conversation);
+  const parsed = conversations.map((record, i) => readRecord(record, { place: { source: 'bench', line: i + 1 }, people: new Map(), notice: () => {} }).result);
   const turns = [];
   const replies = [];
   for (const c of parsed) {

@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import { onExit } from 'signal-exit';
 import { PreachInputError } from '@preach/core';
 import { Grouper } from '../input/group.js';
 import type { Conversation, ImportedItem, RecordError } from '../types.js';
@@ -55,12 +54,10 @@ export interface CsvOptions {
  */
 export async function* importCsv(stream: Readable, options: CsvOptions): AsyncGenerator<ImportedItem> {
   const grouper = new Grouper(options.memoryBytes);
-  const cleanup = onExit(() => grouper.dispose());
   try {
     yield* readRows(stream, options, grouper);
   } finally {
     grouper.dispose();
-    cleanup();
   }
 }
 

@@ -17,8 +17,9 @@ const prefixed = (record: JsonObject, prefix: string) => typeof record.id === 's
 export const front: RecordImporter = {
   name: 'front',
   title: "Front conversations, their messages (GET /conversations/{id}/messages) and comments",
-  recognisedBy: 'Front ids (`cnv_`, `msg_`, `com_`) or messages with `is_inbound`',
-  matches: (record) => prefixed(record, 'cnv_') || prefixed(record, 'msg_') || prefixed(record, 'com_') || (typeof record.is_inbound === 'boolean' && isObject(record._links)),
+  recognisedBy: '`_links` with Front ids (`cnv_`, `msg_`, `com_`) or `is_inbound`',
+  // Front's API objects all carry `_links`; an id with Front's prefix alone could be anyone's.
+  matches: (record) => isObject(record._links) && (prefixed(record, 'cnv_') || prefixed(record, 'msg_') || prefixed(record, 'com_') || typeof record.is_inbound === 'boolean'),
   read(record): Piece[] {
     if (!prefixed(record, 'cnv_')) return [{ key: conversationOf(record), data: record }];
     const embedded = [record.messages, at(record, 'messages', '_results'), record.comments, at(record, 'comments', '_results')].flatMap((list) => (Array.isArray(list) ? list.filter(isObject) : []));

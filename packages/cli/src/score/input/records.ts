@@ -1,4 +1,3 @@
-import { onExit } from 'signal-exit';
 import { isObject, RecordProblem, type JsonObject, type Person } from '../importers/common.js';
 import type { ImportContext } from '../importers/importer.js';
 import { PEOPLE_LISTS, personFrom } from '../importers/people.js';
@@ -48,6 +47,9 @@ export class RecordReader {
 
   /** A parsed record: a conversation or an error at once, nothing yet for pieces. */
   accept(record: unknown, line: number): ImportedItem[] {
+    // A page of an API response holding records of the named format, one JSONL line per page.
+    const page = this.forced && isObject(record) && !this.forced.matches(record) ? pageOf(record) : undefined;
+    if (page) return this.acceptPage(page, line);
     try {
       const { importer, result } = readRecord(record, this.context(line), this.forced?.name);
       this.formats.add(importer.name);
@@ -64,7 +66,6 @@ export class RecordReader {
 
   /** The conversations assembled from pieces, in the order they first appeared. Removes any temporary file. */
   *finish(): Generator<ImportedItem> {
-    const cleanup = this.grouper.entries ? onExit(() => this.grouper.dispose()) : undefined;
     try {
       for (const group of this.grouper.groups()) {
         const [name, key] = group.key.split('\u0000') as [string, string];
@@ -79,7 +80,6 @@ export class RecordReader {
       }
     } finally {
       this.grouper.dispose();
-      cleanup?.();
     }
   }
 
@@ -100,11 +100,14 @@ export class RecordReader {
   }
 }
 
-/** A record that is a page of an API response: records under a list key, people beside them. */
+/** Keys under which a single-record response wraps its record: `{ticket: {…}}`, JSON:API `{data: {…}}`. */
+const RECORD_WRAPPERS = new Set(['data', 'ticket', 'conversation']);
+
+/** A record that is an API response around records: a list (or one record) under a known key, people beside them. */
 function pageOf(record: unknown): { records: unknown[]; people: Array<[string, unknown[]]> } | undefined {
   if (!isObject(record)) return undefined;
-  const lists = Object.entries(record).filter(([key, value]) => RECORD_LISTS.has(key) && Array.isArray(value));
+  const lists = Object.entries(record).flatMap(([key, value]) => (RECORD_LISTS.has(key) && Array.isArray(value) ? [value] : RECORD_WRAPPERS.has(key) && isObject(value) ? [[value]] : []));
   if (lists.length !== 1) return undefined;
   const people = Object.entries(record).filter((entry): entry is [string, unknown[]] => entry[0] in PEOPLE_LISTS && Array.isArray(entry[1]));
-  return { records: lists[0]![1] as unknown[], people };
+  return { records: lists[0]!, people };
 }
