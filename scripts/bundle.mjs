@@ -87,7 +87,7 @@ export async function bundleCli(options = {}) {
   rmSync(join(cli, 'bundle'), { recursive: true, force: true });
   return build({
     ...esm,
-    entryPoints: { preach: join(cli, 'dist', 'main.js'), worker: join(cli, 'dist', 'score', 'worker.js') },
+    entryPoints: { preach: join(cli, 'dist', 'main.js'), worker: join(root, 'packages', 'score', 'dist', 'worker.js') },
     outdir: join(cli, 'bundle'),
     external: ['piscina', 'chart.js'],
     plugins: [

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RECORD_IMPORTERS } from '../packages/cli/src/score/importers/registry.js';
+import { RECORD_IMPORTERS } from '../packages/score/src/importers/registry.js';
 import { ROOT, runPreach, scratchDir, type CliRun } from './helpers/cli.js';
 
 /**

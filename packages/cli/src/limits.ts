@@ -1,5 +1,3 @@
-import weakMemoize from '@emotion/weak-memoize';
-import { DEFAULT_LIMITS, limitsFrom, type ResolvedConfig } from '@preach/core';
 import { UsageError } from './exit.js';
 
 /** `--time-budget` and `--max-draft-kb`, as given on the command line. */
@@ -22,15 +20,4 @@ export function parseLimitFlags(flags: LimitFlags): { time_budget?: number; max_
     limits.max_draft_kb = kb;
   }
   return limits;
-}
-
-type LimitSettings = { time_budget?: number; max_draft_kb?: number };
-
-/** Per limits given (parsed once per run), each config with them over its own, made once. */
-const overridden = weakMemoize((limits: LimitSettings) => weakMemoize((config: ResolvedConfig): ResolvedConfig => ({ ...config, limits: { ...(config.limits ?? DEFAULT_LIMITS), ...limitsFrom(limits) } })));
-
-/** The config with the command line's limits over its own; the same object for the same config and limits. */
-export function withLimits(config: ResolvedConfig, limits: LimitSettings): ResolvedConfig {
-  if (limits.time_budget === undefined && limits.max_draft_kb === undefined) return config;
-  return overridden(limits)(config);
 }

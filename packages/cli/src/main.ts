@@ -5,7 +5,8 @@ import { CHANNELS } from '@preach/core/categories';
 import pc from 'picocolors';
 import type { Io } from './commands/lint.js';
 import { printConfigWarnings } from './config-warnings.js';
-import { GROUP_BY, SCORE_FORMATS } from './score/types.js';
+// The score package's small module of names, not its index: start-up stays free of the importers.
+import { GROUP_BY, SCORE_FORMATS } from '@preach/score/types';
 import { EXIT, printError, UsageError } from './exit.js';
 
 // Each command's module, and the config loader, are imported when that command runs, and what
@@ -35,7 +36,7 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
   const colorFor = (flag: boolean | undefined) => flag !== false && pc.isColorSupported && (io.stdout as NodeJS.WriteStream).isTTY === true;
 
   // The input formats come from the importers, which only `preach score` loads.
-  const formats = argv.slice(2).includes('score') ? await import('./score/importers/registry.js') : undefined;
+  const formats = argv.slice(2).includes('score') ? await import('@preach/score') : undefined;
   const program = new Command('preach')
     .description('Tone-of-voice and reply-quality linter for customer-support replies (PREACH: Proud, Responsible, Empathetic, Articulate, Concise, Human)')
     .version(VERSION, '-v, --version')

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { applyFixes, CHANNELS, draftSizeProblem, FRONT_MATTER_RULE_ID, lint, parseThreadSource, PreachInputError, type Channel, type ReplyContext, type Rule, type ThreadTurn } from '@preach/core';
+import { applyFixes, CHANNELS, draftSizeProblem, FRONT_MATTER_RULE_ID, lint, parseThreadSource, PreachInputError, withLimits, type Channel, type ReplyContext, type Rule, type ThreadTurn } from '@preach/core';
 import { loadConfigFor, type LoadConfigOptions } from '@preach/config';
 import { printConfigWarnings } from '../config-warnings.js';
 import { EXIT, UsageError } from '../exit.js';
@@ -8,7 +8,7 @@ import { formatJson } from '../formatters/json.js';
 import { formatSarif } from '../formatters/sarif.js';
 import { formatStylish } from '../formatters/stylish.js';
 import { decodeDraft, encodeDraft, expandInputs, readDraft, readStdin } from '../inputs.js';
-import { parseLimitFlags, withLimits, type LimitFlags } from '../limits.js';
+import { parseLimitFlags, type LimitFlags } from '../limits.js';
 import { totals, type FileReport } from '../report.js';
 import { refuseInputAsOutput, WriteFailure, writeFileSafely } from '../safe-write.js';
 

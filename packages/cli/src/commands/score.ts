@@ -3,26 +3,33 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { CHANNELS, DEFAULT_LIMITS, isInputError, PreachInputError, type Channel } from '@preach/core';
-import type { Piscina } from 'piscina';
 import { printConfigWarnings } from '../config-warnings.js';
 import { EXIT, UsageError } from '../exit.js';
 import { expandInputs } from '../inputs.js';
 import { openPendingFile, refuseInputAsOutput, WriteFailure, writeFailureReason, type PendingFile } from '../safe-write.js';
 import { parseLimitFlags } from '../limits.js';
-import { AgentDirectory } from '../score/agents.js';
-import { Aggregator, type ReportWarning } from '../score/aggregate.js';
-import { checkCsvMapping } from '../score/importers/csv.js';
-import { INPUT_FORMATS } from '../score/importers/registry.js';
-import { readTranscripts } from '../score/input/index.js';
-import { csvAgentSink, csvConversationSink } from '../score/output/csv.js';
-import { htmlSink } from '../score/output/html.js';
-import { jsonSink } from '../score/output/json.js';
-import { textOut, type ReportSink, type TextOut } from '../score/output/sink.js';
-import { tableSink } from '../score/output/table.js';
-import { scoreAll, startPool } from '../score/pool.js';
-import { createProgress, wantsProgress } from '../score/progress.js';
-import { createScorerOptions, type ScoreSetup } from '../score/setup.js';
-import { GROUP_BY, SCORE_FORMATS, type ImportedItem, type InputFormat, type RecordError } from '../score/types.js';
+import {
+  AgentDirectory,
+  Aggregator,
+  checkCsvMapping,
+  createReportSink,
+  createScorerOptions,
+  GROUP_BY,
+  INPUT_FORMATS,
+  readTranscripts,
+  SCORE_FORMATS,
+  scoreAll,
+  startPool,
+  textOut,
+  type ImportedItem,
+  type InputFormat,
+  type RecordError,
+  type ReportWarning,
+  type ScoreSetup,
+} from '@preach/score';
+import { createProgress, wantsProgress } from '../progress.js';
+
+type ScorePool = ReturnType<typeof startPool>;
 import type { Io } from './lint.js';
 
 export interface ScoreCommandOptions {
@@ -86,7 +93,7 @@ export async function scoreCommand(patterns: string[], options: ScoreCommandOpti
   }
 }
 
-async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io: Io, settings: CheckedOptions, setup: ScoreSetup, pool: Piscina): Promise<number> {
+async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io: Io, settings: CheckedOptions, setup: ScoreSetup, pool: ScorePool): Promise<number> {
   const local = await createScorerOptions(setup);
   printConfigWarnings(local.config.warnings, io.stderr);
   checkCsvMapping(local.settings.csv ?? {}, local.file ?? '.preachrc.yaml');
@@ -132,7 +139,7 @@ interface ScoreRun {
   csvColumns: Record<string, string>;
   local: Awaited<ReturnType<typeof createScorerOptions>>;
   agents: AgentDirectory;
-  pool: Piscina;
+  pool: ScorePool;
   settings: CheckedOptions;
   options: ScoreCommandOptions;
   io: Io;
@@ -143,7 +150,7 @@ interface ScoreRun {
 async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Promise<number> {
   const { inputs, unreadable, csvColumns, local, agents, pool, settings, options, io } = run;
   const out = textOut(outputStream);
-  const sink = createSink(options, out, options.color && !run.toFile);
+  const sink = createReportSink(out, { format: options.format, groupBy: options.groupBy, color: options.color && !run.toFile });
   const aggregator = new Aggregator({ worst: settings.worst, rows: options.format === 'html' ? HTML_TABLE_ROWS : 0 });
   for (const problem of unreadable) aggregator.add({ error: problem });
   const totalBytes = await sizeOf(inputs);
@@ -244,19 +251,6 @@ function parseColumns(pairs: string[]): Record<string, string> {
   }
   checkCsvMapping(mapping, '--csv-column');
   return mapping;
-}
-
-function createSink(options: ScoreCommandOptions, out: TextOut, color: boolean): ReportSink {
-  switch (options.format) {
-    case 'json':
-      return jsonSink(out);
-    case 'csv':
-      return options.groupBy === 'agent' ? csvAgentSink(out) : csvConversationSink(out);
-    case 'html':
-      return htmlSink(out);
-    default:
-      return tableSink(out, { color });
-  }
 }
 
 function fileError(input: Input, error: unknown): RecordError {

@@ -175,6 +175,21 @@ export function limitsFrom(input: { time_budget?: number; max_draft_kb?: number 
   };
 }
 
+type LimitSettings = { time_budget?: number; max_draft_kb?: number };
+
+/** Per limits given (parsed once per run), each config with them over its own, made once. */
+const withLimitsMemo = weakMemoize((limits: LimitSettings) => weakMemoize((config: ResolvedConfig): ResolvedConfig => ({ ...config, limits: { ...(config.limits ?? DEFAULT_LIMITS), ...limitsFrom(limits) } })));
+
+/**
+ * The config with limits given outside it (the command line's `--time-budget`, a queue run's
+ * settings) over its own; the same object for the same config and limits, so caches keyed on the
+ * config still hit.
+ */
+export function withLimits(config: ResolvedConfig, limits: LimitSettings): ResolvedConfig {
+  if (limits.time_budget === undefined && limits.max_draft_kb === undefined) return config;
+  return withLimitsMemo(limits)(config);
+}
+
 /** Options with renamed ones under their current names (a current name given too wins). */
 function withCurrentNames(rule: Rule, options: Record<string, unknown>, renamed: (old: string, name: string) => void): Record<string, unknown> {
   const names = rule.meta.renamedOptions;

@@ -1,6 +1,5 @@
 import { loadConfigFor } from '@preach/config';
-import { compileUserPattern, PreachInputError, type UserPattern } from '@preach/core';
-import { withLimits } from '../limits.js';
+import { compileUserPattern, PreachInputError, withLimits, type UserPattern } from '@preach/core';
 import type { ScorerOptions } from './scorer.js';
 
 /** What a scoring thread needs to load the config itself: paths and flags, never compiled rules. */

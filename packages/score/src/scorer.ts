@@ -1,5 +1,5 @@
 import { CATEGORY_IDS, draftSizeProblem, lint, resolveSituation, sensitivityAtLeast, stopMessage, type Category, type PreachMessage, type ResolvedConfig, type ResolvedSituation, type ThreadTurn, type UserPattern } from '@preach/core';
-import { htmlToText } from './html.js';
+import { htmlToText } from './input/html-text.js';
 import type { AgentRef, Conversation, ConversationFacts, Finding, ImportedItem, LeftOut, ScoredConversation, ScoredReply, ScoreOutcome, TranscriptMessage } from './types.js';
 
 export interface ScorerOptions {

@@ -1,0 +1,28 @@
+import { csvAgentSink, csvConversationSink } from './csv.js';
+import { htmlSink } from './html.js';
+import { jsonSink } from './json.js';
+import type { ReportSink, TextOut } from './sink.js';
+import { tableSink } from './table.js';
+
+export interface SinkOptions {
+  /** One of SCORE_FORMATS. */
+  format: string;
+  /** One of GROUP_BY; applies to CSV. */
+  groupBy?: string;
+  /** Colours in the terminal table. */
+  color?: boolean;
+}
+
+/** The report writer for a format: conversations stream into it, then the summary. */
+export function createReportSink(out: TextOut, { format, groupBy = 'conversation', color = false }: SinkOptions): ReportSink {
+  switch (format) {
+    case 'json':
+      return jsonSink(out);
+    case 'csv':
+      return groupBy === 'agent' ? csvAgentSink(out) : csvConversationSink(out);
+    case 'html':
+      return htmlSink(out);
+    default:
+      return tableSink(out, { color });
+  }
+}
