@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,5 +40,22 @@ describe('the command bundle', () => {
     const lint = loadedWith(join(ROOT, 'packages', 'cli', 'bundle', lintEntry!)).map((file) => readFileSync(file, 'utf8')).join('\n');
     const engine = ['function lint(', 'function recommendedRules(', 'function loadConfigFor('];
     expect(engine.filter((name) => !lint.includes(name))).toEqual([]);
+  });
+});
+
+describe('preach --version', () => {
+  const version = JSON.parse(readFileSync(join(ROOT, 'packages', 'cli', 'package.json'), 'utf8')).version as string;
+  const bin = join(ROOT, 'packages', 'cli', 'bin', 'preach.js');
+
+  it('prints the package version from the entry file, as the full command does', async () => {
+    for (const flag of ['--version', '-v']) {
+      const run = spawnSync(process.execPath, [bin, flag], { encoding: 'utf8' });
+      expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+    }
+    // The same flag among others goes through commander, which must agree.
+    const { main } = await import(join(ROOT, 'packages', 'cli', 'bundle', 'preach.js'));
+    let out = '';
+    const code = await main(['node', 'preach', '--version'], { stdout: { write: (s: string) => (out += s) } });
+    expect({ code, out }).toEqual({ code: 0, out: `${version}\n` });
   });
 });

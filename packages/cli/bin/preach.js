@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-// The bundle (scripts/bundle.mjs) starts in a fraction of the time the modules in dist/ take.
-import { main } from '../bundle/preach.js';
+// `preach --version` alone is answered here, before the command's bundle is read: scripts and
+// editors call it to find preach, and it then costs little more than starting Node.
+import { readFileSync } from 'node:fs';
 
-main(process.argv).then((code) => {
-  process.exitCode = code;
-});
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+} else {
+  // The bundle (scripts/bundle.mjs) starts in a fraction of the time the modules in dist/ take.
+  const { main } = await import('../bundle/preach.js');
+  process.exitCode = await main(process.argv);
+}
