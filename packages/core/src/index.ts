@@ -1,6 +1,7 @@
 export * from './types.js';
 export { CATEGORIES, CATEGORY_IDS, CHANNELS, SEVERITIES, categoryInfo, isCategory, type CategoryInfo } from './categories.js';
-export { lint, resolveContext, type LintOptions } from './engine.js';
+export { lint, lintDraft, resolveContext, type LintOptions, type LintDraftOptions } from './engine.js';
+export { prepareDraft, type PreparedDraft, type PrepareOptions, type DraftPoint } from './draft.js';
 export { applyFixes, type FixOutcome } from './fix.js';
 export { scoreReply, DEFAULT_SCORING } from './score.js';
 export { BUILT_IN_SITUATIONS, inferSituation, messageFeeling, resolveSituation, sensitivityAtLeast, showsFeeling, UPSET_POLARITY } from './situations.js';
@@ -15,7 +16,7 @@ export { limitFor, perChannelSchema, type PerChannel } from './per-channel.js';
 export { conditionsHold, unmetCondition, customerMood } from './conditions.js';
 export { defineRule, RULE_ID_PATTERN } from './define.js';
 export { compileRuleSource, type CompiledRuleFile, type RuleSourceOptions } from './declarative/compile.js';
-export { KINDS, RULE_KINDS, ruleKind, summariseCheck, isParagraphLocal, OCCURRENCE_UNITS, CONTEXT_PLACEHOLDERS, type RuleKind, type Refuse } from './declarative/kinds/index.js';
+export { KINDS, RULE_KINDS, ruleKind, summariseCheck, isParagraphLocal, ruleScopes, OCCURRENCE_UNITS, CONTEXT_PLACEHOLDERS, type RuleScopes, type RuleKind, type Refuse } from './declarative/kinds/index.js';
 export { compileMatcher, interpolate, matchCase } from './declarative/matchers.js';
 export { escapeRegex, phrasePattern } from './declarative/regex.js';
 export { compileUserPattern, userPatternProblem, engineFor, NATIVE_STEP_LIMIT, type UserPattern, type PatternMatch, type RegexEngine } from './declarative/user-regex.js';
