@@ -15,7 +15,7 @@ const control = { isStale: () => false };
 const key = (m: { ruleId: string; start: number; end: number; message: string }) => `${m.ruleId}@${m.start}-${m.end}: ${m.message}`;
 
 function fullLint(text: string, context: ReplyContext): string[] {
-  return plainMessages(lint(text, context, config).messages, text).map(key);
+  return plainMessages(lint(text, context, config).messages).map(key);
 }
 
 async function incremental(checker: DraftChecker, text: string, context: ReplyContext): Promise<string[]> {

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { DEFAULT_LIMITS, isInputError, lint, ruleMarkdown, type ReplyContext, type ResolvedConfig } from '@preach/core';
+import { DEFAULT_LIMITS, isInputError, lintDraft, prepareDraft, ruleMarkdown, type ReplyContext, type ResolvedConfig } from '@preach/core';
 import { clearConfigCache, findConfigFile, loadConfigFor } from '@preach/config';
 import { DraftChecker } from './checker.js';
 import { withoutIgnored } from './ignores.js';
@@ -157,17 +157,11 @@ async function answer(query: Query): Promise<unknown> {
 /** Would adding `word` to the team vocabulary silence this rule at this place? */
 function probeVocabulary(query: Extract<Query, { kind: 'probeVocabulary' }>): boolean {
   const state = drafts.get(query.uri);
-  const setting = state?.config?.rules.get(query.ruleId);
-  if (!state?.config || state.text === undefined || !setting) return false;
-  const only = { ...state.config, rules: new Map([[query.ruleId, setting]]) };
-  const flags = (config: ResolvedConfig) => lint(state.text!, state.context ?? {}, config).messages.some((m) => overlaps(m.place, query.start, query.end));
-  if (!flags(only)) return false;
-  return !flags({ ...only, vocabulary: new Set([...state.config.vocabulary, query.word.toLowerCase()]) });
-}
-
-function overlaps(place: unknown, start: number, end: number): boolean {
-  const range = place as { start?: { offset?: number }; end?: { offset?: number } } | undefined;
-  const from = range?.start?.offset;
-  const to = range?.end?.offset;
-  return from !== undefined && to !== undefined && from < end && to > start;
+  if (!state?.config || state.text === undefined || !state.config.rules.has(query.ruleId)) return false;
+  const draft = prepareDraft(state.text, state.context ?? {}, state.config);
+  const only = new Set([query.ruleId]);
+  const flags = (config: ResolvedConfig) =>
+    lintDraft(draft, config, { only }).messages.some((m) => m.ruleId === query.ruleId && m.startOffset < query.end && m.endOffset > query.start);
+  if (!flags(state.config)) return false;
+  return !flags({ ...state.config, vocabulary: new Set([...state.config.vocabulary, query.word.toLowerCase()]) });
 }
