@@ -24,7 +24,7 @@ export { compromisePatternProblem, registerExpressionKeywords, COMPROMISE_SYNTAX
 export { describeConditions, ruleMarkdown, ruleText, type TextStyle } from './rule-docs.js';
 export { runRuleExamples, type ExampleOutcome } from './examples.js';
 export { CONFIG_FILE_NAMES, CONFIG_FILES_GLOB } from './config/files.js';
-export { resolveConfig, limitsFrom, suggestRule, type ConfigLayer, type PreachConfig, type ResolveInput, type RuleSettingInput } from './config/resolve.js';
+export { resolveConfig, limitsFrom, settingsLayer, suggestRule, type ConfigLayer, type PreachConfig, type ResolveInput, type RuleSettingInput } from './config/resolve.js';
 export { configSchema, ruleSchema, packFileSchema, conditionsSchema, frontMatterSchema } from './schemas.js';
 export { parseYamlSource, validateLocated, ajv, type LocatedValue } from './yaml-source.js';
 export { PreachInputError, PreachInputErrors, isInputError } from './errors.js';

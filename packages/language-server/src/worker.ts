@@ -4,12 +4,11 @@
  */
 import { resolve } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { DEFAULT_LIMITS, isInputError, lintDraft, prepareDraft, ruleMarkdown, type ReplyContext, type ResolvedConfig } from '@preach/core';
+import { DEFAULT_LIMITS, isInputError, lintDraft, prepareDraft, ruleMarkdown, settingsLayer, type ReplyContext, type ResolvedConfig } from '@preach/core';
 import { clearConfigCache, findConfigFile, loadConfigFor } from '@preach/config';
 import { DraftChecker } from './checker.js';
 import { withoutIgnored } from './ignores.js';
 import { summarizeRule, type RuleDocSummary } from './rule-docs.js';
-import { withSeverityOverrides } from './rule-scope.js';
 import type { CheckJob, CheckResult, CheckSettings, ConfigProblem, FromWorker, Query, ToWorker } from './worker-protocol.js';
 
 interface DraftState {
@@ -19,6 +18,8 @@ interface DraftState {
   config?: ResolvedConfig;
 }
 
+/** Where the editor's `preach.rules` come from, as a config layer's file. */
+const EDITOR_SETTINGS = 'editor settings (preach.rules)';
 const drafts = new Map<string, DraftState>();
 const pending = new Map<string, CheckJob>();
 let running: CheckJob | undefined;
@@ -110,8 +111,10 @@ async function configFor(path: string | undefined, settings: CheckSettings): Pro
   const target = path ?? resolve(settings.cwd, 'untitled.md');
   const configFile = settings.configFile ? resolve(settings.cwd, settings.configFile) : undefined;
   try {
-    const loaded = await loadConfigFor(target, { configFile, loadCode: settings.loadCode });
-    return { config: withSeverityOverrides(loaded.config, settings.rules), file: loaded.file, files: loaded.files, skippedCode: loaded.skippedCode, warnings: loaded.warnings.map((w) => w.format()) };
+    // The editor's rule settings are the last config layer, over the files.
+    const layers = Object.keys(settings.rules).length ? [settingsLayer(EDITOR_SETTINGS, settings.rules)] : [];
+    const loaded = await loadConfigFor(target, { configFile, loadCode: settings.loadCode, layers });
+    return { config: loaded.config, file: loaded.file, files: loaded.files, skippedCode: loaded.skippedCode, warnings: loaded.warnings.map((w) => w.format()) };
   } catch (error) {
     const file = configFile ?? findConfigFile(target);
     return { file, files: file ? [file] : [], problem: describeConfigError(error, file) };
