@@ -4,11 +4,10 @@
  */
 import { resolve } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { DEFAULT_LIMITS, isInputError, lintDraft, prepareDraft, ruleMarkdown, settingsLayer, type ReplyContext, type ResolvedConfig } from '@preach/core';
+import { DEFAULT_LIMITS, isInputError, lintDraft, prepareDraft, ruleGist, ruleMarkdown, settingsLayer, type ReplyContext, type ResolvedConfig, type RuleGist } from '@preach/core';
 import { clearConfigCache, findConfigFile, loadConfigFor } from '@preach/config';
 import { DraftChecker } from './checker.js';
 import { withoutIgnored } from './ignores.js';
-import { summarizeRule, type RuleDocSummary } from './rule-docs.js';
 import type { CheckJob, CheckResult, CheckSettings, ConfigProblem, FromWorker, Query, ToWorker } from './worker-protocol.js';
 
 interface DraftState {
@@ -90,10 +89,10 @@ async function runCheck(job: CheckJob): Promise<CheckResult | undefined> {
   if (stats.checkMs.length > 1000) stats.checkMs.shift();
   stats.blocksReused += outcome.blocksReused;
   stats.blocksChecked += outcome.blocksChecked;
-  const docs: Record<string, RuleDocSummary> = {};
+  const docs: Record<string, RuleGist> = {};
   for (const message of outcome.messages) {
     const rule = loaded.config.allRules.get(message.ruleId);
-    if (rule && !docs[message.ruleId]) docs[message.ruleId] = summarizeRule(rule);
+    if (rule && !docs[message.ruleId]) docs[message.ruleId] = ruleGist(rule);
   }
   return { ...base, ms, outcome, docs };
 }
