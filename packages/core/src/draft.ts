@@ -1,6 +1,7 @@
 import { location } from 'vfile-location';
 import { draftSizeProblem } from './limits.js';
 import { resolveContext } from './reply-context.js';
+import { splitBlocks, type Block } from './text/blocks.js';
 import { readFrontMatter, type FrontMatter } from './text/front-matter.js';
 import type { ReplyContext, ResolvedConfig, ResolvedReplyContext } from './types.js';
 
@@ -39,6 +40,8 @@ export interface PreparedDraft {
   toPoint(offset: number): DraftPoint | undefined;
   /** The UTF-16 offset of a line and column (undefined when outside `text`). */
   toOffset(point: { line: number; column: number }): number | undefined;
+  /** The blocks after the front matter that paragraph-local rules can check one at a time (`lintDraft`'s `within`). */
+  blocks(): Block[];
 }
 
 const INLINE_DISABLE = /<!--\s*preach-disable\s+([\w\-/@:. ]+?)\s*-->/g;
@@ -67,6 +70,7 @@ export function prepareDraft(text: string, given: ReplyContext, config: Resolved
     ...(tooLarge ? { tooLarge } : {}),
     toPoint: (offset) => toPoint(offset),
     toOffset: (point) => toOffset(point),
+    blocks: () => (tooLarge ? [] : splitBlocks(text, frontMatter.end)),
   };
 }
 

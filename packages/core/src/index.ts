@@ -11,6 +11,7 @@ export { readFrontMatter, FRONT_MATTER_RULE_ID, type FrontMatter, type FrontMatt
 export { readThread, parseThreadSource } from './thread.js';
 export { readCustomerTurn, MOODS, type CustomerTurn, type Mood } from './customer/read-turn.js';
 export { buildProse, type ProseView } from './text/prose.js';
+export { splitBlocks, type Block } from './text/blocks.js';
 export { polarity, countWords, paragraphs } from './text/analysis.js';
 export { limitFor, perChannelSchema, type PerChannel } from './per-channel.js';
 export { conditionsHold, unmetCondition, customerMood } from './conditions.js';

@@ -1,6 +1,5 @@
 import weakMemoize from '@emotion/weak-memoize';
 import { createDeadline, DEFAULT_LIMITS, lintDraft, prepareDraft, ruleScopes, scoreReply, type Category, type PreachMessage, type ReplyContext, type ResolvedConfig, type ResolvedSituation, type ScoreCard } from '@preach/core';
-import { splitBlocks } from './segments.js';
 
 /** A message reduced to plain data (it crosses a thread boundary), offsets into the draft. */
 export interface PlainMessage {
@@ -79,7 +78,7 @@ export class DraftChecker {
     const messages: PlainMessage[] = [];
     let reused = 0;
     let checked = 0;
-    for (const block of splitBlocks(text, draft.frontMatter.end)) {
+    for (const block of draft.blocks()) {
       let found = kept.get(block.text) ?? this.blocks.get(block.text);
       if (found) {
         reused++;
