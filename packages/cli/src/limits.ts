@@ -1,5 +1,4 @@
-import weakMemoize from '@emotion/weak-memoize';
-import { DEFAULT_LIMITS, limitsFrom, type ResolvedConfig } from '@preach/core';
+import type { ConfigLayer } from '@preach/core';
 import { UsageError } from './exit.js';
 
 /** `--time-budget` and `--max-draft-kb`, as given on the command line. */
@@ -26,11 +25,8 @@ export function parseLimitFlags(flags: LimitFlags): { time_budget?: number; max_
 
 type LimitSettings = { time_budget?: number; max_draft_kb?: number };
 
-/** Per limits given (parsed once per run), each config with them over its own, made once. */
-const overridden = weakMemoize((limits: LimitSettings) => weakMemoize((config: ResolvedConfig): ResolvedConfig => ({ ...config, limits: { ...(config.limits ?? DEFAULT_LIMITS), ...limitsFrom(limits) } })));
-
-/** The config with the command line's limits over its own; the same object for the same config and limits. */
-export function withLimits(config: ResolvedConfig, limits: LimitSettings): ResolvedConfig {
-  if (limits.time_budget === undefined && limits.max_draft_kb === undefined) return config;
-  return overridden(limits)(config);
+/** The flags as a config layer over the files, resolved like `limits:` in `.preachrc`; none without a flag. */
+export function limitLayers(limits: LimitSettings): ConfigLayer[] {
+  if (limits.time_budget === undefined && limits.max_draft_kb === undefined) return [];
+  return [{ file: 'the command line (--time-budget, --max-draft-kb)', config: { limits } }];
 }

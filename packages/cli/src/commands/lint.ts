@@ -8,7 +8,7 @@ import { formatJson } from '../formatters/json.js';
 import { formatSarif } from '../formatters/sarif.js';
 import { formatStylish } from '../formatters/stylish.js';
 import { decodeDraft, encodeDraft, expandInputs, readDraft, readStdin } from '../inputs.js';
-import { parseLimitFlags, withLimits, type LimitFlags } from '../limits.js';
+import { limitLayers, parseLimitFlags, type LimitFlags } from '../limits.js';
 import { totals, type FileReport } from '../report.js';
 import { refuseInputAsOutput, WriteFailure, writeFileSafely } from '../safe-write.js';
 
@@ -53,7 +53,7 @@ export async function lintCommand(patterns: string[], options: LintCommandFlags,
   if (patterns.length === 0) throw new UsageError('no drafts given: pass files, folders, globs, or - to read standard input (try `preach lint --help`)');
 
   const context = await contextFromFlags(options, io.cwd);
-  const configOptions: LoadConfigOptions = { configFile: options.config && resolve(io.cwd, options.config), noConfig: options.noConfig };
+  const configOptions: LoadConfigOptions = { configFile: options.config && resolve(io.cwd, options.config), noConfig: options.noConfig, layers: limitLayers(limits) };
   const reports: FileReport[] = [];
   /** Rules enabled for any checked file, for SARIF's rule table. */
   const enabledRules = new Map<string, Rule>();
@@ -126,7 +126,7 @@ export async function lintCommand(patterns: string[], options: LintCommandFlags,
   async function check(text: string, display: string, path: string): Promise<{ report: FileReport; fixedText?: string; recheck: () => FileReport }> {
     const loaded = await loadConfigFor(path, configOptions);
     printConfigWarnings(loaded.warnings, io.stderr);
-    const config = withLimits(loaded.config, limits);
+    const { config } = loaded;
     for (const [id, setting] of config.rules) enabledRules.set(id, setting.rule);
     const tooLarge = draftSizeProblem(text, config.limits);
     if (tooLarge) {
