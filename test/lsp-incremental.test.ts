@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { lint, type ReplyContext } from '@preach/core';
 import { defaultConfig } from '@preach/config';
-import { DraftChecker, plainMessages, splitBlocks } from '@preach/language-server';
+import { DraftChecker, plainMessages } from '@preach/language-server';
 import { propertyCases } from './helpers/property.js';
 import { ROOT } from './lsp-client.mjs';
 
@@ -15,7 +15,7 @@ const control = { isStale: () => false };
 const key = (m: { ruleId: string; start: number; end: number; message: string }) => `${m.ruleId}@${m.start}-${m.end}: ${m.message}`;
 
 function fullLint(text: string, context: ReplyContext): string[] {
-  return plainMessages(lint(text, context, config).messages, text).map(key);
+  return plainMessages(lint(text, context, config).messages).map(key);
 }
 
 async function incremental(checker: DraftChecker, text: string, context: ReplyContext): Promise<string[]> {
@@ -107,27 +107,6 @@ test('a stale check stops early', async () => {
   const outcome = await new DraftChecker().check(text, {}, config, { isStale: () => ++asked > 1, sliceMs: 0 });
   expect(outcome).toBeUndefined();
   expect(asked).toBe(2);
-});
-
-describe('blocks', () => {
-  const texts = (text: string) => splitBlocks(text).map((b) => b.text);
-
-  test('blank lines split paragraphs', () => {
-    expect(texts('one\ntwo\n\nthree\n\n\nfour')).toEqual(['one\ntwo', 'three', 'four']);
-  });
-
-  test('fenced code keeps its blank lines, indented lines stay with their list item', () => {
-    expect(texts('a\n\n```\ncode\n\nmore\n```\n\n- item\n\n  continued\n\nb')).toEqual(['a', '```\ncode\n\nmore\n```', '- item\n\n  continued', 'b']);
-  });
-
-  test('HTML comments spanning blank lines stay whole', () => {
-    expect(texts('a\n\n<!--\nnote\n\nstill note\n-->\n\nb')).toEqual(['a', '<!--\nnote\n\nstill note\n-->', 'b']);
-  });
-
-  test('offsets point into the text', () => {
-    const text = '---\nx: 1\n---\nHello\n\nWorld';
-    for (const block of splitBlocks(text, 12)) expect(text.slice(block.start, block.start + block.text.length)).toBe(block.text);
-  });
 });
 
 test('code rules opt in to paragraph checking with meta.scope', async () => {

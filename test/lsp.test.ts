@@ -306,7 +306,8 @@ describe('config', () => {
   });
 
   test('editor settings override rule severities', async () => {
-    const own = await LspClient.start({ rootDir: workspace, initializationOptions: { rules: { 'formal-word': 'error' } } });
+    // Settings follow the user across workspaces: a rule this one lacks and a value that is not a severity are passed over.
+    const own = await LspClient.start({ rootDir: workspace, initializationOptions: { rules: { 'formal-word': 'error', 'team/elsewhere': 'error', 'filler-words': 'loud' } } });
     try {
       const uri = draftUri();
       own.open(uri, 'Please utilize the form.');

@@ -90,9 +90,7 @@ if (args.sample) {
     console.log(`  customer: ${redact(reply.customerMessage ?? '(none)')}`);
     console.log(`  reply:    ${redact(reply.text)}`);
     for (const message of messages) {
-      const start = message.place?.start?.offset ?? 0;
-      const end = message.place?.end?.offset ?? start;
-      console.log(`  - ${message.ruleId} (${message.severity}): "${redact(reply.text.slice(start, end))}" ${message.reason}`);
+      console.log(`  - ${message.ruleId} (${message.severity}): "${redact(reply.text.slice(message.startOffset, message.endOffset))}" ${message.reason}`);
     }
   });
 }

@@ -37,12 +37,8 @@ export function totals(reports: readonly FileReport[]): Totals {
   return sum;
 }
 
-export function offsets(message: PreachMessage): { start: number; end: number } {
-  const place = message.place as { start?: { offset?: number }; end?: { offset?: number } } | undefined;
-  return { start: place?.start?.offset ?? 0, end: place?.end?.offset ?? place?.start?.offset ?? 0 };
-}
-
+/** Where a message ends, as a line and column (its start when it is about a point). */
 export function endPoint(message: PreachMessage): { line: number; column: number } {
-  const place = message.place as { end?: { line: number; column: number } } | undefined;
-  return { line: place?.end?.line ?? message.line ?? 1, column: place?.end?.column ?? message.column ?? 1 };
+  const end = message.place && 'end' in message.place ? message.place.end : undefined;
+  return { line: end?.line ?? message.line ?? 1, column: end?.column ?? message.column ?? 1 };
 }

@@ -13,6 +13,7 @@ import {
   type ConfigLayer,
   type LocatedValue,
   type PreachConfig,
+  type ResolveInput,
   type ResolvedConfig,
   type Rule,
 } from '@preach/core';
@@ -46,6 +47,8 @@ export interface LoadConfigOptions {
    * passes false until the user trusts the workspace; config, presets and rule files still load.
    */
   loadCode?: boolean;
+  /** Layers over the config files, resolved with them (the editor's rule settings: core's `settingsLayer`). */
+  layers?: readonly ConfigLayer[];
 }
 
 const cache = new Map<string, { stamp: string; loaded: Promise<LoadedConfig> }>();
@@ -56,6 +59,11 @@ const cache = new Map<string, { stamp: string; loaded: Promise<LoadedConfig> }>(
  * contributing file changes.
  */
 export async function loadConfigFor(path: string, options: LoadConfigOptions = {}): Promise<LoadedConfig> {
+  const loaded = await loadFiles(path, options);
+  return options.layers?.length ? withLayers(loaded, options.layers) : loaded;
+}
+
+async function loadFiles(path: string, options: LoadConfigOptions): Promise<LoadedConfig> {
   if (options.noConfig) return defaultConfig();
   const file = options.configFile ? resolve(options.configFile) : findConfigFile(path);
   if (!file) return defaultConfig();
@@ -75,17 +83,35 @@ export function clearConfigCache(): void {
   cache.clear();
 }
 
+/** What each loaded config was resolved from, to resolve it again with more layers. */
+const inputs = new WeakMap<LoadedConfig, ResolveInput>();
+/** Per loaded config, the same config with extra layers, by the layers' content: one object per settings, so hosts' caches keyed by the config stay warm. */
+const layered = new WeakMap<LoadedConfig, Map<string, LoadedConfig>>();
+
+function resolved(input: ResolveInput, loaded: Omit<LoadedConfig, 'config' | 'warnings'>): LoadedConfig {
+  const config = resolveConfig(input);
+  const result: LoadedConfig = { ...loaded, config, warnings: config.warnings };
+  inputs.set(result, input);
+  return result;
+}
+
+function withLayers(loaded: LoadedConfig, layers: readonly ConfigLayer[]): LoadedConfig {
+  const key = JSON.stringify(layers.map((layer) => [layer.file, layer.config, Boolean(layer.ignoreUnknownRules)]));
+  let byKey = layered.get(loaded);
+  if (!byKey) layered.set(loaded, (byKey = new Map()));
+  const cached = byKey.get(key);
+  if (cached) return cached;
+  const input = inputs.get(loaded)!;
+  const result = resolved({ ...input, layers: [...input.layers, ...layers] }, loaded);
+  byKey.set(key, result);
+  return result;
+}
+
 let defaults: LoadedConfig | undefined;
 
 /** `preach:recommended` with nothing else. */
 export function defaultConfig(): LoadedConfig {
-  defaults ??= {
-    config: resolveConfig({ rules: recommendedRules(), enabled: new Set(recommendedRules().map((r) => r.meta.id)), layers: [] }),
-    files: [],
-    settings: {},
-    skippedCode: [],
-    warnings: [],
-  };
+  defaults ??= resolved({ rules: recommendedRules(), enabled: new Set(recommendedRules().map((r) => r.meta.id)), layers: [] }, { files: [], settings: {}, skippedCode: [] });
   return defaults;
 }
 
@@ -172,7 +198,6 @@ async function loadConfigFile(file: string, loadCode: boolean): Promise<LoadedCo
   const builtIn = recommendedRules();
   if (usesRecommended) for (const rule of builtIn) enabled.add(rule.meta.id);
   const rules = mergeRules(builtIn, packRules);
-  const config = resolveConfig({ rules, enabled, layers, vocabulary });
   const settings: LoadedConfig['settings'] = {};
   for (const layer of layers) {
     if (layer.config.agents) {
@@ -184,7 +209,7 @@ async function loadConfigFile(file: string, loadCode: boolean): Promise<LoadedCo
     }
     if (layer.config.csv) settings.csv = { ...settings.csv, ...layer.config.csv };
   }
-  return { config, file, files, settings, skippedCode, warnings: config.warnings };
+  return resolved({ rules, enabled, layers, vocabulary }, { file, files, settings, skippedCode });
 }
 
 /** Pack rules with a built-in id replace the built-in (a team's own version of a rule). */

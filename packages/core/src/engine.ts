@@ -1,94 +1,86 @@
 import { VFile } from 'vfile';
-import { location } from 'vfile-location';
 import { conditionsHold } from './conditions.js';
-import { createDeadline, DEFAULT_LIMITS, draftSizeProblem, LIMIT_RULE_ID, STOP_NOTE, stopMessage, type CheckStop, type Deadline } from './limits.js';
-import { parseCustomerName } from './names.js';
+import { prepareDraft, type PrepareOptions, type PreparedDraft } from './draft.js';
+import { createDeadline, DEFAULT_LIMITS, LIMIT_RULE_ID, STOP_NOTE, stopMessage, type CheckStop, type Deadline } from './limits.js';
 import { scoreReply } from './score.js';
-import { readCustomerTurn } from './customer/read-turn.js';
-import { resolveSituation } from './situations.js';
 import { createAnalysis } from './text/analysis.js';
-import { FRONT_MATTER_RULE_ID, readFrontMatter } from './text/front-matter.js';
+import { FRONT_MATTER_RULE_ID } from './text/front-matter.js';
 import { buildProse } from './text/prose.js';
-import type {
-  Channel,
-  LintResult,
-  PreachMessage,
-  ReplyContext,
-  Report,
-  ResolvedConfig,
-  ResolvedMood,
-  ResolvedReplyContext,
-  RuleContext,
-  RuleSetting,
-  ThreadTurn,
-} from './types.js';
+import type { LintResult, PreachMessage, ReplyContext, Report, ResolvedConfig, RuleContext, RuleSetting } from './types.js';
 
-export interface LintOptions {
-  /** Path shown in messages (the core never reads it). */
-  path?: string;
-  /** Rule ids to skip for this draft, on top of front matter `disable`. */
-  disable?: readonly string[];
+export { resolveContext } from './reply-context.js';
+
+export interface LintOptions extends PrepareOptions, LintDraftOptions {}
+
+export interface LintDraftOptions {
   /**
    * The time budget's clock, when a host checks one draft in several calls (the editor checks
    * it block by block) or wants its own clock; otherwise a new one with the config's budget.
    */
   deadline?: Deadline;
+  /** Run only these rules of the config (the rest as if off); every rule when left out. */
+  only?: ReadonlySet<string>;
+  /**
+   * Check only this part of the draft (offsets into it), as a reply of its own: for rules that
+   * read one paragraph at a time (`ruleScopes`). Messages still carry the draft's offsets, lines
+   * and columns. The front matter's own problems are reported only when the whole draft is checked.
+   */
+  within?: { start: number; end: number };
 }
-
-const INLINE_DISABLE = /<!--\s*preach-disable\s+([\w\-/@:. ]+?)\s*-->/g;
 
 /**
  * Checks one draft reply against a resolved config, in the context of the conversation it
  * answers. Pure: no I/O. Context fields given here override the draft's front matter.
  */
 export function lint(text: string, context: ReplyContext, config: ResolvedConfig, options: LintOptions = {}): LintResult {
-  const file = new VFile({ value: text, path: options.path });
-  const limits = config.limits ?? DEFAULT_LIMITS;
-  const tooLarge = draftSizeProblem(text, limits);
-  if (tooLarge) return refuseLarge(file, tooLarge, context, config);
-  const deadline = options.deadline ?? createDeadline(limits.timeBudgetMs);
-  const frontMatter = readFrontMatter(text);
-  const merged: ReplyContext = { ...frontMatter.context, ...definedFields(context) };
-  const reply = resolveContext(merged, config);
-  const view = buildProse(text, frontMatter.end);
+  return lintDraft(prepareDraft(text, context, config, options), config, options);
+}
+
+/** Checks a prepared draft (`prepareDraft`) with the config it was prepared with, or some of its rules on some of its text. */
+export function lintDraft(draft: PreparedDraft, config: ResolvedConfig, options: LintDraftOptions = {}): LintResult {
+  const { text, reply, frontMatter } = draft;
+  const file = new VFile({ value: text, path: draft.path });
+  if (draft.tooLarge) return refuseLarge(file, draft, config);
+  const deadline = options.deadline ?? createDeadline((config.limits ?? DEFAULT_LIMITS).timeBudgetMs);
+  const base = options.within ? Math.min(Math.max(0, options.within.start), text.length) : 0;
+  const checked = options.within ? text.slice(base, Math.max(base, options.within.end)) : text;
+  const view = buildProse(checked, options.within ? 0 : frontMatter.end);
   const analysis = createAnalysis(view.prose, view.links, reply.customerMessage);
-  const { toPoint, toOffset } = location(file);
-  const disabled = new Set([...frontMatter.disable, ...(options.disable ?? []), ...inlineDisables(text)]);
+  const add = (reason: string, start: number, end: number, ruleId: string): PreachMessage => {
+    const from = draft.toPoint(start);
+    const to = draft.toPoint(end);
+    const message = file.message(reason, { place: from && to ? { start: from, end: to } : undefined, ruleId, source: 'preach' }) as PreachMessage;
+    message.startOffset = start;
+    message.endOffset = end;
+    return message;
+  };
 
   // Front matter is input like a config file: its problems are errors at their lines.
-  const frontMatterProblems = frontMatter.error
-    ? [{ line: frontMatter.error.line, column: 1, message: `Front matter is not valid YAML: ${frontMatter.error.message}`, note: 'Fix the YAML between the two `---` lines.' }]
-    : frontMatter.problems.map((problem) => ({ line: problem.line, column: problem.column, message: `Front matter: ${problem.key}: ${problem.message}`, note: problem.hint ?? 'Fix the value between the two `---` lines.' }));
-  for (const problem of frontMatterProblems) {
-    // From the key to the end of its line, so an editor underlines what to fix.
-    const from = toOffset({ line: problem.line, column: problem.column }) ?? 0;
-    const lineEnd = text.indexOf('\n', from);
-    const start = toPoint(from);
-    const end = toPoint(lineEnd < 0 ? text.length : text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd);
-    const message = file.message(problem.message, {
-      place: start && end ? { start, end } : { line: problem.line, column: problem.column },
-      ruleId: FRONT_MATTER_RULE_ID,
-      source: 'preach',
-    }) as PreachMessage;
-    Object.assign(message, { fatal: true, severity: 'error', category: 'articulate', critical: false, note: problem.note });
+  if (!options.within) {
+    const frontMatterProblems = frontMatter.error
+      ? [{ line: frontMatter.error.line, column: 1, message: `Front matter is not valid YAML: ${frontMatter.error.message}`, note: 'Fix the YAML between the two `---` lines.' }]
+      : frontMatter.problems.map((problem) => ({ line: problem.line, column: problem.column, message: `Front matter: ${problem.key}: ${problem.message}`, note: problem.hint ?? 'Fix the value between the two `---` lines.' }));
+    for (const problem of frontMatterProblems) {
+      // From the key to the end of its line, so an editor underlines what to fix.
+      const from = draft.toOffset({ line: problem.line, column: problem.column }) ?? 0;
+      const lineEnd = text.indexOf('\n', from);
+      const to = lineEnd < 0 ? text.length : text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+      const message = add(problem.message, from, to, FRONT_MATTER_RULE_ID);
+      Object.assign(message, { fatal: true, severity: 'error', category: 'articulate', critical: false, note: problem.note });
+    }
   }
 
-  const rules = [...config.rules];
+  const rules = options.only ? [...config.rules].filter(([id]) => options.only!.has(id)) : [...config.rules];
   let slowest = { id: '', ms: -1 };
   let stopped: CheckStop | undefined;
   for (let index = 0; index < rules.length; index++) {
     const [id, setting] = rules[index]!;
-    if (disabled.has(id)) continue;
+    if (draft.disabled.has(id)) continue;
     const before = deadline.elapsed();
-    if (conditionsHold(setting.rule.meta.when, reply, analysis)) runRule(setting, { text, prose: view.prose, reply, vocabulary: config.vocabulary, analysis }, (report) => {
-      const start = toPoint(clamp(report.start, text.length));
-      const end = toPoint(clamp(Math.max(report.end, report.start), text.length));
-      const message = file.message(report.message, {
-        place: start && end ? { start, end } : undefined,
-        ruleId: id,
-        source: 'preach',
-      }) as PreachMessage;
-      decorate(message, setting, report);
+    if (conditionsHold(setting.rule.meta.when, reply, analysis)) runRule(setting, { text: checked, prose: view.prose, reply, vocabulary: config.vocabulary, analysis }, (report) => {
+      const start = base + clamp(report.start, checked.length);
+      const end = base + clamp(Math.max(report.end, report.start), checked.length);
+      decorate(add(report.message, start, end, id), setting, report);
     });
     // Between rules is the one place a running check can stop by itself: a rule that runs away
     // on its own is stopped by the host's thread watchdog.
@@ -96,7 +88,7 @@ export function lint(text: string, context: ReplyContext, config: ResolvedConfig
     if (after - before > slowest.ms) slowest = { id, ms: after - before };
     if (after >= deadline.budgetMs && index < rules.length - 1) {
       stopped = { elapsedMs: after, budgetMs: deadline.budgetMs, ruleId: slowest.id, ruleMs: slowest.ms, skipped: rules.length - 1 - index };
-      limitMessage(file, stopMessage(stopped), STOP_NOTE);
+      limitMessage(file, draft, base, stopMessage(stopped), STOP_NOTE);
       break;
     }
   }
@@ -112,18 +104,19 @@ export function lint(text: string, context: ReplyContext, config: ResolvedConfig
 }
 
 /** A draft past the size limit: one message, nothing else read or run. */
-function refuseLarge(file: VFile, problem: string, context: ReplyContext, config: ResolvedConfig): LintResult {
-  limitMessage(file, `This draft is ${problem}.`);
+function refuseLarge(file: VFile, draft: PreparedDraft, config: ResolvedConfig): LintResult {
+  limitMessage(file, draft, 0, `This draft is ${draft.tooLarge}.`);
   const messages = file.messages as PreachMessage[];
   const score = scoreReply(messages, 0, config.scoring);
-  const reply = resolveContext(definedFields(context), config);
-  file.data.preach = { score, situation: reply.situation };
-  return { file, messages, score, context: reply, frontMatter: {}, tooLarge: problem };
+  file.data.preach = { score, situation: draft.reply.situation };
+  return { file, messages, score, context: draft.reply, frontMatter: {}, tooLarge: draft.tooLarge };
 }
 
-function limitMessage(file: VFile, reason: string, note?: string): void {
-  const message = file.message(reason, { place: { line: 1, column: 1 }, ruleId: LIMIT_RULE_ID, source: 'preach' }) as PreachMessage;
-  Object.assign(message, { fatal: true, severity: 'error', category: 'articulate', critical: false, ...(note ? { note } : {}) });
+/** A message about the check itself, at the start of what was checked. */
+function limitMessage(file: VFile, draft: PreparedDraft, offset: number, reason: string, note?: string): void {
+  const point = draft.toPoint(offset) ?? { line: 1, column: 1 };
+  const message = file.message(reason, { place: { line: point.line, column: point.column }, ruleId: LIMIT_RULE_ID, source: 'preach' }) as PreachMessage;
+  Object.assign(message, { fatal: true, severity: 'error', category: 'articulate', critical: false, startOffset: offset, endOffset: offset, ...(note ? { note } : {}) });
 }
 
 function runRule(
@@ -153,40 +146,6 @@ function decorate(message: PreachMessage, setting: RuleSetting, report: Report):
   message.url = meta.url;
   if (report.fix !== undefined) message.expected = Array.isArray(report.fix) ? report.fix : [report.fix];
   if (report.note) message.note = report.note;
-}
-
-export function resolveContext(context: ReplyContext, config: Pick<ResolvedConfig, 'situations' | 'tagSituations' | 'defaultChannel'>): ResolvedReplyContext {
-  const customerMessage = context.customerMessage?.trim() || undefined;
-  return {
-    customerName: parseCustomerName(context.customerName),
-    customerMessage,
-    situation: resolveSituation({ context, situations: config.situations, tagSituations: config.tagSituations }),
-    channel: (context.channel ?? config.defaultChannel) as Channel | undefined,
-    agentName: context.agentName,
-    tags: context.tags ?? [],
-    mood: customerMessage ? readMood(customerMessage, previousCustomerTurn(context.thread)) : undefined,
-    thread: context.thread ?? [],
-  };
-}
-
-function readMood(message: string, previous: string | undefined): ResolvedMood {
-  const turn = readCustomerTurn(message, previous);
-  return { id: turn.mood, reason: turn.moodEvidence.length ? turn.moodEvidence.map((w) => `"${w}"`).join(', ') : 'no strong sign', confidence: Math.round(turn.moodConfidence * 100) / 100 };
-}
-
-function previousCustomerTurn(thread: readonly ThreadTurn[] | undefined): string | undefined {
-  return thread?.findLast((turn) => turn.role === 'customer' && turn.text.trim())?.text;
-}
-
-function definedFields(context: ReplyContext): ReplyContext {
-  return Object.fromEntries(Object.entries(context).filter(([, value]) => value !== undefined && value !== '')) as ReplyContext;
-}
-
-function inlineDisables(text: string): string[] {
-  if (!text.includes('preach-disable')) return [];
-  const ids: string[] = [];
-  for (const match of text.matchAll(INLINE_DISABLE)) ids.push(...match[1]!.split(/\s+/));
-  return ids;
 }
 
 function clamp(offset: number, length: number): number {

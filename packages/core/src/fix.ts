@@ -10,15 +10,15 @@ export interface FixOutcome {
 /** Applies each message's first fix. Where fixes overlap, the earliest in the text wins. */
 export function applyFixes(text: string, messages: readonly PreachMessage[]): FixOutcome {
   const fixable = messages
-    .filter((m) => m.expected && m.expected.length > 0 && m.place && 'start' in m.place)
-    .sort((a, b) => startOf(a) - startOf(b) || endOf(a) - endOf(b));
+    .filter((m) => m.expected && m.expected.length > 0)
+    .sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset);
   const applied: PreachMessage[] = [];
   const skipped: PreachMessage[] = [];
   let output = '';
   let cursor = 0;
   for (const message of fixable) {
-    const start = startOf(message);
-    const end = endOf(message);
+    const start = message.startOffset;
+    const end = message.endOffset;
     if (start < cursor) {
       skipped.push(message);
       continue;
@@ -29,12 +29,4 @@ export function applyFixes(text: string, messages: readonly PreachMessage[]): Fi
   }
   output += text.slice(cursor);
   return { output, applied, skipped };
-}
-
-function startOf(message: PreachMessage): number {
-  return (message.place as { start: { offset?: number } }).start.offset ?? 0;
-}
-
-function endOf(message: PreachMessage): number {
-  return (message.place as { end: { offset?: number } }).end.offset ?? 0;
 }

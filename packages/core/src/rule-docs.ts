@@ -1,12 +1,13 @@
 /**
  * A rule's docs, rendered from the rule itself: the reference page (docs/rules/ID.md, also
- * `preach explain ID --format markdown` and the editor's "Show rule docs") and the terminal text
- * of `preach explain ID`. One renderer, so the three cannot drift apart.
+ * `preach explain ID --format markdown` and the editor's "Show rule docs"), the terminal text
+ * of `preach explain ID` and the editor's hover over a finding. One renderer, so they cannot
+ * drift apart.
  */
 
 import { categoryInfo } from './categories.js';
 import { summariseCheck } from './declarative/kinds/index.js';
-import type { Rule, RuleConditions, RuleExample, RuleSetting } from './types.js';
+import type { Category, Rule, RuleConditions, RuleExample, RuleSetting, Severity } from './types.js';
 
 /** The conditions under which a rule applies, in words: "situation is refund, and channel is chat". */
 export function describeConditions(when: RuleConditions): string {
@@ -140,4 +141,43 @@ function contextNote(example: RuleExample, c: TextStyle): string {
     ctx.channel && `on ${ctx.channel}`,
   ].filter(Boolean);
   return parts.length ? `\n    ${c.dim(`(${parts.join(', ')})`)}` : '';
+}
+
+/** A finding as its hover shows it: plain data, as it may come from a checker thread. */
+export interface FindingForDocs {
+  ruleId: string;
+  message: string;
+  category: Category;
+  severity: Severity;
+  note?: string;
+  url?: string;
+}
+
+/** What a finding's hover shows of its rule: why it matters and a reply it accepts (plain data). */
+export interface RuleGist {
+  why: string;
+  good?: string;
+}
+
+export function ruleGist(rule: Rule): RuleGist {
+  const good = rule.meta.docs.examples.good[0];
+  return { why: rule.meta.docs.why, ...(good ? { good: good.text } : {}) };
+}
+
+/**
+ * The findings at one place in a draft as Markdown (the editor's hover): each message with its
+ * note, its rule's why and a good example (`gists` by rule id), and a link to the rule's docs.
+ */
+export function findingsMarkdown(findings: readonly FindingForDocs[], gists: Readonly<Record<string, RuleGist>>): string {
+  return findings
+    .map((finding) => {
+      const gist = gists[finding.ruleId];
+      const lines = [`**preach** · \`${finding.ruleId}\` (${finding.category}, ${finding.severity})`, '', finding.message];
+      if (finding.note) lines.push('', finding.note);
+      if (gist?.why) lines.push('', `**Why:** ${gist.why}`);
+      if (gist?.good) lines.push('', `**Good:** “${gist.good.replace(/\n+/g, ' ')}”`);
+      if (finding.url) lines.push('', `[Rule docs](${finding.url})`);
+      return lines.join('\n');
+    })
+    .join('\n\n---\n\n');
 }

@@ -251,6 +251,12 @@ export interface PreachMessageData {
   severity: Severity;
   category: Category;
   critical: boolean;
+  /**
+   * Where the message starts and ends in the draft, as UTF-16 offsets (JavaScript string indices,
+   * what an editor's `positionAt` takes). Equal for a message about a point (a check stopped).
+   */
+  startOffset: number;
+  endOffset: number;
   url?: string;
   expected?: string[];
   note?: string;

@@ -1,7 +1,5 @@
 import weakMemoize from '@emotion/weak-memoize';
-import { createDeadline, DEFAULT_LIMITS, draftSizeProblem, lint, readFrontMatter, scoreReply, type Category, type PreachMessage, type ReplyContext, type ResolvedConfig, type ResolvedSituation, type ScoreCard } from '@preach/core';
-import { splitByScope } from './rule-scope.js';
-import { splitBlocks } from './segments.js';
+import { createDeadline, DEFAULT_LIMITS, lintDraft, prepareDraft, ruleScopes, scoreReply, type Category, type PreachMessage, type ReplyContext, type ResolvedConfig, type ResolvedSituation, type ScoreCard } from '@preach/core';
 
 /** A message reduced to plain data (it crosses a thread boundary), offsets into the draft. */
 export interface PlainMessage {
@@ -36,7 +34,6 @@ export interface CheckControl {
   onSlice?(ms: number): void;
 }
 
-const INLINE_DISABLE = /<!--\s*preach-disable\s+([\w\-/@:. ]+?)\s*-->/g;
 let nextConfigId = 1;
 /** A number per config, to key results by the config they were checked with. */
 const configId = weakMemoize((_config: ResolvedConfig) => nextConfigId++);
@@ -61,70 +58,69 @@ export class DraftChecker {
       return control.isStale();
     };
 
+    const draft = prepareDraft(text, given, config);
     // Too large: one message from a lint that reads nothing, like the CLI's.
-    if (draftSizeProblem(text, config.limits)) {
-      const refused = lint(text, given, config);
-      const messages = plainMessages(refused.messages, text);
-      return { messages, score: refused.score, situation: refused.context.situation, context: given, blocksReused: 0, blocksChecked: 0 };
+    if (draft.tooLarge) {
+      const refused = lintDraft(draft, config);
+      return { messages: plainMessages(refused.messages), score: refused.score, situation: refused.context.situation, context: draft.context, blocksReused: 0, blocksChecked: 0 };
     }
     // One time budget for the whole draft, however many pieces it is checked in.
     const deadline = createDeadline((config.limits ?? DEFAULT_LIMITS).timeBudgetMs);
-    const frontMatter = readFrontMatter(text);
-    const context: ReplyContext = { ...frontMatter.context, ...definedFields(given) };
-    const disable = [...new Set([...frontMatter.disable, ...inlineDisables(text)])].sort();
-    const split = splitByScope(config);
-    const key = JSON.stringify([configId(config), context, disable]);
+    const scopes = ruleScopes(config);
+    const key = JSON.stringify([configId(config), draft.context, [...draft.disabled].sort()]);
     if (key !== this.blocksKey) {
       this.blocks = new Map();
       this.blocksKey = key;
     }
 
+    // Kept per block text with offsets from the block's start, so a block that moved is reused.
     const kept = new Map<string, PlainMessage[]>();
     const messages: PlainMessage[] = [];
     let reused = 0;
     let checked = 0;
-    for (const block of splitBlocks(text, frontMatter.end)) {
+    for (const block of draft.blocks()) {
       let found = kept.get(block.text) ?? this.blocks.get(block.text);
       if (found) {
         reused++;
       } else {
         if (performance.now() - sliceStart > sliceMs && (await pause())) return undefined;
-        const result = split.paragraph.rules.size === 0 ? undefined : lint(block.text, context, split.paragraph, { disable, deadline });
-        found = result ? plainMessages(result.messages, block.text) : [];
+        const within = { start: block.start, end: block.start + block.text.length };
+        const result = scopes.paragraph.size === 0 ? undefined : lintDraft(draft, config, { only: scopes.paragraph, within, deadline });
+        found = result ? moved(plainMessages(result.messages), -block.start) : [];
         checked++;
         if (result?.stopped) {
           // Out of time: what was found so far, and the message saying the check stopped here.
-          for (const message of found) messages.push({ ...message, start: message.start + block.start, end: message.end + block.start });
+          messages.push(...moved(found, block.start));
           endSlice();
-          return { messages, score: scoreReply(messages, 0, config.scoring), situation: result.context.situation, context, blocksReused: reused, blocksChecked: checked };
+          return { messages, score: scoreReply(messages, 0, config.scoring), situation: result.context.situation, context: draft.context, blocksReused: reused, blocksChecked: checked };
         }
       }
       kept.set(block.text, found);
-      for (const message of found) messages.push({ ...message, start: message.start + block.start, end: message.end + block.start });
+      messages.push(...moved(found, block.start));
     }
     this.blocks = kept;
 
     if (await pause()) return undefined;
-    const whole = lint(text, given, split.document, { deadline });
-    messages.push(...plainMessages(whole.messages, text));
+    const whole = lintDraft(draft, config, { only: scopes.document, deadline });
+    messages.push(...plainMessages(whole.messages));
     endSlice();
     messages.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
     const score = scoreReply(messages, whole.score.words, config.scoring);
-    return { messages, score, situation: whole.context.situation, context, blocksReused: reused, blocksChecked: checked };
+    return { messages, score, situation: whole.context.situation, context: draft.context, blocksReused: reused, blocksChecked: checked };
   }
 }
 
-export function plainMessages(messages: readonly PreachMessage[], text: string): PlainMessage[] {
+/** Messages as plain data, offsets into the draft. */
+export function plainMessages(messages: readonly PreachMessage[]): PlainMessage[] {
   return messages.map((message) => {
-    const [start, end] = offsetsOf(message, text);
     const plain: PlainMessage = {
       ruleId: message.ruleId,
       message: message.reason,
       severity: message.severity,
       category: message.category,
       critical: Boolean(message.critical),
-      start,
-      end,
+      start: message.startOffset,
+      end: message.endOffset,
     };
     if (message.url) plain.url = message.url;
     if (message.expected?.length) plain.expected = [...message.expected];
@@ -133,21 +129,6 @@ export function plainMessages(messages: readonly PreachMessage[], text: string):
   });
 }
 
-function offsetsOf(message: PreachMessage, text: string): [number, number] {
-  const place = message.place as { start?: { offset?: number }; end?: { offset?: number }; line?: number } | undefined;
-  if (place?.start?.offset !== undefined) return [place.start.offset, place.end?.offset ?? place.start.offset];
-  // A bare point (front matter errors): the start of its line.
-  const line = place?.line ?? message.line ?? 1;
-  let offset = 0;
-  for (let i = 1; i < line && offset !== -1; i++) offset = text.indexOf('\n', offset) + 1 || -1;
-  return offset < 0 ? [0, 0] : [offset, offset];
-}
-
-function definedFields(context: ReplyContext): ReplyContext {
-  return Object.fromEntries(Object.entries(context).filter(([, value]) => value !== undefined && value !== null && value !== '')) as ReplyContext;
-}
-
-function inlineDisables(text: string): string[] {
-  if (!text.includes('preach-disable')) return [];
-  return [...text.matchAll(INLINE_DISABLE)].flatMap((match) => match[1]!.split(/\s+/));
+function moved(messages: readonly PlainMessage[], by: number): PlainMessage[] {
+  return messages.map((message) => ({ ...message, start: message.start + by, end: message.end + by }));
 }

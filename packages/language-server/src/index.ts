@@ -1,8 +1,6 @@
 export { startServer, debounceFor } from './server.js';
 export { runStdioServer } from './stdio.js';
 export { DraftChecker, plainMessages, type CheckOutcome, type PlainMessage } from './checker.js';
-export { splitBlocks, type Block } from './segments.js';
-export { splitByScope, withSeverityOverrides } from './rule-scope.js';
 export { disableRuleInFrontMatter } from './draft-edits.js';
 export { addVocabularyWord } from './vocabulary-edit.js';
 export * from './protocol.js';

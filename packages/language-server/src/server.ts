@@ -16,7 +16,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ReplyContext } from '@preach/core';
+import type { ReplyContext, RuleGist } from '@preach/core';
 import type { PlainMessage } from './checker.js';
 import { CheckerThread } from './checker-thread.js';
 import { disableAction, FIX_ALL_KIND, fixActions, fixAllEdits, ignoreFindingAction, isIgnorable, isPreachDiagnostic, vocabularyAction, vocabularyCandidate } from './code-actions.js';
@@ -47,13 +47,12 @@ import {
   type ServerStats,
   type SituationChoice,
 } from './protocol.js';
-import type { RuleDocSummary } from './rule-docs.js';
 import type { CheckResult, CheckSettings } from './worker-protocol.js';
 
 interface Checked {
   version: number;
   messages: PlainMessage[];
-  docs: Record<string, RuleDocSummary>;
+  docs: Record<string, RuleGist>;
   configFile?: string;
 }
 

@@ -1,7 +1,6 @@
-import type { ReplyContext } from '@preach/core';
+import type { ReplyContext, RuleGist } from '@preach/core';
 import type { CheckOutcome } from './checker.js';
 import type { DraftIgnores } from './protocol.js';
-import type { RuleDocSummary } from './rule-docs.js';
 
 /** Messages between the server's main thread and the checker thread. */
 export interface CheckJob {
@@ -43,7 +42,7 @@ export interface CheckResult {
   ms: number;
   outcome?: CheckOutcome;
   /** Docs of the rules that fired (for hovers). */
-  docs: Record<string, RuleDocSummary>;
+  docs: Record<string, RuleGist>;
   configFile?: string;
   /** Files to watch: the config and its presets, or the broken file. */
   configFiles: string[];

@@ -4,12 +4,10 @@
  */
 import { resolve } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { DEFAULT_LIMITS, isInputError, lint, ruleMarkdown, type ReplyContext, type ResolvedConfig } from '@preach/core';
+import { DEFAULT_LIMITS, isInputError, lintDraft, prepareDraft, ruleGist, ruleMarkdown, settingsLayer, type ReplyContext, type ResolvedConfig, type RuleGist } from '@preach/core';
 import { clearConfigCache, findConfigFile, loadConfigFor } from '@preach/config';
 import { DraftChecker } from './checker.js';
 import { withoutIgnored } from './ignores.js';
-import { summarizeRule, type RuleDocSummary } from './rule-docs.js';
-import { withSeverityOverrides } from './rule-scope.js';
 import type { CheckJob, CheckResult, CheckSettings, ConfigProblem, FromWorker, Query, ToWorker } from './worker-protocol.js';
 
 interface DraftState {
@@ -19,6 +17,8 @@ interface DraftState {
   config?: ResolvedConfig;
 }
 
+/** Where the editor's `preach.rules` come from, as a config layer's file. */
+const EDITOR_SETTINGS = 'editor settings (preach.rules)';
 const drafts = new Map<string, DraftState>();
 const pending = new Map<string, CheckJob>();
 let running: CheckJob | undefined;
@@ -89,10 +89,10 @@ async function runCheck(job: CheckJob): Promise<CheckResult | undefined> {
   if (stats.checkMs.length > 1000) stats.checkMs.shift();
   stats.blocksReused += outcome.blocksReused;
   stats.blocksChecked += outcome.blocksChecked;
-  const docs: Record<string, RuleDocSummary> = {};
+  const docs: Record<string, RuleGist> = {};
   for (const message of outcome.messages) {
     const rule = loaded.config.allRules.get(message.ruleId);
-    if (rule && !docs[message.ruleId]) docs[message.ruleId] = summarizeRule(rule);
+    if (rule && !docs[message.ruleId]) docs[message.ruleId] = ruleGist(rule);
   }
   return { ...base, ms, outcome, docs };
 }
@@ -110,8 +110,10 @@ async function configFor(path: string | undefined, settings: CheckSettings): Pro
   const target = path ?? resolve(settings.cwd, 'untitled.md');
   const configFile = settings.configFile ? resolve(settings.cwd, settings.configFile) : undefined;
   try {
-    const loaded = await loadConfigFor(target, { configFile, loadCode: settings.loadCode });
-    return { config: withSeverityOverrides(loaded.config, settings.rules), file: loaded.file, files: loaded.files, skippedCode: loaded.skippedCode, warnings: loaded.warnings.map((w) => w.format()) };
+    // The editor's rule settings are the last config layer, over the files.
+    const layers = Object.keys(settings.rules).length ? [settingsLayer(EDITOR_SETTINGS, settings.rules)] : [];
+    const loaded = await loadConfigFor(target, { configFile, loadCode: settings.loadCode, layers });
+    return { config: loaded.config, file: loaded.file, files: loaded.files, skippedCode: loaded.skippedCode, warnings: loaded.warnings.map((w) => w.format()) };
   } catch (error) {
     const file = configFile ?? findConfigFile(target);
     return { file, files: file ? [file] : [], problem: describeConfigError(error, file) };
@@ -157,17 +159,11 @@ async function answer(query: Query): Promise<unknown> {
 /** Would adding `word` to the team vocabulary silence this rule at this place? */
 function probeVocabulary(query: Extract<Query, { kind: 'probeVocabulary' }>): boolean {
   const state = drafts.get(query.uri);
-  const setting = state?.config?.rules.get(query.ruleId);
-  if (!state?.config || state.text === undefined || !setting) return false;
-  const only = { ...state.config, rules: new Map([[query.ruleId, setting]]) };
-  const flags = (config: ResolvedConfig) => lint(state.text!, state.context ?? {}, config).messages.some((m) => overlaps(m.place, query.start, query.end));
-  if (!flags(only)) return false;
-  return !flags({ ...only, vocabulary: new Set([...state.config.vocabulary, query.word.toLowerCase()]) });
-}
-
-function overlaps(place: unknown, start: number, end: number): boolean {
-  const range = place as { start?: { offset?: number }; end?: { offset?: number } } | undefined;
-  const from = range?.start?.offset;
-  const to = range?.end?.offset;
-  return from !== undefined && to !== undefined && from < end && to > start;
+  if (!state?.config || state.text === undefined || !state.config.rules.has(query.ruleId)) return false;
+  const draft = prepareDraft(state.text, state.context ?? {}, state.config);
+  const only = new Set([query.ruleId]);
+  const flags = (config: ResolvedConfig) =>
+    lintDraft(draft, config, { only }).messages.some((m) => m.ruleId === query.ruleId && m.startOffset < query.end && m.endOffset > query.start);
+  if (!flags(state.config)) return false;
+  return !flags({ ...state.config, vocabulary: new Set([...state.config.vocabulary, query.word.toLowerCase()]) });
 }

@@ -208,9 +208,7 @@ function uniqueAgents(replies: readonly ScoredReply[]): AgentRef[] {
 }
 
 function toFinding(message: PreachMessage, text: string): Finding {
-  const place = message.place as { start?: { offset?: number }; end?: { offset?: number } } | undefined;
-  const start = place?.start?.offset ?? 0;
-  const end = place?.end?.offset ?? start;
+  const { startOffset: start, endOffset: end } = message;
   const finding: Finding = {
     ruleId: message.ruleId,
     severity: message.severity,

@@ -1,5 +1,5 @@
 import { loadConfigFor } from '@preach/config';
-import { compileUserPattern, PreachInputError, withLimits, type UserPattern } from '@preach/core';
+import { compileUserPattern, PreachInputError, limitsLayer, type UserPattern } from '@preach/core';
 import type { ScorerOptions } from './scorer.js';
 
 /** What a scoring thread needs to load the config itself: paths and flags, never compiled rules. */
@@ -16,9 +16,9 @@ export interface ScoreSetup {
 
 /** Loads the config and compiles the sign-off pattern: once per thread. */
 export async function createScorerOptions(setup: ScoreSetup): Promise<ScorerOptions & { settings: Awaited<ReturnType<typeof loadConfigFor>>['settings']; file?: string }> {
-  const loaded = await loadConfigFor(setup.lookup, { configFile: setup.configFile, noConfig: setup.noConfig });
+  const loaded = await loadConfigFor(setup.lookup, { configFile: setup.configFile, noConfig: setup.noConfig, layers: limitsLayer(setup.limits ?? {}) });
   const pattern = setup.signature ?? loaded.settings.agents?.signature;
-  return { config: withLimits(loaded.config, setup.limits ?? {}), signature: pattern ? compileSignature(pattern, setup.signature ? '--agent-signature' : loaded.file ?? 'config') : undefined, settings: loaded.settings, file: loaded.file };
+  return { config: loaded.config, signature: pattern ? compileSignature(pattern, setup.signature ? '--agent-signature' : loaded.file ?? 'config') : undefined, settings: loaded.settings, file: loaded.file };
 }
 
 /** The pattern runs on every reply, so it is held to the same engine rules as a rule's patterns. */

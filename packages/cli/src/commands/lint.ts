@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { applyFixes, CHANNELS, draftSizeProblem, FRONT_MATTER_RULE_ID, lint, parseThreadSource, PreachInputError, withLimits, type Channel, type ReplyContext, type Rule, type ThreadTurn } from '@preach/core';
+import { applyFixes, CHANNELS, draftSizeProblem, FRONT_MATTER_RULE_ID, lint, parseThreadSource, PreachInputError, limitsLayer, type Channel, type ReplyContext, type Rule, type ThreadTurn } from '@preach/core';
 import { loadConfigFor, type LoadConfigOptions } from '@preach/config';
 import { printConfigWarnings } from '../config-warnings.js';
 import { EXIT, UsageError } from '../exit.js';
@@ -53,7 +53,7 @@ export async function lintCommand(patterns: string[], options: LintCommandFlags,
   if (patterns.length === 0) throw new UsageError('no drafts given: pass files, folders, globs, or - to read standard input (try `preach lint --help`)');
 
   const context = await contextFromFlags(options, io.cwd);
-  const configOptions: LoadConfigOptions = { configFile: options.config && resolve(io.cwd, options.config), noConfig: options.noConfig };
+  const configOptions: LoadConfigOptions = { configFile: options.config && resolve(io.cwd, options.config), noConfig: options.noConfig, layers: limitsLayer(limits) };
   const reports: FileReport[] = [];
   /** Rules enabled for any checked file, for SARIF's rule table. */
   const enabledRules = new Map<string, Rule>();
@@ -126,7 +126,7 @@ export async function lintCommand(patterns: string[], options: LintCommandFlags,
   async function check(text: string, display: string, path: string): Promise<{ report: FileReport; fixedText?: string; recheck: () => FileReport }> {
     const loaded = await loadConfigFor(path, configOptions);
     printConfigWarnings(loaded.warnings, io.stderr);
-    const config = withLimits(loaded.config, limits);
+    const { config } = loaded;
     for (const [id, setting] of config.rules) enabledRules.set(id, setting.rule);
     const tooLarge = draftSizeProblem(text, config.limits);
     if (tooLarge) {

@@ -1,5 +1,5 @@
 import type { PreachMessage } from '@preach/core';
-import { endPoint, offsets, type FileReport } from '../report.js';
+import { endPoint, type FileReport } from '../report.js';
 
 /**
  * The stable JSON shape of `preach lint --format json` (docs/json-output.md): an array of file
@@ -41,7 +41,6 @@ export interface JsonMessage {
 
 export function toJsonMessage(message: PreachMessage): JsonMessage {
   const end = endPoint(message);
-  const { start, end: endOffset } = offsets(message);
   const json: JsonMessage = {
     ruleId: message.ruleId,
     severity: message.severity,
@@ -55,7 +54,7 @@ export function toJsonMessage(message: PreachMessage): JsonMessage {
   };
   if (message.url) json.url = message.url;
   if (message.note) json.note = message.note;
-  if (message.expected?.length) json.fix = { range: [start, endOffset], text: message.expected[0]!, alternatives: message.expected.slice(1) };
+  if (message.expected?.length) json.fix = { range: [message.startOffset, message.endOffset], text: message.expected[0]!, alternatives: message.expected.slice(1) };
   return json;
 }
 

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { isAbsolute } from 'node:path';
 import type { Rule, Severity } from '@preach/core';
-import { endPoint, offsets, type FileReport } from '../report.js';
+import { endPoint, type FileReport } from '../report.js';
 
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', suggestion: 'note' };
 
@@ -31,7 +31,7 @@ export function formatSarif(reports: readonly FileReport[], rules: ReadonlyMap<s
       };
       if (index.has(message.ruleId)) result.ruleIndex = index.get(message.ruleId);
       if (message.expected?.length) {
-        const { start, end: endOffset } = offsets(message);
+        const { startOffset: start, endOffset } = message;
         result.fixes = [
           {
             description: { text: `Replace with "${message.expected[0]}"` },

@@ -1,6 +1,7 @@
 import weakMemoize from '@emotion/weak-memoize';
 import type { ValidateFunction } from 'ajv';
 import { PreachInputError, PreachInputErrors } from '../errors.js';
+import { SEVERITIES } from '../categories.js';
 import { userPatternProblem } from '../declarative/user-regex.js';
 import { closestMatch } from '../did-you-mean.js';
 import { DEFAULT_LIMITS, type CheckLimits } from '../limits.js';
@@ -46,6 +47,8 @@ export interface ConfigLayer {
   config: PreachConfig;
   located?: LocatedValue;
   file: string;
+  /** Skip rule ids no rule has instead of refusing them (a host's settings: `settingsLayer`). */
+  ignoreUnknownRules?: boolean;
 }
 
 export interface ResolveInput {
@@ -80,6 +83,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     const at = (path: Array<string | number>) => layer.located?.locate(path) ?? {};
     for (const [id, raw] of Object.entries(config.rules ?? {})) {
       const rule = allRules.get(id);
+      if (!rule && layer.ignoreUnknownRules) continue;
       if (!rule) {
         problems.push(new PreachInputError({ file: layer.file, ...at(['rules', id]), key: `rules.${id}`, message: 'is not a known rule', hint: suggestRule(id, [...allRules.keys()]) }));
         continue;
@@ -167,6 +171,18 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   };
 }
 
+const SEVERITY_SETTINGS: ReadonlySet<unknown> = new Set<SeveritySetting>([...SEVERITIES, 'off']);
+
+/**
+ * A host's rule severities as one more config layer, the last and nearest: the editor's
+ * `preach.rules` setting. Settings follow a person from workspace to workspace, so a rule this
+ * workspace does not have and a value that is not a severity are left out, not refused.
+ */
+export function settingsLayer(file: string, severities: Readonly<Record<string, unknown>>): ConfigLayer {
+  const rules = Object.fromEntries(Object.entries(severities).filter((entry): entry is [string, SeveritySetting] => SEVERITY_SETTINGS.has(entry[1])));
+  return { file, config: { rules }, ignoreUnknownRules: true };
+}
+
 /** `limits` as written in `.preachrc` (seconds, KB), or as flags, in the engine's units. */
 export function limitsFrom(input: { time_budget?: number; max_draft_kb?: number }): Partial<CheckLimits> {
   return {
@@ -177,17 +193,14 @@ export function limitsFrom(input: { time_budget?: number; max_draft_kb?: number 
 
 type LimitSettings = { time_budget?: number; max_draft_kb?: number };
 
-/** Per limits given (parsed once per run), each config with them over its own, made once. */
-const withLimitsMemo = weakMemoize((limits: LimitSettings) => weakMemoize((config: ResolvedConfig): ResolvedConfig => ({ ...config, limits: { ...(config.limits ?? DEFAULT_LIMITS), ...limitsFrom(limits) } })));
-
 /**
- * The config with limits given outside it (the command line's `--time-budget`, a queue run's
- * settings) over its own; the same object for the same config and limits, so caches keyed on the
- * config still hit.
+ * Limits given outside the config files (the command line's `--time-budget` and `--max-draft-kb`,
+ * a queue run's settings) as one more config layer over them, resolved like `limits:` in
+ * `.preachrc`; no layer when none is given.
  */
-export function withLimits(config: ResolvedConfig, limits: LimitSettings): ResolvedConfig {
-  if (limits.time_budget === undefined && limits.max_draft_kb === undefined) return config;
-  return withLimitsMemo(limits)(config);
+export function limitsLayer(limits: LimitSettings, file = 'the command line (--time-budget, --max-draft-kb)'): ConfigLayer[] {
+  if (limits.time_budget === undefined && limits.max_draft_kb === undefined) return [];
+  return [{ file, config: { limits } }];
 }
 
 /** Options with renamed ones under their current names (a current name given too wins). */

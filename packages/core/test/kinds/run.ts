@@ -33,5 +33,5 @@ export function check(rule: Rule, text: string, context: ReplyContext = {}, opti
     enabled: new Set([rule.meta.id]),
     layers: options ? [{ file: '.preachrc.yaml', config: { rules: { [rule.meta.id]: ['warning', options] } } }] : [],
   });
-  return lint(text, context, config).messages.map((m) => ({ message: m.reason, text: text.slice(m.place && 'start' in m.place ? m.place.start.offset : 0, m.place && 'end' in m.place ? m.place.end.offset : 0), fix: m.expected }));
+  return lint(text, context, config).messages.map((m) => ({ message: m.reason, text: text.slice(m.startOffset, m.endOffset), fix: m.expected }));
 }

@@ -1,4 +1,5 @@
-import type { Rule, RuleSetting } from '../../types.js';
+import weakMemoize from '@emotion/weak-memoize';
+import type { ResolvedConfig, Rule, RuleSetting } from '../../types.js';
 import { existence } from './existence.js';
 import type { Params, RuleKind } from './kind.js';
 import { occurrence } from './occurrence.js';
@@ -45,3 +46,17 @@ export function isParagraphLocal(setting: RuleSetting): boolean {
   if (scope) return scope === 'paragraph';
   return ruleKind(kind)?.paragraphLocal(setting.options ?? {}) ?? false;
 }
+
+/** A config's rule ids in two: those an editor may check block by block, and those it checks on the whole reply. */
+export interface RuleScopes {
+  paragraph: ReadonlySet<string>;
+  document: ReadonlySet<string>;
+}
+
+/** The config's rules split by `isParagraphLocal`, once per config. */
+export const ruleScopes = weakMemoize((config: ResolvedConfig): RuleScopes => {
+  const paragraph = new Set<string>();
+  const document = new Set<string>();
+  for (const [id, setting] of config.rules) (isParagraphLocal(setting) ? paragraph : document).add(id);
+  return { paragraph, document };
+});

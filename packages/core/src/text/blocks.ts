@@ -1,6 +1,6 @@
 /**
- * Splits a draft into blocks (paragraphs, lists, fenced code…) that can be checked on their own,
- * so a keystroke re-checks only the block it touched. A block boundary is a blank line followed
+ * Splits a draft into blocks (paragraphs, lists, fenced code…) that paragraph-local rules
+ * (`ruleScopes`) can check on their own, so an editor re-checks only the block a keystroke touched. A block boundary is a blank line followed
  * by a line that starts at the margin, outside fenced code and HTML comments: indented lines
  * belong to the list item or code above them, and a fence keeps its blank lines.
  */

@@ -1,0 +1,28 @@
+import { readCustomerTurn } from './customer/read-turn.js';
+import { parseCustomerName } from './names.js';
+import { resolveSituation } from './situations.js';
+import type { Channel, ReplyContext, ResolvedConfig, ResolvedMood, ResolvedReplyContext, ThreadTurn } from './types.js';
+
+/** A draft's context resolved against the config: the situation, the customer's mood, the channel. */
+export function resolveContext(context: ReplyContext, config: Pick<ResolvedConfig, 'situations' | 'tagSituations' | 'defaultChannel'>): ResolvedReplyContext {
+  const customerMessage = context.customerMessage?.trim() || undefined;
+  return {
+    customerName: parseCustomerName(context.customerName),
+    customerMessage,
+    situation: resolveSituation({ context, situations: config.situations, tagSituations: config.tagSituations }),
+    channel: (context.channel ?? config.defaultChannel) as Channel | undefined,
+    agentName: context.agentName,
+    tags: context.tags ?? [],
+    mood: customerMessage ? readMood(customerMessage, previousCustomerTurn(context.thread)) : undefined,
+    thread: context.thread ?? [],
+  };
+}
+
+function readMood(message: string, previous: string | undefined): ResolvedMood {
+  const turn = readCustomerTurn(message, previous);
+  return { id: turn.mood, reason: turn.moodEvidence.length ? turn.moodEvidence.map((w) => `"${w}"`).join(', ') : 'no strong sign', confidence: Math.round(turn.moodConfidence * 100) / 100 };
+}
+
+function previousCustomerTurn(thread: readonly ThreadTurn[] | undefined): string | undefined {
+  return thread?.findLast((turn) => turn.role === 'customer' && turn.text.trim())?.text;
+}
