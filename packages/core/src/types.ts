@@ -273,8 +273,10 @@ export interface ScoreCard {
   words: number;
   /** Weighted penalty before normalisation. */
   penalty: number;
-  /** True when a critical rule fired (score forced to 0). */
+  /** True when a critical rule fired (score forced to 0; the category scores are not). */
   critical: boolean;
+  /** The critical rules that fired (the auto-fail's cause), sorted; empty when none did. */
+  autoFail: string[];
 }
 
 export interface RuleSetting {

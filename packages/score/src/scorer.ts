@@ -81,6 +81,7 @@ export function scoreConversation(conversation: Conversation, { config, signatur
       categories: result.score.categories,
       words: result.score.words,
       critical: result.score.critical,
+      autoFail: result.score.autoFail,
       situation: result.context.situation.id,
       mood: result.context.mood?.id ?? null,
       ...(result.context.situation.resolved ? { resolved: true } : {}),
@@ -135,6 +136,7 @@ export function scoreConversation(conversation: Conversation, { config, signatur
   }
   const agentReplies = replies.filter((r) => !r.bot);
   const critical = agentReplies.some((r) => r.critical);
+  const autoFail = [...new Set(agentReplies.flatMap((r) => r.autoFail))].sort();
   const agents = uniqueAgents(replies);
   const shownSituation = headline ? { id: headline.id, sensitivity: headline.sensitivity, source: headline.source, reason: headline.reason } : NO_SITUATION;
   const base = {
@@ -144,6 +146,7 @@ export function scoreConversation(conversation: Conversation, { config, signatur
     channel: conversation.channelName ?? conversation.channel,
     situation: shownSituation,
     critical,
+    autoFail,
     agents,
     customerMessages,
     notes,
