@@ -199,6 +199,9 @@ describe('progress bar', () => {
     const onTerminal = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '' } });
     expect(onTerminal.stdout).toContain('scoring');
     expect(onTerminal.stdout).toMatch(/3 conversations/);
+    // The ETA and rate never read as garbage, and a summary line stays once the bar is gone.
+    expect(onTerminal.stdout).not.toMatch(/NaN|NFs|INF|Infinity/);
+    expect(onTerminal.stdout).toMatch(/scored 3 conversations, 3 replies in \d+\.\d s/);
     const inCi = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
     expect(inCi.status).toBe(0);
     expect(inCi.stdout).not.toContain('scoring');
