@@ -6,6 +6,7 @@ export const DEFAULT_SCORING: ScoringConfig = {
   wordsPerUnit: 60,
   critical: [],
   categoryWeights: { proud: 1, responsible: 1, empathetic: 1, articulate: 1, concise: 1, human: 1 },
+  passMark: 80,
 };
 
 /**

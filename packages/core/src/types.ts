@@ -294,6 +294,8 @@ export interface ScoringConfig {
   critical: string[];
   /** Weights per category for the overall score (default: all 1). */
   categoryWeights: Record<Category, number>;
+  /** A score at or above this passes (0-100, default 80): the pass/fail line of QA reviews. */
+  passMark: number;
 }
 
 /** Everything the engine needs: rules with their settings, vocabulary, situations, scoring. */

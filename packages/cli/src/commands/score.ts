@@ -2,16 +2,30 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
-import { CHANNELS, DEFAULT_LIMITS, isInputError, PreachInputError, type Channel } from '@preach/core';
+import { CHANNELS, DEFAULT_LIMITS, isInputError, PreachInputError } from '@preach/core';
 import { printConfigWarnings } from '../config-warnings.js';
 import { EXIT, UsageError } from '../exit.js';
 import { expandInputs } from '../inputs.js';
-import { openPendingFile, refuseInputAsOutput, WriteFailure, writeFailureReason, type PendingFile } from '../safe-write.js';
+import { openPendingFile, refuseInputAsOutput, WriteFailure, writeFailureReason, writeFileSafely, type PendingFile } from '../safe-write.js';
 import { parseLimitFlags } from '../limits.js';
 import {
   AgentDirectory,
   Aggregator,
+  AgreementCollector,
   checkCsvMapping,
+  COMPARE_FIELDS,
+  ConversationFilter,
+  describeFilters,
+  formatReviewFile,
+  newSeed,
+  parseDateBound,
+  readHumanScores,
+  ReviewSampler,
+  SAMPLE_BY,
+  type CompareField,
+  type FilterSpec,
+  type HumanScores,
+  type SampleBy,
   createReportSink,
   createScorerOptions,
   GROUP_BY,
@@ -46,6 +60,16 @@ export interface ScoreCommandOptions {
   csvColumn?: string[];
   includeBots?: boolean;
   worst?: string;
+  since?: string;
+  until?: string;
+  agent?: string[];
+  tag?: string[];
+  sample?: string;
+  sampleBy?: string;
+  sampleOutput?: string;
+  seed?: string;
+  compare?: string;
+  compareColumn?: string[];
   progress?: boolean;
   color: boolean;
   timeBudget?: string;
@@ -99,6 +123,7 @@ async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io:
   checkCsvMapping(local.settings.csv ?? {}, local.file ?? '.preachrc.yaml');
   const agents = AgentDirectory.from(local.settings.agents, local.file ?? '.preachrc.yaml');
   const csvColumns = { ...local.settings.csv, ...parseColumns(options.csvColumn ?? []) };
+  const human = options.compare ? await readCompareFile(options.compare, settings.compareColumns, io) : undefined;
 
   const inputs: Input[] = [];
   const unreadable: RecordError[] = [];
@@ -110,16 +135,20 @@ async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io:
   if (options.strict && unreadable.length) throw new PreachInputError({ file: unreadable[0]!.source, message: unreadable[0]!.reason });
 
   const outputPath = options.output ? resolve(io.cwd, options.output) : undefined;
-  if (outputPath) {
-    const read = inputs.flatMap((input) => (input.path ? [{ path: input.path, shown: input.source }] : []));
-    if (setup.configFile) read.push({ path: setup.configFile, shown: options.config! });
-    await refuseInputAsOutput(outputPath, options.output!, read);
+  const read = inputs.flatMap((input) => (input.path ? [{ path: input.path, shown: input.source }] : []));
+  if (setup.configFile) read.push({ path: setup.configFile, shown: options.config! });
+  // A review file filled in and compared is an input too: a new sample must not overwrite it.
+  if (options.compare) read.push({ path: resolve(io.cwd, options.compare), shown: options.compare });
+  if (outputPath) await refuseInputAsOutput(outputPath, options.output!, read);
+  if (settings.sample) {
+    const samplePath = resolve(io.cwd, settings.sample.output);
+    await refuseInputAsOutput(samplePath, settings.sample.output, [...read, ...(outputPath ? [{ path: outputPath, shown: options.output! }] : [])], '--sample-output');
   }
   // The report goes to a temporary file, renamed over the old one only once it is complete: on an
   // error or Ctrl-C the previous report stays as it was.
   const pending = outputPath ? await openReport(outputPath, options.output!) : undefined;
   try {
-    const code = await scoreTo(pending?.stream ?? io.stdout, { inputs, unreadable, csvColumns, local, agents, pool, settings, options, io, toFile: Boolean(outputPath) });
+    const code = await scoreTo(pending?.stream ?? io.stdout, { inputs, unreadable, csvColumns, local, agents, pool, settings, options, io, toFile: Boolean(outputPath), human });
     await pending?.commit().catch((error: unknown) => {
       throw error instanceof WriteFailure ? new UsageError(`cannot write the report to ${options.output}: ${error.reason}`) : error;
     });
@@ -144,11 +173,18 @@ interface ScoreRun {
   options: ScoreCommandOptions;
   io: Io;
   toFile: boolean;
+  /** Human QA scores to compare with (`--compare`). */
+  human?: HumanScores;
 }
 
 /** Scores every conversation of the inputs and writes the report to `outputStream`; resolves to the exit code. */
 async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Promise<number> {
   const { inputs, unreadable, csvColumns, local, agents, pool, settings, options, io } = run;
+  // Filters apply before anything is counted, so every format reports the same conversations.
+  const filter = new ConversationFilter(settings.filters);
+  const defaultChannel = filter.defaultChannel();
+  const sampler = settings.sample && new ReviewSampler({ n: settings.sample.n, seed: settings.sample.seed, by: settings.sample.by });
+  const agreement = run.human && new AgreementCollector(run.human, local.config.scoring.passMark);
   const out = textOut(outputStream);
   const sink = createReportSink(out, { format: options.format, groupBy: options.groupBy, color: options.color && !run.toFile });
   const aggregator = new Aggregator({ worst: settings.worst, rows: options.format === 'html' ? HTML_TABLE_ROWS : 0 });
@@ -165,7 +201,8 @@ async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Prom
         aggregator.input(input.source, read.container);
         for await (const item of read.items) {
           if ('conversation' in item) {
-            if (settings.channel && !item.conversation.channel) item.conversation.channel = settings.channel;
+            if (defaultChannel && !item.conversation.channel) item.conversation.channel = defaultChannel;
+            if (!filter.beforeScoring(item.conversation)) continue;
             if (options.includeBots) item.conversation.scoreBots = true;
           }
           yield item;
@@ -189,9 +226,12 @@ async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Prom
         continue;
       }
       agents.apply(outcome.scored);
-      aggregator.add(outcome);
-      await sink.conversation(outcome.scored);
       progress.scored(outcome.scored.replies.length);
+      if (!filter.afterScoring(outcome.scored)) continue;
+      aggregator.add(outcome);
+      sampler?.add(outcome.scored);
+      agreement?.add(outcome.scored);
+      await sink.conversation(outcome.scored);
     }
   } catch (error) {
     progress.stop();
@@ -205,8 +245,16 @@ async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Prom
     });
   }
   progress.stop();
+  if (filter.active) {
+    const summary = filter.summary();
+    const withoutDate = summary.withoutDate ? ` (${summary.withoutDate.toLocaleString('en-US')} of them have no date)` : '';
+    aggregator.notice('filters', `${describeFilters(summary)}: the report is about ${summary.kept.toLocaleString('en-US')} of the ${summary.read.toLocaleString('en-US')} conversations read; ${summary.leftOut.toLocaleString('en-US')} left out${withoutDate}`);
+  }
   const report = aggregator.report();
+  if (filter.active) report.filters = filter.summary();
+  if (agreement) report.agreement = agreement.result();
   await sink.finish(report);
+  if (sampler && settings.sample) await writeSample(sampler, settings.sample, io);
   // The terminal table shows them already; every other report also says them on standard error.
   if (options.format !== 'table' || run.toFile) for (const warning of report.warnings) io.stderr.write(warningLine(warning));
   if (fileProblem) return EXIT.usage;
@@ -222,7 +270,9 @@ interface CheckedOptions {
   inputFormat?: InputFormat;
   jobs: number;
   worst: number;
-  channel?: Channel;
+  filters: FilterSpec;
+  sample?: { n: number; by: SampleBy; seed: number; seedGiven: boolean; output: string };
+  compareColumns: Partial<Record<CompareField, string>>;
 }
 
 function checkOptions(patterns: string[], options: ScoreCommandOptions): CheckedOptions {
@@ -231,14 +281,89 @@ function checkOptions(patterns: string[], options: ScoreCommandOptions): Checked
   if (options.groupBy !== 'conversation' && options.format !== 'csv') throw new UsageError('--group-by applies to --format csv only (the other formats show conversations and agents together)');
   const inputFormat = options.inputFormat && options.inputFormat !== 'auto' ? options.inputFormat : undefined;
   if (inputFormat && !(INPUT_FORMATS as readonly string[]).includes(inputFormat)) throw new UsageError(`unknown --input-format "${inputFormat}"; use one of: auto, ${INPUT_FORMATS.join(', ')}`);
-  if (options.channel && !CHANNELS.includes(options.channel as Channel)) throw new UsageError(`unknown channel "${options.channel}"; use one of: ${CHANNELS.join(', ')}`);
+  if (options.channel !== undefined && !options.channel.trim()) throw new UsageError(`--channel needs a channel (${CHANNELS.join(', ')}) or the export's own channel name (twitter, whatsapp, …)`);
   const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs needs a whole number of at least 1, got "${options.jobs}"`);
   const worst = options.worst === undefined ? 20 : Number(options.worst);
   if (!Number.isInteger(worst) || worst < 0) throw new UsageError(`--worst needs a whole number, got "${options.worst}"`);
   if (patterns.length === 0) throw new UsageError('no transcripts given: pass JSONL, JSON or CSV files, folders, globs, or - to read standard input (try `preach score --help`)');
   if (patterns.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be given once');
-  return { inputFormat: inputFormat as InputFormat | undefined, jobs, worst, channel: options.channel as Channel | undefined };
+  return { inputFormat: inputFormat as InputFormat | undefined, jobs, worst, filters: checkFilters(options), sample: checkSample(options), compareColumns: parseCompareColumns(options) };
+}
+
+function checkFilters(options: ScoreCommandOptions): FilterSpec {
+  const bound = (flag: '--since' | '--until', value: string | undefined) => {
+    if (value === undefined) return undefined;
+    const at = parseDateBound(value, flag === '--since' ? 'since' : 'until');
+    if (at === undefined) throw new UsageError(`${flag} needs a date as YYYY-MM-DD or an ISO 8601 time such as 2024-05-01T09:00Z, got "${value}"`);
+    return at;
+  };
+  const since = bound('--since', options.since);
+  const until = bound('--until', options.until);
+  if (since !== undefined && until !== undefined && since > until) throw new UsageError(`--since ${options.since} is after --until ${options.until}: no conversation can match`);
+  for (const [flag, values] of [['--agent', options.agent], ['--tag', options.tag]] as const) {
+    if (values?.some((value) => !value.trim())) throw new UsageError(`${flag} needs a value`);
+  }
+  return { since: options.since, until: options.until, agents: options.agent, tags: options.tag, channel: options.channel };
+}
+
+function checkSample(options: ScoreCommandOptions): CheckedOptions['sample'] {
+  if (options.sample === undefined) {
+    for (const [flag, value] of [['--sample-by', options.sampleBy], ['--sample-output', options.sampleOutput], ['--seed', options.seed]] as const) {
+      if (value !== undefined) throw new UsageError(`${flag} applies to --sample N only`);
+    }
+    return undefined;
+  }
+  const n = Number(options.sample);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--sample needs a whole number of conversations of at least 1, got "${options.sample}"`);
+  const by = (options.sampleBy ?? 'conversation') as SampleBy;
+  if (!SAMPLE_BY.includes(by)) throw new UsageError(`unknown --sample-by "${options.sampleBy}"; use one of: ${SAMPLE_BY.join(', ')}`);
+  if (!options.sampleOutput) throw new UsageError('--sample needs --sample-output FILE: the review file to write (.csv, or .jsonl for JSON lines)');
+  const seed = options.seed === undefined ? newSeed() : Number(options.seed);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) throw new UsageError(`--seed needs a whole number from 0 to ${2 ** 31 - 1}, got "${options.seed}"`);
+  return { n, by, seed, seedGiven: options.seed !== undefined, output: options.sampleOutput };
+}
+
+/** `--compare-column score=QA Score` → `{score: 'QA Score'}`. */
+function parseCompareColumns(options: ScoreCommandOptions): Partial<Record<CompareField, string>> {
+  const pairs = options.compareColumn ?? [];
+  if (pairs.length && !options.compare) throw new UsageError('--compare-column applies to --compare FILE only');
+  const mapping: Partial<Record<CompareField, string>> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0 || at === pair.length - 1) throw new UsageError(`--compare-column needs FIELD=COLUMN, got "${pair}"`);
+    const field = pair.slice(0, at).trim();
+    if (!(field in COMPARE_FIELDS)) throw new UsageError(`--compare-column: unknown field "${field}"; use one of: ${Object.keys(COMPARE_FIELDS).join(', ')}`);
+    mapping[field as CompareField] = pair.slice(at + 1).trim();
+  }
+  return mapping;
+}
+
+/** Reads the human QA scores before any scoring: a file that cannot be used stops the run at once. */
+async function readCompareFile(file: string, columns: Partial<Record<CompareField, string>>, io: Io): Promise<HumanScores> {
+  const path = resolve(io.cwd, file);
+  try {
+    return await readHumanScores(createReadStream(path), { source: file, columns });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`--compare: ${file}: file not found`);
+    if (code === 'EISDIR') throw new UsageError(`--compare: ${file}: is a folder; give the CSV or JSONL file of human QA scores`);
+    if (code === 'EACCES') throw new UsageError(`--compare: ${file}: permission denied`);
+    throw new UsageError(`--compare: ${(error as Error).message}`);
+  }
+}
+
+/** Writes the review file (temporary file, then rename) and says how to draw the same sample again. */
+async function writeSample(sampler: ReviewSampler, sample: NonNullable<CheckedOptions['sample']>, io: Io): Promise<void> {
+  const rows = sampler.rows();
+  try {
+    await writeFileSafely(resolve(io.cwd, sample.output), formatReviewFile(rows, sample.output), sample.output);
+  } catch (error) {
+    if (error instanceof WriteFailure) throw new UsageError(`cannot write the review sample to ${sample.output}: ${error.reason}`);
+    throw error;
+  }
+  const what = sample.by === 'agent' ? `up to ${sample.n.toLocaleString('en-US')} per agent` : `${sample.n.toLocaleString('en-US')} at random`;
+  io.stderr.write(`preach: review sample: ${rows.length.toLocaleString('en-US')} ${rows.length === 1 ? 'conversation' : 'conversations'} (${what}) written to ${sample.output}; seed ${sample.seed}${sample.seedGiven ? '' : ` (--seed ${sample.seed} draws the same sample again)`}\n`);
 }
 
 /** `--csv-column body=Comment` → `{body: 'Comment'}`. */

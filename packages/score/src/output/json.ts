@@ -73,7 +73,15 @@ export function jsonSink(out: TextOut): ReportSink {
     },
     async finish(report: ScoreReport) {
       await start();
-      const rest = { agents: report.agents, rules: report.rules, errors: report.errors, warnings: report.warnings, summary: report.summary };
+      const rest = {
+        agents: report.agents,
+        rules: report.rules,
+        errors: report.errors,
+        warnings: report.warnings,
+        summary: report.summary,
+        ...(report.filters ? { filters: report.filters } : {}),
+        ...(report.agreement ? { agreement: report.agreement } : {}),
+      };
       const tail = Object.entries(rest)
         .map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`)
         .join(',\n');
