@@ -67,6 +67,9 @@ describe('human verdicts', () => {
       { line: 4, reason: 'conversation t3: score "abc" is neither a number from 0 to 100 nor pass/fail' },
       { line: 5, reason: 'conversation t1 is listed again with another score (first on line 2); the first is used' },
     ]);
+    // A review file escapes an id a spreadsheet would run as a formula; the id is read without the quote.
+    const escaped = await readHumanScores(Readable.from(["conversation_id,reviewer_score\n'-1001,80\n'plain,70\n"]), { source: 'review.csv' });
+    expect([...escaped.verdicts.keys()]).toEqual(['-1001', "'plain"]);
     const tsv = await readHumanScores(Readable.from(['conversation_id\thuman_score\nc9\t77\n']), { source: 'qa.tsv' });
     expect(tsv.verdicts.get('c9')?.verdict).toEqual({ score: 77 });
     const jsonl = await readHumanScores(Readable.from(['{"conversation_id":"c1","preach_score":50,"reviewer_score":60}\n{"conversation_id":"c2","preach_score":70,"reviewer_score":""}\n']), { source: 'r.jsonl' });
@@ -113,6 +116,11 @@ describe('filters', () => {
     expect(twitter.defaultChannel()).toBeUndefined();
     expect(twitter.beforeScoring(conversation({ channel: 'social', channelName: 'twitter' }))).toBe(true);
     expect(twitter.beforeScoring(conversation({ channel: 'social', channelName: 'facebook' }))).toBe(false);
+    // No channel at all: taken to be on a preach channel, never on an export's own name.
+    expect(new ConversationFilter({ channel: 'chat' }).beforeScoring(conversation({}))).toBe(true);
+    expect(twitter.beforeScoring(conversation({}))).toBe(false);
+    // A channel the export names that preach does not know (voice) is not chat.
+    expect(new ConversationFilter({ channel: 'chat' }).beforeScoring(conversation({ channelName: 'voice' }))).toBe(false);
   });
 
   it('match an agent by id, name or sign-off initials, never a bot', () => {

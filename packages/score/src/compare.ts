@@ -80,6 +80,14 @@ const columnKey = (name: string) => name.trim().toLowerCase().replace(/[\s_-]+/g
 const PASS = new Set(['pass', 'passed', 'yes', 'y', 'true', 'ok', 'good']);
 const FAIL = new Set(['fail', 'failed', 'no', 'n', 'false', 'bad']);
 
+/**
+ * An id as the export gives it: preach's CSV reports and review files put a quote before a cell
+ * that a spreadsheet would run as a formula (`'-1001`, `'=7`), which is not part of the id.
+ */
+function unescapeFormula(id: string): string {
+  return id.startsWith("'") && /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(id.slice(1)) ? id.slice(1) : id;
+}
+
 /** A cell as a verdict, undefined when empty, a string saying what is wrong otherwise. */
 export function verdictOf(cell: unknown): HumanVerdict | undefined | string {
   const text = cell === undefined || cell === null ? '' : String(cell).trim();
@@ -115,7 +123,7 @@ export async function readHumanScores(stream: Readable, options: ReadOptions): P
   for await (const { line, record } of rows) {
     columns ??= findColumns(Object.keys(record), options, jsonl);
     const id = record[columns.conversation_id];
-    const idText = id === undefined || id === null ? '' : String(id).trim();
+    const idText = unescapeFormula(id === undefined || id === null ? '' : String(id).trim());
     const verdict = verdictOf(record[columns.score]);
     if (!idText) {
       if (verdict !== undefined) result.problems.push({ line, reason: `no conversation id in column "${columns.conversation_id}"` });

@@ -110,7 +110,9 @@ export class ConversationFilter {
     if (this.tags.size && !conversation.tags.some((tag) => this.tags.has(normal(tag)))) return this.drop();
     if (this.channel !== undefined) {
       const names = [conversation.channel, conversation.channelName].filter((name): name is string => Boolean(name)).map(normal);
-      if (!names.includes(this.channel)) return this.drop();
+      // An export that names no channel at all is taken to be on --channel's, when it is one of preach's.
+      const matches = names.length ? names.includes(this.channel) : this.defaultChannel() !== undefined;
+      if (!matches) return this.drop();
     }
     return true;
   }

@@ -201,8 +201,8 @@ async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Prom
         aggregator.input(input.source, read.container);
         for await (const item of read.items) {
           if ('conversation' in item) {
-            if (defaultChannel && !item.conversation.channel) item.conversation.channel = defaultChannel;
             if (!filter.beforeScoring(item.conversation)) continue;
+            if (defaultChannel && !item.conversation.channel) item.conversation.channel = defaultChannel;
             if (options.includeBots) item.conversation.scoreBots = true;
           }
           yield item;
