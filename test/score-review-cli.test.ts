@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPreach, scratchDir } from './helpers/cli.js';
@@ -140,5 +140,10 @@ describe('review sample and --compare', () => {
     expect(clash.code).toBe(2);
     expect(clash.stderr).toMatch(/--sample-output/);
     expect(readFileSync(join(dir, 'filled.csv'), 'utf8')).toBe(before);
+    // A review file that cannot be written stops the run before any scoring, with no report left behind.
+    const nowhere = await score(['--sample', '2', '--sample-output', 'no-such-folder/review.csv', '-o', 'never.json', '-f', 'json']);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toMatch(/^preach: cannot write the review sample to no-such-folder\/review\.csv: /);
+    expect(existsSync(join(dir, 'never.json'))).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { CHANNELS, DEFAULT_LIMITS, isInputError, PreachInputError } from '@preac
 import { printConfigWarnings } from '../config-warnings.js';
 import { EXIT, UsageError } from '../exit.js';
 import { expandInputs } from '../inputs.js';
-import { openPendingFile, refuseInputAsOutput, WriteFailure, writeFailureReason, writeFileSafely, type PendingFile } from '../safe-write.js';
+import { openPendingFile, refuseInputAsOutput, WriteFailure, writeFailureReason, type PendingFile } from '../safe-write.js';
 import { parseLimitFlags } from '../limits.js';
 import {
   AgentDirectory,
@@ -147,8 +147,13 @@ async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io:
   // The report goes to a temporary file, renamed over the old one only once it is complete: on an
   // error or Ctrl-C the previous report stays as it was.
   const pending = outputPath ? await openReport(outputPath, options.output!) : undefined;
+  // The review file too is opened before any work (a bad path fails at once) and appears whole.
+  const sampleFile = settings.sample ? await openSampleFile(resolve(io.cwd, settings.sample.output), settings.sample.output).catch(async (error: unknown) => {
+    await pending?.discard();
+    throw error;
+  }) : undefined;
   try {
-    const code = await scoreTo(pending?.stream ?? io.stdout, { inputs, unreadable, csvColumns, local, agents, pool, settings, options, io, toFile: Boolean(outputPath), human });
+    const code = await scoreTo(pending?.stream ?? io.stdout, { inputs, unreadable, csvColumns, local, agents, pool, settings, options, io, toFile: Boolean(outputPath), human, sampleFile });
     await pending?.commit().catch((error: unknown) => {
       throw error instanceof WriteFailure ? new UsageError(`cannot write the report to ${options.output}: ${error.reason}`) : error;
     });
@@ -159,6 +164,7 @@ async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io:
     throw error;
   } finally {
     await pending?.discard();
+    await sampleFile?.discard();
   }
 }
 
@@ -175,6 +181,8 @@ interface ScoreRun {
   toFile: boolean;
   /** Human QA scores to compare with (`--compare`). */
   human?: HumanScores;
+  /** The review file of `--sample`, opened and not yet in place. */
+  sampleFile?: PendingFile;
 }
 
 /** Scores every conversation of the inputs and writes the report to `outputStream`; resolves to the exit code. */
@@ -254,7 +262,7 @@ async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Prom
   if (filter.active) report.filters = filter.summary();
   if (agreement) report.agreement = agreement.result();
   await sink.finish(report);
-  if (sampler && settings.sample) await writeSample(sampler, settings.sample, io);
+  if (sampler && settings.sample && run.sampleFile) await writeSample(sampler, settings.sample, run.sampleFile, io);
   // The terminal table shows them already; every other report also says them on standard error.
   if (options.format !== 'table' || run.toFile) for (const warning of report.warnings) io.stderr.write(warningLine(warning));
   if (fileProblem) return EXIT.usage;
@@ -354,12 +362,14 @@ async function readCompareFile(file: string, columns: Partial<Record<CompareFiel
 }
 
 /** Writes the review file (temporary file, then rename) and says how to draw the same sample again. */
-async function writeSample(sampler: ReviewSampler, sample: NonNullable<CheckedOptions['sample']>, io: Io): Promise<void> {
+async function writeSample(sampler: ReviewSampler, sample: NonNullable<CheckedOptions['sample']>, file: PendingFile, io: Io): Promise<void> {
   const rows = sampler.rows();
   try {
-    await writeFileSafely(resolve(io.cwd, sample.output), formatReviewFile(rows, sample.output), sample.output);
+    await textOut(file.stream).write(formatReviewFile(rows, sample.output));
+    await file.commit();
   } catch (error) {
     if (error instanceof WriteFailure) throw new UsageError(`cannot write the review sample to ${sample.output}: ${error.reason}`);
+    if ((error as NodeJS.ErrnoException).syscall === 'write') throw new UsageError(`cannot write the review sample to ${sample.output}: ${writeFailureReason(error)}`);
     throw error;
   }
   const what = sample.by === 'agent' ? `up to ${sample.n.toLocaleString('en-US')} per agent` : `${sample.n.toLocaleString('en-US')} at random`;
@@ -393,6 +403,15 @@ async function sizeOf(inputs: readonly Input[]): Promise<number | undefined> {
     total += (await stat(input.path).catch(() => undefined))?.size ?? 0;
   }
   return total;
+}
+
+async function openSampleFile(path: string, shown: string): Promise<PendingFile> {
+  try {
+    return await openPendingFile(path, shown);
+  } catch (error) {
+    if (error instanceof WriteFailure) throw new UsageError(`cannot write the review sample to ${shown}: ${error.reason}`);
+    throw error;
+  }
 }
 
 /** Opens the report before any work, so a bad path fails at once with a clear message. */
