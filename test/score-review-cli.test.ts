@@ -140,6 +140,11 @@ describe('review sample and --compare', () => {
     expect(clash.code).toBe(2);
     expect(clash.stderr).toMatch(/--sample-output/);
     expect(readFileSync(join(dir, 'filled.csv'), 'utf8')).toBe(before);
+    // A file of human scores without a score column is a usage error naming its columns.
+    writeFileSync(join(dir, 'no-scores.csv'), 'ticket,comment\nm1,fine\n');
+    const unusable = await score(['--compare', 'no-scores.csv']);
+    expect(unusable.code).toBe(2);
+    expect(unusable.stderr).toBe('preach: --compare: no-scores.csv has no column for score (reviewer_score, human_score, qa_score, review_score, score, result, grade); its columns are: ticket, comment. Name the right one with --compare-column score=NAME\n');
     // A review file that cannot be written stops the run before any scoring, with no report left behind.
     const nowhere = await score(['--sample', '2', '--sample-output', 'no-such-folder/review.csv', '-o', 'never.json', '-f', 'json']);
     expect(nowhere.code).toBe(2);

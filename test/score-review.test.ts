@@ -79,7 +79,7 @@ describe('human verdicts', () => {
 
   it('refuses a file without an id or a score column, naming the columns it has', async () => {
     await expect(readHumanScores(Readable.from(['ticket,comment\nt1,fine\n']), { source: 'qa.csv' })).rejects.toThrow(
-      'qa.csv has no a column for score (reviewer_score, human_score, qa_score, review_score, score, result, grade); its columns are: ticket, comment. Map one with --compare-column score=NAME',
+      'qa.csv has no column for score (reviewer_score, human_score, qa_score, review_score, score, result, grade); its columns are: ticket, comment. Name the right one with --compare-column score=NAME',
     );
   });
 });

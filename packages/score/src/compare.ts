@@ -156,8 +156,8 @@ function findColumns(keys: string[], options: ReadOptions, jsonl: boolean): Reco
     const column = mapped !== undefined ? byKey.get(columnKey(mapped)) : COMPARE_FIELDS[field].map((name) => byKey.get(name)).find((name) => name !== undefined);
     if (column === undefined) {
       const what = jsonl ? 'key' : 'column';
-      const wanted = mapped !== undefined ? `the ${what} "${mapped}" given for ${field}` : `a ${what} for ${field} (${COMPARE_FIELDS[field].join(', ')})`;
-      throw new Error(`${options.source} has no ${wanted}; its ${what}s are: ${keys.join(', ') || '(none)'}. Map one with --compare-column ${field}=NAME`);
+      const wanted = mapped !== undefined ? `${what} "${mapped}" (given for ${field})` : `${what} for ${field} (${COMPARE_FIELDS[field].join(', ')})`;
+      throw new Error(`${options.source} has no ${wanted}; its ${what}s are: ${keys.join(', ') || '(none)'}. Name the right one with --compare-column ${field}=NAME`);
     }
     found[field] = column;
   }
