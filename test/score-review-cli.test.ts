@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,8 +21,20 @@ const CONVERSATIONS = [
   { id: 'm6', tags: ['billing'], messages: [customer('Is the app down?', '2024-05-02T07:00:00Z'), agent('a-3', 'Kim Park', 'It is back up since 7:15; sorry for the trouble this morning.', '2024-05-02T07:20:00Z')] },
 ];
 
+/** A review file as --sample writes it, filled in by a reviewer (m5 not yet), plus an id no input has. */
+const FILLED_REVIEW = [
+  'conversation_id,agent,preach_score,auto_fail,top_findings,source,line,reviewer_score,reviewer_notes',
+  'm1,Sam Lee,100,false,,conversations.jsonl,1,95,',
+  'm2,Ana Ruiz,0,true,,conversations.jsonl,2,10,',
+  'm3,Sam Lee,90.9,false,,conversations.jsonl,3,60,too formal',
+  'm4,Kim Park,100,false,,conversations.jsonl,4,fail,',
+  'm5,Ana Ruiz,100,false,,conversations.jsonl,5,,',
+  'nope,Someone,50,false,,x,1,70,',
+];
+
 beforeAll(() => {
   ({ dir, cleanup } = scratchDir('preach-score-review-'));
+  writeFileSync(join(dir, 'filled.csv'), `${FILLED_REVIEW.join('\n')}\n`);
   writeFileSync(join(dir, '.preachrc.yaml'), 'root: true\nextends: [preach:recommended]\n');
   writeFileSync(join(dir, 'conversations.jsonl'), `${CONVERSATIONS.map((c) => JSON.stringify(c)).join('\n')}\n`);
 });
@@ -110,10 +123,19 @@ describe('review sample and --compare', () => {
     expect(rows[3].top_findings).toBe('formal-word: “utilize”');
   });
 
+  it('--compare takes the review file --sample wrote, once a reviewer has filled it in', async () => {
+    await score(['--sample', '10', '--seed', '1', '--sample-output', 'all.csv']);
+    const rows: Array<Record<string, string>> = parse(readFileSync(join(dir, 'all.csv'), 'utf8'), { columns: true });
+    expect(rows).toHaveLength(6);
+    // A reviewer who agrees with preach on every conversation.
+    const filled = rows.map((row) => ({ ...row, reviewer_score: row.preach_score }));
+    writeFileSync(join(dir, 'all.csv'), stringify(filled, { header: true }));
+    const run = await score(['--compare', 'all.csv', '-f', 'json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).agreement).toMatchObject({ compared: 6, withScores: 6, pearson: 1, spearman: 1, meanAbsoluteDifference: 0, kappa: 1, disagreements: [], unknownIds: [], problems: [] });
+  });
+
   it('--compare reads the filled-in review file and reports agreement; unknown ids are listed, not fatal', async () => {
-    const header = 'conversation_id,agent,preach_score,auto_fail,top_findings,source,line,reviewer_score,reviewer_notes';
-    const filled = [header, 'm1,Sam Lee,100,false,,conversations.jsonl,1,95,', 'm2,Ana Ruiz,0,true,,conversations.jsonl,2,10,', 'm3,Sam Lee,90.9,false,,conversations.jsonl,3,60,too formal', 'm4,Kim Park,100,false,,conversations.jsonl,4,fail,', 'm5,Ana Ruiz,100,false,,conversations.jsonl,5,,', 'nope,Someone,50,false,,x,1,70,'];
-    writeFileSync(join(dir, 'filled.csv'), `${filled.join('\n')}\n`);
     const json = await score(['--compare', 'filled.csv', '-f', 'json']);
     expect(json.code).toBe(0);
     const { agreement } = JSON.parse(json.stdout);
