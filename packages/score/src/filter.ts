@@ -162,6 +162,13 @@ export function conversationTime(conversation: Pick<Conversation, 'createdAt' | 
   return first;
 }
 
+/** What the filters did, in a sentence for the report's notes. */
+export function filterNote(summary: FilterSummary): string {
+  const count = (n: number) => n.toLocaleString('en-US');
+  const withoutDate = summary.withoutDate ? ` (${count(summary.withoutDate)} of them have no date)` : '';
+  return `${describeFilters(summary)}: the report is about ${count(summary.kept)} of the ${count(summary.read)} conversations read; ${count(summary.leftOut)} left out${withoutDate}`;
+}
+
 /** The filters as a person would type them, for the report: `--since 2024-05-01, --agent "Sam Lee"`. */
 export function describeFilters(summary: FilterSummary): string {
   const quote = (value: string) => (/^[\w@./:+-]+$/.test(value) ? value : JSON.stringify(value));
