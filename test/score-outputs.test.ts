@@ -30,11 +30,11 @@ describe('--format json', () => {
     expect(report.version).toBe(1);
     const [billing] = report.conversations;
     expect(Object.keys(billing)).toEqual([
-      ...['id', 'source', 'line', 'channel', 'situation', 'score', 'categories', 'critical', 'agents', 'replies', 'customerMessages', 'internalNotes', 'findings'],
+      ...['id', 'source', 'line', 'channel', 'situation', 'score', 'categories', 'critical', 'autoFail', 'autoFailRules', 'agents', 'replies', 'customerMessages', 'internalNotes', 'findings'],
       ...['botMessages', 'createdAt', 'firstMessageAt', 'lastMessageAt', 'tags', 'group', 'brand', 'rating', 'leftOut', 'messages'],
     ]);
     expect(Object.keys(billing.categories)).toEqual(['proud', 'responsible', 'empathetic', 'articulate', 'concise', 'human']);
-    expect(Object.keys(billing.messages[0])).toEqual(['index', 'agent', 'timestamp', 'score', 'categories', 'words', 'critical', 'situation', 'mood', 'text', 'findings']);
+    expect(Object.keys(billing.messages[0])).toEqual(['index', 'agent', 'timestamp', 'score', 'categories', 'words', 'critical', 'autoFail', 'autoFailRules', 'situation', 'mood', 'text', 'findings']);
     const finding = billing.messages[1].findings[0];
     expect(finding).toMatchObject({ ruleId: 'formal-word', severity: 'suggestion', category: 'human', critical: false, line: 1, excerpt: 'utilize', fix: 'use' });
     expect(report.agents).toEqual([
@@ -45,6 +45,13 @@ describe('--format json', () => {
       { ruleId: 'asks-for-secret', category: 'responsible', severity: 'error', critical: true, count: 1, conversations: 1 },
       { ruleId: 'formal-word', category: 'human', severity: 'suggestion', critical: false, count: 1, conversations: 1 },
     ]);
+    // The auto-fail zeroes the conversation and names its rule; its categories come from their own findings.
+    const secret = report.conversations[1];
+    expect(secret).toMatchObject({ id: 'secret-2', score: 0, autoFail: true, autoFailRules: ['asks-for-secret'] });
+    expect(secret.categories).toEqual({ proud: 100, responsible: 50, empathetic: 100, articulate: 100, concise: 100, human: 100 });
+    expect(secret.messages[0]).toMatchObject({ score: 0, autoFail: true, autoFailRules: ['asks-for-secret'], categories: secret.categories });
+    expect(billing).toMatchObject({ autoFail: false, autoFailRules: [] });
+    expect(report.agents[1].categories.responsible).toBe(50);
     // The team score is the mean of the two scored conversations; the critical one counts as 0.
     expect(report.summary.score).toBe(Math.round((billing.score / 2) * 10) / 10);
     expect(report.summary.distribution).toHaveLength(10);
@@ -56,11 +63,14 @@ describe('--format csv', () => {
   it('writes one row per conversation', async () => {
     const run = await score([join(FIXTURES, 'malformed.jsonl'), CONVERSATIONS, '-f', 'csv', '--jobs', '1']);
     expect(run.stdout.split('\n')[0]).toBe(
-      'conversation_id,source,line,channel,situation,agents,replies,score,critical,proud,responsible,empathetic,articulate,concise,human,errors,warnings,suggestions,rules,note,started_at,tags,group,brand,rating,bot_messages',
+      'conversation_id,source,line,channel,situation,agents,replies,score,critical,proud,responsible,empathetic,articulate,concise,human,errors,warnings,suggestions,rules,note,started_at,tags,group,brand,rating,bot_messages,auto_fail,auto_fail_rules',
     );
     const rows: Array<Record<string, string>> = parse(run.stdout, { columns: true });
     expect(rows.map((row) => row.conversation_id)).toEqual(['ok-1', 'ok-5', 'billing-1', 'secret-2', 'unanswered-3', '', 'odd-3']);
-    expect(rows[3]).toMatchObject({ score: '0', critical: 'true', responsible: '0', errors: '1', rules: 'asks-for-secret', note: '' });
+    // An auto-fail zeroes the conversation, not its categories: the password request costs
+    // Responsible what one error costs in a short reply; the other categories have no finding.
+    expect(rows[3]).toMatchObject({ score: '0', critical: 'true', auto_fail: 'true', auto_fail_rules: 'asks-for-secret', responsible: '50', proud: '100', concise: '100', errors: '1', rules: 'asks-for-secret', note: '' });
+    expect(rows[2]).toMatchObject({ auto_fail: 'false', auto_fail_rules: '' });
     expect(rows[4]).toMatchObject({ score: '', replies: '0', note: 'no agent reply to score' });
     expect(rows[5]).toMatchObject({ line: '2', note: expect.stringMatching(/^not scored: invalid JSON/) });
     expect(rows[6]).toMatchObject({ line: '3', note: 'not scored: message 2 has unknown role "robot"; use customer, agent, bot, note or system' });
@@ -189,6 +199,9 @@ describe('progress bar', () => {
     const onTerminal = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '' } });
     expect(onTerminal.stdout).toContain('scoring');
     expect(onTerminal.stdout).toMatch(/3 conversations/);
+    // The ETA and rate never read as garbage, and a summary line stays once the bar is gone.
+    expect(onTerminal.stdout).not.toMatch(/NaN|NFs|INF|Infinity/);
+    expect(onTerminal.stdout).toMatch(/scored 3 conversations, 3 replies in \d+\.\d s/);
     const inCi = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
     expect(inCi.status).toBe(0);
     expect(inCi.stdout).not.toContain('scoring');

@@ -238,6 +238,7 @@ export const configSchema = {
           properties: { error: { type: 'number', minimum: 0 }, warning: { type: 'number', minimum: 0 }, suggestion: { type: 'number', minimum: 0 } },
         },
         words_per_unit: { type: 'number', exclusiveMinimum: 0 },
+        pass_mark: { type: 'number', minimum: 0, maximum: 100, description: 'A score at or above this passes (default 80): the pass/fail line `preach score --compare` uses against human QA scores' },
         critical: { ...stringList, description: 'Rule ids that zero the score (auto-fail)' },
         categories: {
           type: 'object',

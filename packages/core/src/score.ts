@@ -6,6 +6,7 @@ export const DEFAULT_SCORING: ScoringConfig = {
   wordsPerUnit: 60,
   critical: [],
   categoryWeights: { proud: 1, responsible: 1, empathetic: 1, articulate: 1, concise: 1, human: 1 },
+  passMark: 80,
 };
 
 /**
@@ -19,24 +20,29 @@ export const DEFAULT_SCORING: ScoringConfig = {
  *
  * So one error in a reply of up to 60 words halves its score; a suggestion costs 9 points. Each
  * PREACH category is scored the same way from its own messages (without the category weight,
- * which only says how much that category counts in the overall score; 0 leaves it out). A
- * critical message (an auto-fail, like asking for a password) makes every score 0.
+ * which only says how much that category counts in the overall score; 0 leaves it out).
+ *
+ * A critical message (an auto-fail, like asking for a password) makes the reply's score 0 and is
+ * named in `autoFail`. The category scores stay those of their own findings: an auto-fail says the
+ * reply fails as a whole, while the breakdown still shows where its problems are (a password
+ * request costs Responsible, not Concise).
  * `preach score` builds conversation, agent and team scores from these (docs/scoring.md).
  */
-export function scoreReply(messages: readonly Pick<PreachMessage, 'severity' | 'category' | 'critical'>[], words: number, scoring: ScoringConfig = DEFAULT_SCORING): ScoreCard {
+export function scoreReply(messages: readonly Pick<PreachMessage, 'severity' | 'category' | 'critical' | 'ruleId'>[], words: number, scoring: ScoringConfig = DEFAULT_SCORING): ScoreCard {
   const units = Math.max(1, words / scoring.wordsPerUnit);
   const perCategory = Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<Category, number>;
   let penalty = 0;
-  let critical = false;
+  const autoFail = new Set<string>();
   for (const message of messages) {
     const weight = scoring.weights[message.severity as Severity] ?? 0;
     penalty += weight * (scoring.categoryWeights[message.category] ?? 1);
     perCategory[message.category] += weight;
-    if (message.critical) critical = true;
+    if (message.critical) autoFail.add(message.ruleId);
   }
-  const toScore = (p: number) => (critical ? 0 : round(100 * units / (units + p)));
+  const toScore = (p: number) => round(100 * units / (units + p));
   const categories = Object.fromEntries(CATEGORY_IDS.map((c) => [c, toScore(perCategory[c])])) as Record<Category, number>;
-  return { score: toScore(penalty), categories, words, penalty: round(penalty), critical };
+  const critical = autoFail.size > 0;
+  return { score: critical ? 0 : toScore(penalty), categories, words, penalty: round(penalty), critical, autoFail: [...autoFail].sort() };
 }
 
 function round(value: number): number {

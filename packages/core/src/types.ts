@@ -279,8 +279,10 @@ export interface ScoreCard {
   words: number;
   /** Weighted penalty before normalisation. */
   penalty: number;
-  /** True when a critical rule fired (score forced to 0). */
+  /** True when a critical rule fired (score forced to 0; the category scores are not). */
   critical: boolean;
+  /** The critical rules that fired (the auto-fail's cause), sorted; empty when none did. */
+  autoFail: string[];
 }
 
 export interface RuleSetting {
@@ -298,6 +300,8 @@ export interface ScoringConfig {
   critical: string[];
   /** Weights per category for the overall score (default: all 1). */
   categoryWeights: Record<Category, number>;
+  /** A score at or above this passes (0-100, default 80): the pass/fail line of QA reviews. */
+  passMark: number;
 }
 
 /** Everything the engine needs: rules with their settings, vocabulary, situations, scoring. */

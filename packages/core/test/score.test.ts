@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCORING, scoreReply } from '../src/score.js';
 
-const message = (severity: 'error' | 'warning' | 'suggestion', category: any = 'human', critical = false) => ({ severity, category, critical });
+const message = (severity: 'error' | 'warning' | 'suggestion', category: any = 'human', critical = false, ruleId = 'some-rule') => ({ severity, category, critical, ruleId });
 
 describe('reply score', () => {
   it('is 100 with no messages', () => {
@@ -28,10 +28,18 @@ describe('reply score', () => {
     expect(card.categories.proud).toBe(100);
   });
 
-  it('a critical message zeroes every score', () => {
-    const card = scoreReply([message('error', 'responsible', true)], 30);
-    expect(card).toMatchObject({ score: 0, critical: true });
-    expect(Object.values(card.categories).every((v) => v === 0)).toBe(true);
+  it('a critical message zeroes the reply (an auto-fail), not its PREACH categories', () => {
+    const card = scoreReply([message('error', 'responsible', true, 'asks-for-secret'), message('suggestion', 'human')], 30);
+    expect(card).toMatchObject({ score: 0, critical: true, autoFail: ['asks-for-secret'] });
+    // Each category keeps the score of its own findings: the password request costs Responsible
+    // what any error costs; the other categories are untouched by it.
+    expect(card.categories).toEqual({ proud: 100, responsible: 50, empathetic: 100, articulate: 100, concise: 100, human: 90.9 });
+  });
+
+  it('names every critical rule that fired, once each, and none when nothing critical fired', () => {
+    const card = scoreReply([message('error', 'responsible', true, 'sensitive-data-in-reply'), message('error', 'responsible', true, 'asks-for-secret'), message('error', 'responsible', true, 'asks-for-secret')], 30);
+    expect(card.autoFail).toEqual(['asks-for-secret', 'sensitive-data-in-reply']);
+    expect(scoreReply([message('error')], 30)).toMatchObject({ critical: false, autoFail: [] });
   });
 
   it('uses configured weights', () => {

@@ -6,6 +6,23 @@ export interface AgentSettings {
   aliases?: Record<string, string | string[]>;
 }
 
+/**
+ * A sign-off at the very end of a social reply: a mark (`^ * / ~ -`, or a dash) then the agent's
+ * initials or name, as brands sign their tweets: `^JK`, `*KatGrisham`, `/NS`, `-Becky`, `~ Ellen`.
+ * The mark must follow a space or a line break, so a URL (`t.co/Ax7W`) or "and/or" is not one;
+ * the name starts with a capital.
+ */
+const SIGN_OFF = /(?:^|\s)[\^*/~\-\u2013\u2014]\s?([A-Z][A-Za-z]{1,24})\s*$/u;
+
+/** Words that end a reply after a dash but name nobody ("- Thanks"). */
+const NOT_A_NAME = new Set(['thanks', 'thank', 'thx', 'cheers', 'regards', 'best', 'team', 'support', 'love', 'sincerely', 'ty', 'dm', 'ok', 'yes', 'no']);
+
+/** The agent a social reply is signed by (`^TM` → "TM", `*Kat` → "Kat"), if it ends with a sign-off. */
+export function signOffOf(text: string): string | undefined {
+  const name = SIGN_OFF.exec(text)?.[1];
+  return name && !NOT_A_NAME.has(name.toLowerCase()) ? name : undefined;
+}
+
 /** Spellings compare without case and extra spaces: "Sam  Lee" is "sam lee". */
 const normal = (value: string) => value.trim().replace(/\s+/g, ' ').toLowerCase();
 

@@ -1,4 +1,6 @@
 import { CATEGORY_IDS, type Category, type Severity } from '@preach/core';
+import type { Agreement } from './compare.js';
+import type { FilterSummary } from './filter.js';
 import { round } from './scorer.js';
 import type { AgentRef, RecordError, ScoredConversation, ScoreOutcome } from './types.js';
 
@@ -100,6 +102,10 @@ export interface ScoreReport {
   worst: ScoredConversation[];
   /** The lowest-scoring conversations as table rows, lowest first (all of them up to the limit). */
   rows: ConversationRow[];
+  /** The filters the run applied (`--since`, `--agent`, …); absent when none. Set by the host. */
+  filters?: FilterSummary;
+  /** Agreement with human QA scores (`--compare`); absent without. Set by the host. */
+  agreement?: Agreement;
 }
 
 interface AgentTotals {

@@ -3,6 +3,9 @@
 // conversation on a thread pool, aggregating, and writing the reports.
 export { AgentDirectory, type AgentSettings } from './agents.js';
 export { Aggregator, type AgentSummary, type ConversationRow, type InputSummary, type ReportWarning, type RuleSummary, type ScoreBucket, type ScoreReport, type Summary } from './aggregate.js';
+export { agreementOf, AgreementCollector, COMPARE_FIELDS, readHumanScores, verdictOf, type Agreement, type CompareField, type Disagreement, type HumanScores, type HumanVerdict, type ScorePair } from './compare.js';
+export { ConversationFilter, conversationTime, describeFilters, filterNote, parseDateBound, type FilterSpec, type FilterSummary } from './filter.js';
+export { formatReviewFile, newSeed, REVIEW_COLUMNS, ReviewSampler, SAMPLE_BY, topFindings, type ReviewRow, type SampleBy } from './sample.js';
 export { checkCsvMapping, CSV_FIELDS, type CsvField } from './importers/csv.js';
 export { describeFormats, INPUT_FORMATS, RECORD_IMPORTERS } from './importers/registry.js';
 export { readTranscripts, type InputRead, type OpenOptions } from './input/index.js';

@@ -1,4 +1,5 @@
-import { CATEGORY_IDS, draftSizeProblem, lint, resolveSituation, sensitivityAtLeast, stopMessage, type Category, type PreachMessage, type ResolvedConfig, type ResolvedSituation, type ThreadTurn, type UserPattern } from '@preach/core';
+import { CATEGORY_IDS, draftSizeProblem, type Channel, lint, resolveSituation, sensitivityAtLeast, stopMessage, type Category, type PreachMessage, type ResolvedConfig, type ResolvedSituation, type ThreadTurn, type UserPattern } from '@preach/core';
+import { signOffOf } from './agents.js';
 import { htmlToText } from './input/html-text.js';
 import type { AgentRef, Conversation, ConversationFacts, Finding, ImportedItem, LeftOut, ScoredConversation, ScoredReply, ScoreOutcome, TranscriptMessage } from './types.js';
 
@@ -81,6 +82,7 @@ export function scoreConversation(conversation: Conversation, { config, signatur
       categories: result.score.categories,
       words: result.score.words,
       critical: result.score.critical,
+      autoFail: result.score.autoFail,
       situation: result.context.situation.id,
       mood: result.context.mood?.id ?? null,
       ...(result.context.situation.resolved ? { resolved: true } : {}),
@@ -125,7 +127,7 @@ export function scoreConversation(conversation: Conversation, { config, signatur
     if (customerTooLarge) throw new Error(`the customer's messages before message ${index + 1} are ${customerTooLarge}`);
     waiting.length = 0;
     answered = customerMessage;
-    replies.push(score(message, index, text, customerMessage, identifyAgent(message, text, signature)));
+    replies.push(score(message, index, text, customerMessage, identifyAgent(message, text, signature, conversation.channel)));
     thread.push({ role: 'agent', text });
   });
 
@@ -135,6 +137,7 @@ export function scoreConversation(conversation: Conversation, { config, signatur
   }
   const agentReplies = replies.filter((r) => !r.bot);
   const critical = agentReplies.some((r) => r.critical);
+  const autoFail = [...new Set(agentReplies.flatMap((r) => r.autoFail))].sort();
   const agents = uniqueAgents(replies);
   const shownSituation = headline ? { id: headline.id, sensitivity: headline.sensitivity, source: headline.source, reason: headline.reason } : NO_SITUATION;
   const base = {
@@ -144,6 +147,7 @@ export function scoreConversation(conversation: Conversation, { config, signatur
     channel: conversation.channelName ?? conversation.channel,
     situation: shownSituation,
     critical,
+    autoFail,
     agents,
     customerMessages,
     notes,
@@ -190,11 +194,16 @@ function moreSensitive(current: ResolvedSituation | undefined, next: ResolvedSit
   return sensitivityAtLeast(current.sensitivity, next.sensitivity) ? current : next;
 }
 
-/** Who wrote a reply: the export's sign-off initials, a team's sign-off pattern, then the author. */
-export function identifyAgent(message: TranscriptMessage, text: string, signature?: UserPattern): AgentRef {
+/**
+ * Who wrote a reply: the export's sign-off initials, a team's sign-off pattern, on a social
+ * channel the sign-off a reply ends with (`^TM`, `*Kat`, `/NS`, `-Dana`: one brand account, many
+ * agents), then the author.
+ */
+export function identifyAgent(message: TranscriptMessage, text: string, signature?: UserPattern, channel?: Channel): AgentRef {
   const account = message.authorName ?? message.authorId;
   let initials = message.signature;
   if (!initials && signature) initials = signature.first(text)?.groups[0];
+  if (!initials && channel === 'social') initials = signOffOf(text);
   if (initials) return { id: account ? `${message.authorId ?? account}/${initials}` : initials, name: account ? `${initials} (${account})` : initials };
   if (message.authorId) return { id: message.authorId, name: message.authorName ?? message.authorId };
   if (message.authorName) return { id: message.authorName, name: message.authorName };

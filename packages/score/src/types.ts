@@ -111,6 +111,8 @@ export interface ScoredReply {
   categories: Record<Category, number>;
   words: number;
   critical: boolean;
+  /** The critical rules that zeroed this reply (an auto-fail); empty when none fired. */
+  autoFail: string[];
   situation: string | null;
   /** The customer's mood in the message this reply answers; null without one. */
   mood: string | null;
@@ -159,6 +161,8 @@ export interface ScoredConversation {
   score: number | null;
   categories: Record<Category, number> | null;
   critical: boolean;
+  /** The critical rules that zeroed the conversation (an auto-fail), from its agents' replies. */
+  autoFail: string[];
   agents: AgentRef[];
   customerMessages: number;
   notes: number;

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
-import { CHANNELS, DEFAULT_LIMITS, isInputError, PreachInputError, type Channel } from '@preach/core';
+import { CHANNELS, DEFAULT_LIMITS, isInputError, PreachInputError } from '@preach/core';
 import { printConfigWarnings } from '../config-warnings.js';
 import { EXIT, UsageError } from '../exit.js';
 import { expandInputs } from '../inputs.js';
@@ -11,7 +11,12 @@ import { parseLimitFlags } from '../limits.js';
 import {
   AgentDirectory,
   Aggregator,
+  AgreementCollector,
   checkCsvMapping,
+  ConversationFilter,
+  filterNote,
+  ReviewSampler,
+  type HumanScores,
   createReportSink,
   createScorerOptions,
   GROUP_BY,
@@ -28,11 +33,12 @@ import {
   type ScoreSetup,
 } from '@preach/score';
 import { createProgress, wantsProgress } from '../progress.js';
+import { checkFilters, checkSample, openSampleFile, parseCompareColumns, readCompareFile, writeSample, type ReviewFlags, type SampleSettings } from './score-review.js';
 
 type ScorePool = ReturnType<typeof startPool>;
 import type { Io } from './lint.js';
 
-export interface ScoreCommandOptions {
+export interface ScoreCommandOptions extends ReviewFlags {
   inputFormat?: string;
   format: string;
   groupBy: string;
@@ -41,7 +47,6 @@ export interface ScoreCommandOptions {
   strict?: boolean;
   config?: string;
   noConfig?: boolean;
-  channel?: string;
   agentSignature?: string;
   csvColumn?: string[];
   includeBots?: boolean;
@@ -99,6 +104,7 @@ async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io:
   checkCsvMapping(local.settings.csv ?? {}, local.file ?? '.preachrc.yaml');
   const agents = AgentDirectory.from(local.settings.agents, local.file ?? '.preachrc.yaml');
   const csvColumns = { ...local.settings.csv, ...parseColumns(options.csvColumn ?? []) };
+  const human = options.compare ? await readCompareFile(options.compare, settings.compareColumns, io) : undefined;
 
   const inputs: Input[] = [];
   const unreadable: RecordError[] = [];
@@ -110,16 +116,25 @@ async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io:
   if (options.strict && unreadable.length) throw new PreachInputError({ file: unreadable[0]!.source, message: unreadable[0]!.reason });
 
   const outputPath = options.output ? resolve(io.cwd, options.output) : undefined;
-  if (outputPath) {
-    const read = inputs.flatMap((input) => (input.path ? [{ path: input.path, shown: input.source }] : []));
-    if (setup.configFile) read.push({ path: setup.configFile, shown: options.config! });
-    await refuseInputAsOutput(outputPath, options.output!, read);
+  const read = inputs.flatMap((input) => (input.path ? [{ path: input.path, shown: input.source }] : []));
+  if (setup.configFile) read.push({ path: setup.configFile, shown: options.config! });
+  // A review file filled in and compared is an input too: a new sample must not overwrite it.
+  if (options.compare) read.push({ path: resolve(io.cwd, options.compare), shown: options.compare });
+  if (outputPath) await refuseInputAsOutput(outputPath, options.output!, read);
+  if (settings.sample) {
+    const samplePath = resolve(io.cwd, settings.sample.output);
+    await refuseInputAsOutput(samplePath, settings.sample.output, [...read, ...(outputPath ? [{ path: outputPath, shown: options.output! }] : [])], '--sample-output');
   }
   // The report goes to a temporary file, renamed over the old one only once it is complete: on an
   // error or Ctrl-C the previous report stays as it was.
   const pending = outputPath ? await openReport(outputPath, options.output!) : undefined;
+  // The review file too is opened before any work (a bad path fails at once) and appears whole.
+  const sampleFile = settings.sample ? await openSampleFile(resolve(io.cwd, settings.sample.output), settings.sample.output).catch(async (error: unknown) => {
+    await pending?.discard();
+    throw error;
+  }) : undefined;
   try {
-    const code = await scoreTo(pending?.stream ?? io.stdout, { inputs, unreadable, csvColumns, local, agents, pool, settings, options, io, toFile: Boolean(outputPath) });
+    const code = await scoreTo(pending?.stream ?? io.stdout, { inputs, unreadable, csvColumns, local, agents, pool, settings, options, io, toFile: Boolean(outputPath), human, sampleFile });
     await pending?.commit().catch((error: unknown) => {
       throw error instanceof WriteFailure ? new UsageError(`cannot write the report to ${options.output}: ${error.reason}`) : error;
     });
@@ -130,6 +145,7 @@ async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io:
     throw error;
   } finally {
     await pending?.discard();
+    await sampleFile?.discard();
   }
 }
 
@@ -144,11 +160,20 @@ interface ScoreRun {
   options: ScoreCommandOptions;
   io: Io;
   toFile: boolean;
+  /** Human QA scores to compare with (`--compare`). */
+  human?: HumanScores;
+  /** The review file of `--sample`, opened and not yet in place. */
+  sampleFile?: PendingFile;
 }
 
 /** Scores every conversation of the inputs and writes the report to `outputStream`; resolves to the exit code. */
 async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Promise<number> {
   const { inputs, unreadable, csvColumns, local, agents, pool, settings, options, io } = run;
+  // Filters apply before anything is counted, so every format reports the same conversations.
+  const filter = new ConversationFilter(settings.filters);
+  const defaultChannel = filter.defaultChannel();
+  const sampler = settings.sample && new ReviewSampler({ n: settings.sample.n, seed: settings.sample.seed, by: settings.sample.by });
+  const agreement = run.human && new AgreementCollector(run.human, local.config.scoring.passMark);
   const out = textOut(outputStream);
   const sink = createReportSink(out, { format: options.format, groupBy: options.groupBy, color: options.color && !run.toFile });
   const aggregator = new Aggregator({ worst: settings.worst, rows: options.format === 'html' ? HTML_TABLE_ROWS : 0 });
@@ -165,7 +190,8 @@ async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Prom
         aggregator.input(input.source, read.container);
         for await (const item of read.items) {
           if ('conversation' in item) {
-            if (settings.channel && !item.conversation.channel) item.conversation.channel = settings.channel;
+            if (!filter.beforeScoring(item.conversation)) continue;
+            if (defaultChannel && !item.conversation.channel) item.conversation.channel = defaultChannel;
             if (options.includeBots) item.conversation.scoreBots = true;
           }
           yield item;
@@ -189,9 +215,12 @@ async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Prom
         continue;
       }
       agents.apply(outcome.scored);
-      aggregator.add(outcome);
-      await sink.conversation(outcome.scored);
       progress.scored(outcome.scored.replies.length);
+      if (!filter.afterScoring(outcome.scored)) continue;
+      aggregator.add(outcome);
+      sampler?.add(outcome.scored);
+      agreement?.add(outcome.scored);
+      await sink.conversation(outcome.scored);
     }
   } catch (error) {
     progress.stop();
@@ -205,8 +234,13 @@ async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Prom
     });
   }
   progress.stop();
+  // Every format says which filters applied: a note in the report, and `filters` in JSON.
+  if (filter.active) aggregator.notice('filters', filterNote(filter.summary()));
   const report = aggregator.report();
+  if (filter.active) report.filters = filter.summary();
+  if (agreement) report.agreement = agreement.result();
   await sink.finish(report);
+  if (sampler && settings.sample && run.sampleFile) await writeSample(sampler, settings.sample, run.sampleFile, io);
   // The terminal table shows them already; every other report also says them on standard error.
   if (options.format !== 'table' || run.toFile) for (const warning of report.warnings) io.stderr.write(warningLine(warning));
   if (fileProblem) return EXIT.usage;
@@ -222,7 +256,9 @@ interface CheckedOptions {
   inputFormat?: InputFormat;
   jobs: number;
   worst: number;
-  channel?: Channel;
+  filters: ReturnType<typeof checkFilters>;
+  sample?: SampleSettings;
+  compareColumns: ReturnType<typeof parseCompareColumns>;
 }
 
 function checkOptions(patterns: string[], options: ScoreCommandOptions): CheckedOptions {
@@ -231,14 +267,14 @@ function checkOptions(patterns: string[], options: ScoreCommandOptions): Checked
   if (options.groupBy !== 'conversation' && options.format !== 'csv') throw new UsageError('--group-by applies to --format csv only (the other formats show conversations and agents together)');
   const inputFormat = options.inputFormat && options.inputFormat !== 'auto' ? options.inputFormat : undefined;
   if (inputFormat && !(INPUT_FORMATS as readonly string[]).includes(inputFormat)) throw new UsageError(`unknown --input-format "${inputFormat}"; use one of: auto, ${INPUT_FORMATS.join(', ')}`);
-  if (options.channel && !CHANNELS.includes(options.channel as Channel)) throw new UsageError(`unknown channel "${options.channel}"; use one of: ${CHANNELS.join(', ')}`);
+  if (options.channel !== undefined && !options.channel.trim()) throw new UsageError(`--channel needs a channel (${CHANNELS.join(', ')}) or the export's own channel name (twitter, whatsapp, …)`);
   const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs needs a whole number of at least 1, got "${options.jobs}"`);
   const worst = options.worst === undefined ? 20 : Number(options.worst);
   if (!Number.isInteger(worst) || worst < 0) throw new UsageError(`--worst needs a whole number, got "${options.worst}"`);
   if (patterns.length === 0) throw new UsageError('no transcripts given: pass JSONL, JSON or CSV files, folders, globs, or - to read standard input (try `preach score --help`)');
   if (patterns.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be given once');
-  return { inputFormat: inputFormat as InputFormat | undefined, jobs, worst, channel: options.channel as Channel | undefined };
+  return { inputFormat: inputFormat as InputFormat | undefined, jobs, worst, filters: checkFilters(options), sample: checkSample(options), compareColumns: parseCompareColumns(options) };
 }
 
 /** `--csv-column body=Comment` → `{body: 'Comment'}`. */

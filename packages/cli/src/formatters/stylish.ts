@@ -68,8 +68,7 @@ function summaryLine(report: FileReport, c: Colors): string {
   const scoreText = `score ${score.score}/100`;
   parts.push(score.score >= 80 ? c.green(scoreText) : score.score >= 60 ? c.yellow(scoreText) : c.red(scoreText));
   if (score.critical) {
-    const critical = [...new Set(report.result!.messages.filter((m) => m.critical).map((m) => m.ruleId))];
-    parts.push(c.red(`auto-fail: ${critical.join(', ')}`));
+    parts.push(c.red(`auto-fail: ${score.autoFail.join(', ')}`));
     return parts.join(' · ');
   }
   const weakest = Object.entries(score.categories)

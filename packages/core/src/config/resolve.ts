@@ -25,6 +25,7 @@ export interface PreachConfig {
     words_per_unit?: number;
     critical?: string[];
     categories?: Partial<Record<string, number>>;
+    pass_mark?: number;
   };
   agents?: {
     signature?: string;
@@ -139,6 +140,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
       Object.assign(scoring.weights, config.scoring.weights ?? {});
       if (config.scoring.words_per_unit) scoring.wordsPerUnit = config.scoring.words_per_unit;
       if (config.scoring.critical) scoring.critical = config.scoring.critical;
+      if (config.scoring.pass_mark !== undefined) scoring.passMark = config.scoring.pass_mark;
       Object.assign(scoring.categoryWeights, config.scoring.categories ?? {});
       (config.scoring.critical ?? []).forEach((id, index) => {
         if (!allRules.has(id)) problems.push(new PreachInputError({ file: layer.file, ...at(['scoring', 'critical', index]), key: `scoring.critical.${index}`, message: `"${id}" is not a known rule`, hint: suggestRule(id, [...allRules.keys()]) }));

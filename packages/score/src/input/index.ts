@@ -4,6 +4,7 @@ import { CSV_FORMAT, importCsv } from '../importers/csv.js';
 import { INPUT_FORMATS } from '../importers/registry.js';
 import type { ImportedItem, InputFormat } from '../types.js';
 import { detectContainer, detectDelimiter, type Container } from './detect.js';
+import { decodeItems } from './entities.js';
 import { importJsonDocument } from './json-document.js';
 import { importJsonl } from './jsonl.js';
 import { peek } from './peek.js';
@@ -52,5 +53,6 @@ export async function readTranscripts(input: NodeJS.ReadableStream, options: Ope
     items = importCsv(stream as Readable, { source: options.source, columns: options.csvColumns, delimiter: detectDelimiter(head), memoryBytes: options.memoryBytes, notice: (text) => reader.noticeInput(text) });
   } else if (container === 'jsonl') items = importJsonl(stream as Readable, reader, options.source);
   else items = importJsonDocument(stream as Readable, reader, { source: options.source, path: options.path });
-  return { container, formats: reader.formats, notices: reader.notices, items };
+  // One place for every importer: the text the rules read has its HTML entities decoded.
+  return { container, formats: reader.formats, notices: reader.notices, items: decodeItems(items) };
 }

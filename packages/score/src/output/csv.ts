@@ -4,7 +4,7 @@ import type { ScoreReport } from '../aggregate.js';
 import type { ScoredConversation } from '../types.js';
 import type { ReportSink, TextOut } from './sink.js';
 
-const CONVERSATION_COLUMNS = ['conversation_id', 'source', 'line', 'channel', 'situation', 'agents', 'replies', 'score', 'critical', ...CATEGORY_IDS, 'errors', 'warnings', 'suggestions', 'rules', 'note', 'started_at', 'tags', 'group', 'brand', 'rating', 'bot_messages'];
+const CONVERSATION_COLUMNS = ['conversation_id', 'source', 'line', 'channel', 'situation', 'agents', 'replies', 'score', 'critical', ...CATEGORY_IDS, 'errors', 'warnings', 'suggestions', 'rules', 'note', 'started_at', 'tags', 'group', 'brand', 'rating', 'bot_messages', 'auto_fail', 'auto_fail_rules'];
 const AGENT_COLUMNS = ['agent_id', 'agent', 'conversations', 'replies', 'score', 'critical_conversations', ...CATEGORY_IDS, 'findings', 'bot'];
 
 /**
@@ -61,6 +61,8 @@ export function csvConversationSink(out: TextOut): ReportSink {
           c.facts.brand,
           c.facts.rating?.score,
           c.botMessages,
+          c.critical,
+          c.autoFail.join('; '),
         ]),
       );
     },

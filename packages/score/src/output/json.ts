@@ -16,6 +16,8 @@ export function conversationJson(c: ScoredConversation): Record<string, unknown>
     score: c.score,
     categories: c.categories,
     critical: c.critical,
+    autoFail: c.critical,
+    autoFailRules: c.autoFail,
     agents: c.agents,
     replies: c.replies.filter((r) => !r.bot).length,
     customerMessages: c.customerMessages,
@@ -40,6 +42,8 @@ export function conversationJson(c: ScoredConversation): Record<string, unknown>
       categories: r.categories,
       words: r.words,
       critical: r.critical,
+      autoFail: r.critical,
+      autoFailRules: r.autoFail,
       situation: r.situation,
       mood: r.mood,
       ...(r.resolved ? { resolved: true } : {}),
@@ -69,7 +73,15 @@ export function jsonSink(out: TextOut): ReportSink {
     },
     async finish(report: ScoreReport) {
       await start();
-      const rest = { agents: report.agents, rules: report.rules, errors: report.errors, warnings: report.warnings, summary: report.summary };
+      const rest = {
+        agents: report.agents,
+        rules: report.rules,
+        errors: report.errors,
+        warnings: report.warnings,
+        summary: report.summary,
+        ...(report.filters ? { filters: report.filters } : {}),
+        ...(report.agreement ? { agreement: report.agreement } : {}),
+      };
       const tail = Object.entries(rest)
         .map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`)
         .join(',\n');

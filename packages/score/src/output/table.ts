@@ -1,6 +1,7 @@
 import { CATEGORIES, type Category } from '@preach/core';
 import pc from 'picocolors';
 import type { ScoreReport } from '../aggregate.js';
+import type { Agreement } from '../compare.js';
 import { band } from './bands.js';
 import type { ReportSink, TextOut } from './sink.js';
 
@@ -89,12 +90,43 @@ export function formatScoreTable(report: ScoreReport, options: { color: boolean 
     lines.push('', c.bold(c.yellow(`Warnings (${warnings.length})`)));
     for (const warning of warnings) lines.push(`  ${warning.source}: ${warning.message}`);
   }
+  if (report.agreement) lines.push('', ...agreementLines(report.agreement, c));
   const notices = report.warnings.filter((w) => w.severity === 'notice');
   if (notices.length) {
     lines.push('', c.bold('Notes'));
     for (const notice of notices) lines.push(c.dim(`  ${notice.source}: ${notice.message}${notice.conversations ? ` (${plural(notice.conversations, 'conversation')})` : ''}`));
   }
   return `${lines.join('\n')}\n`;
+}
+
+const DISAGREEMENT_ROWS = 10;
+const UNKNOWN_IDS_SHOWN = 10;
+
+/** How preach agrees with the team's human QA scores (`--compare`). */
+function agreementLines(a: Agreement, c: Colors): string[] {
+  const figure = (value: number | null, digits = 2) => (value === null ? c.dim('–') : value.toFixed(digits));
+  const lines = [c.bold(`Agreement with human QA scores (${a.source})`)];
+  lines.push(`  ${plural(a.compared, 'conversation')} compared (${a.withScores.toLocaleString('en-US')} with a 0-100 score), pass mark ${a.passMark}`);
+  if (a.compared) {
+    lines.push(`  Pearson r ${figure(a.pearson)}   Spearman ρ ${figure(a.spearman)}   mean |difference| ${figure(a.meanAbsoluteDifference, 1)}`);
+    const share = a.passFailAgreement === null ? '–' : `${Math.round(a.passFailAgreement * 100)}%`;
+    lines.push(`  pass/fail: Cohen's κ ${figure(a.kappa)}, same verdict in ${share}; human pass & preach fail ${a.passFail.humanOnlyPass}, human fail & preach pass ${a.passFail.preachOnlyPass}`);
+  }
+  if (a.disagreements.length) {
+    lines.push(c.dim('  disagree most:   human  preach  agents'));
+    for (const d of a.disagreements.slice(0, DISAGREEMENT_ROWS)) {
+      const human = typeof d.human === 'number' ? d.human.toFixed(1) : d.human;
+      lines.push(`  ${d.id.slice(0, 14).padEnd(14)}  ${human.padStart(6)}  ${' '.repeat(Math.max(0, 6 - d.preach.toFixed(1).length))}${colorScore(d.preach, c)}  ${d.agents.join(', ')}`);
+    }
+  }
+  const notes: string[] = [];
+  if (a.unknownIds.length) notes.push(`${plural(a.unknownIds.length, 'id')} of ${a.source} not found in the inputs${a.unknownIds.length ? `: ${a.unknownIds.slice(0, UNKNOWN_IDS_SHOWN).join(', ')}${a.unknownIds.length > UNKNOWN_IDS_SHOWN ? ', …' : ''}` : ''}`);
+  if (a.notScored.length) notes.push(`${plural(a.notScored.length, 'conversation')} without an agent reply to score: ${a.notScored.slice(0, UNKNOWN_IDS_SHOWN).join(', ')}`);
+  if (a.notReviewed) notes.push(`${plural(a.notReviewed, 'row')} with no human score yet`);
+  for (const problem of a.problems.slice(0, UNKNOWN_IDS_SHOWN)) notes.push(`${a.source}:${problem.line}: ${problem.reason}`);
+  if (a.problems.length > UNKNOWN_IDS_SHOWN) notes.push(`… ${a.problems.length - UNKNOWN_IDS_SHOWN} more rows not read (--format json lists them all)`);
+  for (const note of notes) lines.push(c.dim(`  ${note}`));
+  return lines;
 }
 
 export function tableSink(out: TextOut, options: { color: boolean }): ReportSink {
