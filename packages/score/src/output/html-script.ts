@@ -1,0 +1,536 @@
+/**
+ * The HTML report's script. It reads the compact data of html-data.ts, applies the filters over
+ * every conversation, redraws the charts with Chart.js, and renders lists a page at a time; a
+ * conversation's replies are built only when it is opened, from its block of texts, which is
+ * parsed then (and kept for the next one). Written as plain browser JavaScript (no template
+ * literals: this is one).
+ */
+export const REPORT_SCRIPT = String.raw`
+(function () {
+  'use strict';
+  var started = performance.now();
+  var data = JSON.parse(document.getElementById('report-data').textContent);
+  var S = data.strings, convs = data.conversations, N = convs.length, CATS = data.categories, MIN = data.minConversations;
+  var AGENTS = data.agents, RULES = data.rules;
+  // Positions in a conversation's tuple (see html-data.ts).
+  var ID = 0, SRC = 1, LINE = 2, SCORE = 3, CSC = 4, CRIT = 5, DAY = 6, CHAN = 7, SIT = 8, TAGS = 9, RATING = 10, REVIEWS = 11, FINDINGS = 12, REPLIES = 13;
+  var SEVERITY = ['error', 'warning', 'suggestion'];
+  var PAGE = 50, AGENT_PAGE = 100, RULE_PAGE = 50, LOWEST = 15;
+  var COLORS = { good: '#1a7f37', fair: '#bf8700', poor: '#cf222e' };
+
+  function $(id) { return document.getElementById(id); }
+  function esc(text) { return String(text).replace(/[&<>"']/g, function (ch) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[ch]; }); }
+  function fmt(n) { return n.toLocaleString('en-US'); }
+  function scoreText(s) { return s === null || s === undefined || isNaN(s) ? '–' : s.toFixed(1); }
+  function band(s) { return s === null || s === undefined || isNaN(s) ? 'none' : s >= 80 ? 'good' : s >= 60 ? 'fair' : 'poor'; }
+  function color(s) { return COLORS[band(s)] || '#8c959f'; }
+  function dayText(day) { return new Date(day * 86400000).toISOString().slice(0, 10); }
+  function agentName(a) { return S[AGENTS[a][0]]; }
+  function isBot(a) { return AGENTS[a][1] === 1; }
+  function ruleName(r) { return S[RULES[r][0]]; }
+  function reviewOf(c, agent) { var rs = c[REVIEWS]; for (var i = 0; i < rs.length; i++) if (rs[i][0] === agent) return rs[i]; return null; }
+
+  // ---- filters ----
+  var filter = { agent: -1, tag: -1, channel: -1, situation: -1, rule: -1, from: null, to: null };
+  function hasRule(c, rule, agent) {
+    var f = c[FINDINGS];
+    for (var i = 0; i < f.length; i += 2) if (f[i] === rule && (agent < 0 || f[i + 1] === agent)) return true;
+    return false;
+  }
+  function matches(c) {
+    if (filter.channel >= 0 && c[CHAN] !== filter.channel) return false;
+    if (filter.situation >= 0 && c[SIT] !== filter.situation) return false;
+    if (filter.from !== null && (c[DAY] === null || c[DAY] < filter.from)) return false;
+    if (filter.to !== null && (c[DAY] === null || c[DAY] > filter.to)) return false;
+    if (filter.tag >= 0 && c[TAGS].indexOf(filter.tag) < 0) return false;
+    if (filter.agent >= 0 && !reviewOf(c, filter.agent)) return false;
+    if (filter.rule >= 0 && !hasRule(c, filter.rule, filter.agent)) return false;
+    return true;
+  }
+
+  // Orders of every conversation, computed once per sort key; a filter keeps the order.
+  var orders = {};
+  function keyed(key) {
+    return function (a, b) {
+      var ca = convs[a], cb = convs[b], x, y;
+      if (key === 'findings') { x = cb[FINDINGS].length - ca[FINDINGS].length; return x || a - b; }
+      if (key === 'newest' || key === 'oldest') {
+        x = ca[DAY]; y = cb[DAY];
+        if (x === null || y === null) return (x === null) - (y === null) || a - b;
+        return (key === 'newest' ? y - x : x - y) || a - b;
+      }
+      x = ca[SCORE]; y = cb[SCORE];
+      if (x === null || y === null) return (x === null) - (y === null) || a - b;
+      return (key === 'best' ? y - x : x - y) || a - b;
+    };
+  }
+  function order(key) {
+    if (!orders[key]) {
+      var all = new Array(N);
+      for (var i = 0; i < N; i++) all[i] = i;
+      orders[key] = all.sort(keyed(key));
+    }
+    return orders[key];
+  }
+
+  // ---- totals over the filtered conversations ----
+  function compute() {
+    var sortKey = $('conversation-sort').value;
+    var ord = order(sortKey), list = [];
+    var nA = AGENTS.length, nR = RULES.length, nC = CATS.length;
+    var t = { conversations: 0, scored: 0, scoreSum: 0, critical: 0, replies: 0, findings: 0, buckets: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], cats: new Float64Array(nC), weeks: {}, ratings: {} };
+    var aCount = new Int32Array(nA), aSum = new Float64Array(nA), aCrit = new Int32Array(nA), aReplies = new Int32Array(nA), aFindings = new Int32Array(nA), aCats = new Float64Array(nA * nC), aRules = new Array(nA);
+    var rCount = new Int32Array(nR), rConvs = new Int32Array(nR), rSeen = new Int32Array(nR).fill(-1);
+    for (var o = 0; o < N; o++) {
+      var i = ord[o], c = convs[i];
+      if (!matches(c)) continue;
+      list.push(i);
+      t.conversations++;
+      t.replies += c[REPLIES];
+      var s = c[SCORE];
+      if (s !== null) {
+        t.scored++; t.scoreSum += s;
+        if (c[CRIT]) t.critical++;
+        t.buckets[Math.min(9, Math.floor(s / 10))]++;
+        for (var k = 0; k < nC; k++) t.cats[k] += c[CSC][k];
+        if (c[DAY] !== null) {
+          var week = c[DAY] - ((c[DAY] + 3) % 7);
+          var w = t.weeks[week] || (t.weeks[week] = { sum: 0, n: 0 });
+          w.sum += s; w.n++;
+        }
+        if (c[RATING] >= 0) {
+          var r = t.ratings[c[RATING]] || (t.ratings[c[RATING]] = { sum: 0, n: 0 });
+          r.sum += s; r.n++;
+        }
+      }
+      var rs = c[REVIEWS];
+      for (var v = 0; v < rs.length; v++) {
+        var rev = rs[v], a = rev[0];
+        aCount[a]++; aSum[a] += rev[1]; aCrit[a] += rev[2]; aReplies[a] += rev[3];
+        for (k = 0; k < nC; k++) aCats[a * nC + k] += rev[4 + k];
+      }
+      var f = c[FINDINGS];
+      for (var j = 0; j < f.length; j += 2) {
+        var rule = f[j], by = f[j + 1];
+        aFindings[by]++;
+        var counts = aRules[by] || (aRules[by] = {});
+        counts[rule] = (counts[rule] || 0) + 1;
+        if (isBot(by) || (filter.agent >= 0 && by !== filter.agent)) continue;
+        t.findings++;
+        rCount[rule]++;
+        if (rSeen[rule] !== i) { rSeen[rule] = i; rConvs[rule]++; }
+      }
+    }
+    var agents = [];
+    for (a = 0; a < nA; a++) {
+      if (!aCount[a]) continue;
+      var cats = [];
+      for (k = 0; k < nC; k++) cats.push(aCats[a * nC + k] / aCount[a]);
+      agents.push({ agent: a, name: agentName(a), bot: isBot(a), conversations: aCount[a], score: aSum[a] / aCount[a], categories: cats, critical: aCrit[a], replies: aReplies[a], findings: aFindings[a], rules: aRules[a] || {}, enough: !isBot(a) && aCount[a] >= MIN });
+    }
+    var rules = [];
+    for (r = 0; r < nR; r++) if (rCount[r]) rules.push({ rule: r, count: rCount[r], conversations: rConvs[r] });
+    rules.sort(function (x, y) { return y.count - x.count || y.conversations - x.conversations || (ruleName(x.rule) < ruleName(y.rule) ? -1 : 1); });
+    if (filter.agent >= 0 && sortKey === 'worst') {
+      // An agent's conversations, worst first by their own part in each.
+      var own = {};
+      list.forEach(function (idx) { own[idx] = reviewOf(convs[idx], filter.agent)[1]; });
+      list.sort(function (x, y) { return own[x] - own[y] || x - y; });
+    }
+    return { totals: t, list: list, agents: agents, rules: rules };
+  }
+
+  // ---- charts ----
+  Chart.defaults.animation = false;
+  Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+  Chart.defaults.maintainAspectRatio = false;
+  var percentAxis = function () { return { beginAtZero: true, max: 100, ticks: { stepSize: 20 } }; };
+  var charts = {};
+  charts.agents = new Chart($('chart-agents'), {
+    type: 'bar',
+    data: { labels: [], datasets: [{ label: 'score', data: [], backgroundColor: [] }] },
+    options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: percentAxis(), y: { ticks: { autoSkip: false } } } }
+  });
+  charts.distribution = new Chart($('chart-distribution'), {
+    type: 'bar',
+    data: { labels: [], datasets: [{ label: 'conversations', data: [], backgroundColor: [0, 10, 20, 30, 40, 50, 60, 70, 80, 90].map(color) }] },
+    options: {
+      plugins: { legend: { display: false } },
+      scales: {
+        y: { type: 'logarithmic', min: 0.5, title: { display: true, text: 'conversations (log scale)' }, ticks: { callback: function (value) { var e = Math.pow(10, Math.floor(Math.log10(value))); var m = value / e; return value >= 1 && (m === 1 || m === 2 || m === 5) ? fmt(value) : ''; } } },
+        x: { title: { display: true, text: 'score band, with its number of conversations' } }
+      }
+    }
+  });
+  charts.categories = new Chart($('chart-categories'), {
+    type: 'bar',
+    data: { labels: CATS.map(function (c) { return c.letter + ' · ' + c.label; }), datasets: [{ label: 'average', data: [], backgroundColor: [] }] },
+    options: { plugins: { legend: { display: false } }, scales: { y: percentAxis() } }
+  });
+  if ($('chart-trend')) {
+    charts.trend = new Chart($('chart-trend'), {
+      data: { labels: [], datasets: [
+        { type: 'line', label: 'mean score', data: [], borderColor: '#0969da', backgroundColor: '#0969da', yAxisID: 'y', spanGaps: true },
+        { type: 'bar', label: 'conversations', data: [], backgroundColor: 'rgba(140,149,159,0.35)', yAxisID: 'count' }
+      ] },
+      options: { scales: { y: { beginAtZero: true, max: 100, title: { display: true, text: 'mean score' } }, count: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, ticks: { precision: 0 }, title: { display: true, text: 'conversations' } }, x: { title: { display: true, text: 'week starting (Monday)' } } } }
+    });
+  }
+  if ($('chart-rating')) {
+    charts.rating = new Chart($('chart-rating'), {
+      type: 'bar',
+      data: { labels: [], datasets: [{ label: 'mean score', data: [], backgroundColor: [] }] },
+      options: { plugins: { legend: { display: false } }, scales: { y: percentAxis(), x: { title: { display: true, text: "customer's rating, with its number of conversations" } } } }
+    });
+  }
+  function ratingOrder(x, y) {
+    var words = ['bad', 'not-good', 'not good', 'poor', 'okay', 'ok', 'neutral', 'good', 'great', 'excellent'];
+    var a = S[x], b = S[y], na = parseFloat(a), nb = parseFloat(b);
+    if (!isNaN(na) && !isNaN(nb)) return na - nb;
+    var wa = words.indexOf(a.toLowerCase()), wb = words.indexOf(b.toLowerCase());
+    if (wa >= 0 && wb >= 0) return wa - wb;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  function drawCharts(view) {
+    var t = view.totals;
+    var lowest = view.agents.filter(function (a) { return a.enough; }).sort(function (x, y) { return x.score - y.score || y.conversations - x.conversations; }).slice(0, LOWEST);
+    var box = $('chart-agents-box'), empty = $('chart-agents-empty');
+    box.hidden = lowest.length === 0;
+    empty.hidden = lowest.length > 0;
+    empty.textContent = 'No agent has ' + fmt(MIN) + ' or more conversations' + (t.conversations < N ? ' among the filtered ones' : '') + ': too few to rank anyone.';
+    box.style.setProperty('--height', Math.max(160, lowest.length * 28 + 50) + 'px');
+    charts.agents.data.labels = lowest.map(function (a) { return a.name + ' (' + fmt(a.conversations) + ')'; });
+    charts.agents.data.datasets[0].data = lowest.map(function (a) { return Math.round(a.score * 10) / 10; });
+    charts.agents.data.datasets[0].backgroundColor = lowest.map(function (a) { return color(a.score); });
+    charts.agents.update('none');
+    charts.distribution.data.labels = t.buckets.map(function (n, i) { return [i * 10 + '–' + (i === 9 ? 100 : i * 10 + 9), fmt(n)]; });
+    charts.distribution.data.datasets[0].data = t.buckets.slice();
+    charts.distribution.update('none');
+    var catMeans = Array.prototype.map.call(t.cats, function (sum) { return t.scored ? Math.round(sum / t.scored * 10) / 10 : 0; });
+    charts.categories.data.datasets[0].data = catMeans;
+    charts.categories.data.datasets[0].backgroundColor = catMeans.map(color);
+    charts.categories.update('none');
+    if (charts.trend) {
+      var weeks = Object.keys(t.weeks).map(Number).sort(function (a, b) { return a - b; });
+      var labels = [], means = [], counts = [];
+      if (weeks.length) {
+        var first = weeks[0], last = weeks[weeks.length - 1];
+        var all = (last - first) / 7 <= 520;
+        (all ? (function () { var ws = []; for (var d = first; d <= last; d += 7) ws.push(d); return ws; })() : weeks).forEach(function (wk) {
+          var w = t.weeks[wk];
+          labels.push(dayText(wk)); means.push(w ? Math.round(w.sum / w.n * 10) / 10 : null); counts.push(w ? w.n : 0);
+        });
+      }
+      charts.trend.data.labels = labels;
+      charts.trend.data.datasets[0].data = means;
+      charts.trend.data.datasets[1].data = counts;
+      charts.trend.update('none');
+    }
+    if (charts.rating) {
+      var ratings = Object.keys(t.ratings).map(Number).sort(ratingOrder);
+      charts.rating.data.labels = ratings.map(function (r) { return [S[r], 'n = ' + fmt(t.ratings[r].n)]; });
+      var rm = ratings.map(function (r) { return Math.round(t.ratings[r].sum / t.ratings[r].n * 10) / 10; });
+      charts.rating.data.datasets[0].data = rm;
+      charts.rating.data.datasets[0].backgroundColor = rm.map(color);
+      charts.rating.update('none');
+    }
+  }
+
+  // ---- cards ----
+  function card(value, label, cls) { return '<div class="card"><div class="value ' + (cls || '') + '">' + value + '</div><div class="label">' + label + '</div></div>'; }
+  function drawCards(view) {
+    var t = view.totals, mean = t.scored ? t.scoreSum / t.scored : null;
+    var ranked = view.agents.filter(function (a) { return a.enough; }).length;
+    $('summary-cards').innerHTML =
+      card(scoreText(mean), 'score (mean of conversations)', band(mean)) +
+      card(fmt(t.conversations), 'conversations (' + fmt(t.scored) + ' scored)') +
+      card(fmt(t.replies), 'agent replies scored') +
+      card(fmt(t.critical), 'zeroed by a critical rule', t.critical ? 'poor' : '') +
+      card(fmt(t.findings), 'findings') +
+      card(fmt(ranked), 'agents with ' + fmt(MIN) + '+ conversations');
+    $('category-cards').innerHTML = CATS.map(function (c, k) { var m = t.scored ? t.cats[k] / t.scored : null; return card(scoreText(m), c.letter + ' · ' + c.label, band(m)); }).join('');
+  }
+
+  // ---- agents table ----
+  var agentSort = { key: 'score', ascending: true }, agentLimit = AGENT_PAGE;
+  var AGENT_COLUMNS = [{ key: 'name', label: 'agent' }, { key: 'score', label: 'score', num: true }]
+    .concat(CATS.map(function (c, k) { return { key: 'c' + k, label: c.letter, num: true, wide: true, title: c.label }; }))
+    .concat([{ key: 'conversations', label: 'conversations', num: true }, { key: 'critical', label: 'critical', num: true }, { key: 'rules', label: 'most frequent rules' }]);
+  function topRules(counts, n) {
+    return Object.keys(counts).map(Number).sort(function (x, y) { return counts[y] - counts[x] || x - y; }).slice(0, n);
+  }
+  function ruleChips(counts, n) {
+    var top = topRules(counts, n);
+    return top.length ? '<span class="chips">' + top.map(function (r) { return '<span class="chip">' + esc(ruleName(r)) + ' ×' + counts[r] + '</span>'; }).join('') + '</span>' : '<span class="muted">none</span>';
+  }
+  function agentValue(a, key) {
+    if (key === 'name') return a.name.toLowerCase();
+    if (key.charAt(0) === 'c' && key.length === 2) return a.categories[Number(key.charAt(1))];
+    if (key === 'rules') return a.findings;
+    return a[key];
+  }
+  function drawAgents(view) {
+    var rows = view.agents.slice().sort(function (x, y) {
+      // Agents too few to judge always come after the ranked ones.
+      if (x.enough !== y.enough) return x.enough ? -1 : 1;
+      var a = agentValue(x, agentSort.key), b = agentValue(y, agentSort.key);
+      var o = a < b ? -1 : a > b ? 1 : 0;
+      return (agentSort.ascending ? o : -o) || y.conversations - x.conversations || (x.name < y.name ? -1 : 1);
+    });
+    var table = $('agents-table');
+    table.tHead.innerHTML = '<tr>' + AGENT_COLUMNS.map(function (col) {
+      var sort = agentSort.key === col.key ? ' aria-sort="' + (agentSort.ascending ? 'ascending' : 'descending') + '"' : '';
+      return '<th class="' + (col.num ? 'num' : '') + (col.wide ? ' wide' : '') + '"' + sort + '><button type="button" data-sort="' + col.key + '">' + esc(col.label) + (col.title ? ' <span class="muted">' + esc(col.title.slice(1)) + '</span>' : '') + '</button></th>';
+    }).join('') + '</tr>';
+    table.tBodies[0].innerHTML = rows.slice(0, agentLimit).map(function (a) {
+      return '<tr data-agent="' + a.agent + '"' + (a.enough ? '' : ' class="few"') + '><td><button type="button" class="link" data-agent="' + a.agent + '">' + esc(a.name) + '</button>' + (a.bot ? '<span class="badge">bot</span>' : '') + (a.enough ? '' : '<span class="badge few">too few to judge</span>') + '</td>' +
+        '<td class="num ' + band(a.score) + '" data-label="score">' + scoreText(a.score) + '</td>' +
+        a.categories.map(function (s) { return '<td class="num wide ' + band(s) + '">' + scoreText(s) + '</td>'; }).join('') +
+        '<td class="num" data-label="conversations">' + fmt(a.conversations) + '</td><td class="num' + (a.critical ? ' poor' : '') + '" data-label="critical">' + fmt(a.critical) + '</td><td>' + ruleChips(a.rules, 3) + '</td></tr>';
+    }).join('');
+    var more = $('agents-more');
+    more.hidden = rows.length <= agentLimit;
+    more.textContent = 'show all ' + fmt(rows.length) + ' agents';
+  }
+  $('agents-table').addEventListener('click', function (event) {
+    var target = event.target.closest('button');
+    if (!target) return;
+    if (target.hasAttribute('data-sort')) {
+      var key = target.getAttribute('data-sort');
+      agentSort = { key: key, ascending: agentSort.key === key ? !agentSort.ascending : key !== 'conversations' && key !== 'critical' && key !== 'rules' };
+      drawAgents(current);
+    } else if (target.hasAttribute('data-agent')) {
+      chooseAgent(Number(target.getAttribute('data-agent')));
+    }
+  });
+  $('agents-more').addEventListener('click', function () { agentLimit = Infinity; drawAgents(current); });
+
+  // ---- the chosen agent ----
+  function drawAgentPanel(view) {
+    var panel = $('agent-panel');
+    if (filter.agent < 0) { panel.hidden = true; panel.innerHTML = ''; return; }
+    var a = view.agents.filter(function (x) { return x.agent === filter.agent; })[0];
+    panel.hidden = false;
+    panel.className = 'agent-panel';
+    if (!a) { panel.innerHTML = '<h2>' + esc(agentName(filter.agent)) + '</h2><p class="muted">No conversation of this agent matches the other filters.</p>'; return; }
+    var top = topRules(a.rules, 5);
+    panel.innerHTML = '<h2>' + esc(a.name) + (a.bot ? '<span class="badge">bot</span>' : '') + (a.enough ? '' : '<span class="badge few">too few to judge: ' + fmt(a.conversations) + ' of ' + fmt(MIN) + ' conversations</span>') + '</h2>' +
+      '<div class="cards">' + card(scoreText(a.score), 'their score (mean of their conversations)', band(a.score)) + card(fmt(a.conversations), 'conversations') + card(fmt(a.replies), 'replies') + card(fmt(a.critical), 'with a critical finding', a.critical ? 'poor' : '') + '</div>' +
+      '<div class="cards">' + CATS.map(function (c, k) { return card(scoreText(a.categories[k]), c.letter + ' · ' + c.label, band(a.categories[k])); }).join('') + '</div>' +
+      '<h3 style="margin-top:16px">Their most frequent rules</h3>' +
+      (top.length ? '<ol class="top-rules">' + top.map(function (r) { return '<li><code>' + esc(ruleName(r)) + '</code> ×' + fmt(a.rules[r]) + ' <span class="muted">(' + esc(CATS[RULES[r][1]].label) + ', ' + SEVERITY[RULES[r][2]] + ')</span></li>'; }).join('') + '</ol>' : '<p class="muted">No finding.</p>') +
+      '<p class="muted">Their conversations are listed below, worst first by their own replies.</p>';
+  }
+
+  // ---- rules table ----
+  var ruleLimit = RULE_PAGE;
+  function drawRules(view) {
+    var table = $('rules-table');
+    table.tHead.innerHTML = '<tr><th>rule</th><th class="wide">category</th><th>severity</th><th class="num">findings</th><th class="num">conversations</th></tr>';
+    table.tBodies[0].innerHTML = view.rules.length ? view.rules.slice(0, ruleLimit).map(function (r) {
+      var meta = RULES[r.rule];
+      return '<tr data-rule="' + r.rule + '"><td><button type="button" class="link" data-rule="' + r.rule + '"><code>' + esc(ruleName(r.rule)) + '</code></button></td><td class="wide">' + esc(CATS[meta[1]].label) + '</td><td>' + SEVERITY[meta[2]] + '</td><td class="num">' + fmt(r.count) + '</td><td class="num">' + fmt(r.conversations) + '</td></tr>';
+    }).join('') : '<tr><td colspan="5" class="muted">No rule fired.</td></tr>';
+    var more = $('rules-more');
+    more.hidden = view.rules.length <= ruleLimit;
+    more.textContent = 'show all ' + fmt(view.rules.length) + ' rules';
+  }
+  $('rules-table').addEventListener('click', function (event) {
+    var target = event.target.closest('button[data-rule]');
+    if (!target) return;
+    filter.rule = Number(target.getAttribute('data-rule'));
+    $('filter-rule').value = String(filter.rule);
+    update();
+  });
+  $('rules-more').addEventListener('click', function () { ruleLimit = Infinity; drawRules(current); });
+
+  // ---- conversations ----
+  var shown = 0;
+  function conversationItem(i) {
+    var c = convs[i];
+    var score = c[SCORE];
+    if (filter.agent >= 0) score = reviewOf(c, filter.agent)[1];
+    var names = c[REVIEWS].map(function (r) { return agentName(r[0]); });
+    var meta = [names.join(', ') || 'no agent reply'];
+    if (c[DAY] !== null) meta.push(dayText(c[DAY]));
+    if (c[SIT] >= 0) meta.push(S[c[SIT]]);
+    if (c[CHAN] >= 0) meta.push(S[c[CHAN]]);
+    var counts = {};
+    for (var j = 0; j < c[FINDINGS].length; j += 2) counts[c[FINDINGS][j]] = (counts[c[FINDINGS][j]] || 0) + 1;
+    var chips = topRules(counts, 6);
+    return '<li class="conv" data-i="' + i + '"><button type="button" class="conv-head" aria-expanded="false">' +
+      '<span class="score ' + band(score) + '">' + scoreText(score) + '</span><span class="id">' + esc(c[ID]) + '</span>' +
+      (c[CRIT] ? '<span class="badge critical">critical: auto-fail</span>' : '') +
+      '<span class="meta">' + esc(meta.join(' · ')) + '</span>' +
+      (chips.length ? '<span class="chips">' + chips.map(function (r) { return '<span class="chip">' + esc(ruleName(r)) + (counts[r] > 1 ? ' ×' + counts[r] : '') + '</span>'; }).join('') + '</span>' : '') +
+      '</button><div class="conv-body" hidden></div></li>';
+  }
+  function drawConversations(view, more) {
+    var list = $('conversations-list');
+    var title = filter.agent >= 0 ? 'Conversations of ' + agentName(filter.agent) : 'Conversations';
+    $('conversations-title').textContent = title + ' (' + fmt(view.list.length) + ')';
+    var from = more ? shown : 0;
+    shown = Math.min(view.list.length, (more ? shown : 0) + PAGE);
+    var html = '';
+    for (var o = from; o < shown; o++) html += conversationItem(view.list[o]);
+    if (more) list.insertAdjacentHTML('beforeend', html);
+    else list.innerHTML = html || '<li class="muted">No conversation matches the filters.</li>';
+    var button = $('conversations-more');
+    button.hidden = shown >= view.list.length;
+    button.textContent = 'show ' + fmt(Math.min(PAGE, view.list.length - shown)) + ' more of ' + fmt(view.list.length - shown);
+    if (!more) for (o = 0; o < Math.min(data.openWorst, shown); o++) openConversation(list.children[o]);
+  }
+  $('conversations-more').addEventListener('click', function () { drawConversations(current, true); });
+
+  var blocks = new Map();
+  function detailOf(i) {
+    var chunk = Math.floor(i / data.chunk);
+    var block = blocks.get(chunk);
+    if (!block) {
+      block = JSON.parse($('d-' + chunk).textContent);
+      if (blocks.size >= 64) blocks.delete(blocks.keys().next().value);
+      blocks.set(chunk, block);
+    }
+    return block[i % data.chunk];
+  }
+  function highlight(text, fs) {
+    var L = text.length, cuts = {};
+    cuts[0] = true; cuts[L] = true;
+    fs.forEach(function (f) { cuts[Math.min(f[1], L)] = true; cuts[Math.min(f[2], L)] = true; });
+    var edges = Object.keys(cuts).map(Number).sort(function (a, b) { return a - b; });
+    function strongest(ks) {
+      var best = ks[0];
+      ks.forEach(function (k) { if (fs[k][4] > fs[best][4] || (fs[k][4] === fs[best][4] && fs[k][3] < fs[best][3])) best = k; });
+      return fs[best][4] ? 'critical' : SEVERITY[fs[best][3]];
+    }
+    function refs(ks) { return '<sup class="ref">' + ks.map(function (k) { return k + 1; }).join(',') + '</sup>'; }
+    var html = '';
+    for (var e = 0; e < edges.length; e++) {
+      var at = edges[e], ending = [], pointing = [];
+      fs.forEach(function (f, k) {
+        var s = Math.min(f[1], L), end = Math.min(f[2], L);
+        if (end > s && end === at) ending.push(k);
+        else if (end <= s && s === at) pointing.push(k);
+      });
+      if (ending.length) html += refs(ending);
+      if (pointing.length) html += '<mark class="point ' + strongest(pointing) + '">⁁</mark>' + refs(pointing);
+      if (e + 1 >= edges.length) break;
+      var next = edges[e + 1], covering = [];
+      fs.forEach(function (f, k) { if (f[2] > f[1] && Math.min(f[1], L) <= at && Math.min(f[2], L) >= next) covering.push(k); });
+      var segment = esc(text.slice(at, next));
+      html += covering.length ? '<mark class="' + strongest(covering) + '">' + segment + '</mark>' : segment;
+    }
+    return html;
+  }
+  function findingItem(f, text) {
+    var words = text.slice(f[1], f[2]);
+    var sev = f[4] ? 'critical' : SEVERITY[f[3]];
+    var fix = f[6] < 0 ? '' : '<div class="fix">Fix: ' + (words ? 'replace “' + esc(words) + '” with ' : 'insert ') + (S[f[6]] === '' ? 'nothing (remove it)' : '“' + esc(S[f[6]]) + '”') + '</div>';
+    var note = f[7] < 0 ? '' : '<div class="note">' + esc(S[f[7]]) + '</div>';
+    return '<li class="sev-' + sev + '"><span class="sev">' + (f[4] ? 'critical: auto-fail' : sev) + '</span> <span class="rule">' + esc(ruleName(f[0])) + '</span> ' + esc(S[f[5]]) + (words ? ' <span class="muted">(“' + esc(words) + '”)</span>' : '') + fix + note + '</li>';
+  }
+  function conversationBody(i) {
+    var c = convs[i], replies = detailOf(i);
+    var facts = [S[c[SRC]] + ':' + c[LINE]];
+    if (c[TAGS].length) facts.push('tags: ' + c[TAGS].map(function (t) { return S[t]; }).join(', '));
+    if (c[RATING] >= 0) facts.push("customer's rating: " + S[c[RATING]]);
+    var html = '<p class="facts">' + esc(facts.join(' · ')) + '</p><ol class="thread">';
+    replies.forEach(function (r) {
+      if (r[3] !== null) html += '<li class="customer"><div class="who">customer</div><p class="text">' + esc(r[3]) + '</p></li>';
+      html += '<li class="agent"><div class="who">' + esc(agentName(r[0])) + (isBot(r[0]) ? ' (bot)' : '') + ' · reply score <span class="' + band(r[1]) + '">' + scoreText(r[1]) + '</span></div>' +
+        '<p class="text">' + highlight(r[4], r[5]) + '</p>' +
+        (r[5].length ? '<ol class="findings">' + r[5].map(function (f) { return findingItem(f, r[4]); }).join('') + '</ol>' : '<p class="muted">No finding in this reply.</p>') + '</li>';
+    });
+    if (!replies.length) html += '<li class="muted">No agent reply to score.</li>';
+    return html + '</ol>';
+  }
+  function openConversation(item) {
+    if (!item || !item.hasAttribute('data-i')) return;
+    var head = item.firstElementChild, body = item.lastElementChild;
+    if (!body.hasChildNodes()) body.innerHTML = conversationBody(Number(item.getAttribute('data-i')));
+    body.hidden = false;
+    head.setAttribute('aria-expanded', 'true');
+  }
+  $('conversations-list').addEventListener('click', function (event) {
+    var head = event.target.closest('.conv-head');
+    if (!head) return;
+    var item = head.parentElement;
+    if (head.getAttribute('aria-expanded') === 'true') { item.lastElementChild.hidden = true; head.setAttribute('aria-expanded', 'false'); }
+    else openConversation(item);
+  });
+
+  // ---- filter controls ----
+  function fillSelect(id, entries) {
+    var select = $(id);
+    if (!select) return;
+    select.insertAdjacentHTML('beforeend', entries.map(function (e) { return '<option value="' + e[0] + '">' + esc(e[1]) + '</option>'; }).join(''));
+  }
+  (function () {
+    var aN = new Int32Array(AGENTS.length), tags = {}, chans = {}, sits = {}, rules = new Int32Array(RULES.length), minDay = Infinity, maxDay = -Infinity;
+    convs.forEach(function (c) {
+      c[REVIEWS].forEach(function (r) { aN[r[0]]++; });
+      c[TAGS].forEach(function (t) { tags[t] = (tags[t] || 0) + 1; });
+      if (c[CHAN] >= 0) chans[c[CHAN]] = (chans[c[CHAN]] || 0) + 1;
+      if (c[SIT] >= 0) sits[c[SIT]] = (sits[c[SIT]] || 0) + 1;
+      for (var j = 0; j < c[FINDINGS].length; j += 2) rules[c[FINDINGS][j]]++;
+      if (c[DAY] !== null) { minDay = Math.min(minDay, c[DAY]); maxDay = Math.max(maxDay, c[DAY]); }
+    });
+    var byName = function (x, y) { return x[1].toLowerCase() < y[1].toLowerCase() ? -1 : 1; };
+    var counted = function (counts) { return Object.keys(counts).map(Number).sort(function (x, y) { return counts[y] - counts[x] || x - y; }).map(function (k) { return [k, S[k] + ' (' + fmt(counts[k]) + ')']; }); };
+    fillSelect('filter-agent', AGENTS.map(function (a, k) { return [k, S[a[0]] + ' (' + fmt(aN[k]) + (isBot(k) ? ', bot' : '') + ')']; }).sort(byName));
+    fillSelect('filter-tag', counted(tags));
+    fillSelect('filter-channel', counted(chans));
+    fillSelect('filter-situation', counted(sits));
+    fillSelect('filter-rule', RULES.map(function (r, k) { return [k, S[r[0]] + ' (' + fmt(rules[k]) + ')']; }).sort(byName));
+    ['filter-from', 'filter-to'].forEach(function (id) { if ($(id) && minDay <= maxDay) { $(id).min = dayText(minDay); $(id).max = dayText(maxDay); } });
+  })();
+  function readDay(id) { var input = $(id); if (!input || !input.value) return null; var ms = Date.parse(input.value + 'T00:00:00Z'); return isNaN(ms) ? null : Math.floor(ms / 86400000); }
+  function readFilters() {
+    ['agent', 'tag', 'channel', 'situation', 'rule'].forEach(function (name) { filter[name] = Number($('filter-' + name).value); });
+    filter.from = readDay('filter-from');
+    filter.to = readDay('filter-to');
+  }
+  ['agent', 'tag', 'channel', 'situation', 'rule', 'from', 'to'].forEach(function (name) {
+    var control = $('filter-' + name);
+    if (control) control.addEventListener('change', function () { readFilters(); update(); });
+  });
+  $('conversation-sort').addEventListener('change', update);
+  $('filter-reset').addEventListener('click', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('.filters select'), function (s) { s.value = '-1'; });
+    Array.prototype.forEach.call(document.querySelectorAll('.filters input'), function (i) { i.value = ''; });
+    readFilters();
+    update();
+  });
+  function chooseAgent(agent) {
+    $('filter-agent').value = String(agent);
+    readFilters();
+    update();
+    $('agent-panel').scrollIntoView();
+  }
+
+  var current;
+  function update() {
+    current = compute();
+    var active = [];
+    if (filter.agent >= 0) active.push('agent ' + agentName(filter.agent));
+    if (filter.tag >= 0) active.push('tag ' + S[filter.tag]);
+    if (filter.channel >= 0) active.push('channel ' + S[filter.channel]);
+    if (filter.situation >= 0) active.push('situation ' + S[filter.situation]);
+    if (filter.rule >= 0) active.push('rule ' + ruleName(filter.rule));
+    if (filter.from !== null) active.push('from ' + dayText(filter.from));
+    if (filter.to !== null) active.push('to ' + dayText(filter.to));
+    $('filter-status').textContent = (active.length ? fmt(current.list.length) + ' of ' + fmt(N) + ' conversations: ' + active.join(', ') : 'All ' + fmt(N) + ' conversations');
+    agentLimit = AGENT_PAGE;
+    ruleLimit = RULE_PAGE;
+    drawCards(current);
+    drawCharts(current);
+    drawAgents(current);
+    drawAgentPanel(current);
+    drawRules(current);
+    drawConversations(current, false);
+  }
+  update();
+  window.preachReport = { ready: performance.now(), started: started };
+  document.documentElement.setAttribute('data-ready', 'true');
+})();
+`;
