@@ -116,8 +116,9 @@ describe('--format html', () => {
     const data = JSON.parse(/<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(html)![1]!);
     const texts = JSON.parse(/<script type="application\/json" id="d-0">(.*?)<\/script>/s.exec(html)![1]!);
     // Every conversation is in the page, with its replies' texts and findings.
-    expect(data.conversations.map((c: unknown[]) => c[0])).toEqual(['billing-1', 'secret-2', 'unanswered-3']);
-    expect(texts).toHaveLength(data.conversations.length);
+    expect(data.index.id).toEqual(['billing-1', 'secret-2', 'unanswered-3']);
+    expect(texts).toHaveLength(3);
+    expect(texts[1][0][4]).toBe('Hi Tom, could you send me your password so I can check the account?');
     const ruleIds = data.rules.map((r: number[]) => data.strings[r[0]]);
     expect(ruleIds).toEqual(expect.arrayContaining(['asks-for-secret', 'formal-word']));
     expect(data.minConversations).toBe(10);

@@ -36,7 +36,7 @@ th { white-space: nowrap; background: var(--bg); position: sticky; top: 0; }
 th button { border: 0; background: none; padding: 0; font-weight: 600; }
 th[aria-sort="ascending"] button::after { content: " ▲"; }
 th[aria-sort="descending"] button::after { content: " ▼"; }
-.table-wrap { max-height: 640px; overflow: auto; border: 1px solid var(--line); border-radius: 6px; max-width: 100%; }
+.table-wrap { max-height: 640px; overflow: auto; border: 1px solid var(--line); border-radius: 6px; max-width: 100%; content-visibility: auto; contain-intrinsic-size: auto 640px; }
 .badge { display: inline-block; font-size: 12px; padding: 0 6px; border-radius: 10px; border: 1px solid currentColor; margin-left: 6px; white-space: nowrap; }
 .badge.critical { color: #fff; background: var(--poor); border-color: var(--poor); }
 .badge.few { color: var(--muted); }
@@ -44,7 +44,7 @@ th[aria-sort="descending"] button::after { content: " ▼"; }
 .chip { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; background: var(--bg); border: 1px solid var(--line); border-radius: 4px; padding: 0 4px; }
 .agent-panel h2 { display: flex; flex-wrap: wrap; gap: 6px; align-items: baseline; }
 ol.conversations { list-style: none; margin: 8px 0 0; padding: 0; }
-.conv { border: 1px solid var(--line); border-radius: 8px; margin: 8px 0; }
+.conv { border: 1px solid var(--line); border-radius: 8px; margin: 8px 0; content-visibility: auto; contain-intrinsic-size: auto 90px; }
 .conv-head { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: baseline; width: 100%; text-align: left; border: 0; border-radius: 8px; background: var(--bg); padding: 8px 12px; }
 .conv-head[aria-expanded="true"] { border-radius: 8px 8px 0 0; border-bottom: 1px solid var(--line); }
 .conv-head .score { font-weight: 700; font-size: 17px; min-width: 3.2em; }

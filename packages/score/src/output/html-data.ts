@@ -5,17 +5,18 @@ import type { ScoredConversation } from '../types.js';
 /**
  * The HTML report's data, built as conversations stream past and embedded compactly: every
  * repeated string (agent, rule, message, fix, tag, channel, situation, source) once in a shared
- * table, each conversation as a short tuple of numbers, and the texts in blocks of
- * DETAIL_CHUNK conversations that the page parses only when one of them is opened. A report of
- * 100,000 conversations therefore opens by parsing the small index alone.
+ * table, the conversations as columns of numbers (one array per field, which the page turns into
+ * typed arrays), and the texts in blocks of DETAIL_CHUNK conversations that the page parses only
+ * when one of them is opened. A report of 100,000 conversations therefore opens by parsing the
+ * columns alone.
  *
- * Conversation tuple (`ConversationIndex` positions, mirrored in the page's script):
- *   [id, source, line, score|null, categories[6]|null, critical 0|1, day|null, channel|-1,
- *    situation|-1, tags[], rating|-1, reviews[[agent, score, critical 0|1, replies, c1..c6]],
- *    findings[rule, agent, rule, agent, …], agentReplies]
- * Detail tuple: [[agent, score, critical 0|1, customerText|null, text, [[rule, start, end,
- *    severity, critical 0|1, message, fix|-1, note|-1], …]], …] per reply.
- * Strings are indices into `strings`; `day` counts days since 1970-01-01 (UTC).
+ * Columns (`PageIndex`): one entry per conversation, except the lists, which are flat with a count
+ * per conversation (`tags` with `tagCount`; the `review*` columns with `reviewCount`, one review
+ * per agent in the conversation; `findingRule`/`findingAgent` with `findingCount`). -1 means none
+ * (no score, no date, no channel…). `day` counts days since 1970-01-01 (UTC). Strings, agents and
+ * rules are positions in `strings`, `agents` and `rules`.
+ * Detail block: per conversation, per reply: [agent, score, critical 0|1, customerText|null, text,
+ * [[rule, start, end, severity, critical 0|1, message, fix|-1, note|-1], …]].
  */
 
 /** Conversations whose texts share one JSON block of the page. */
@@ -47,22 +48,38 @@ export class StringTable {
   }
 }
 
-export type ConversationIndex = [
-  id: string,
-  source: number,
-  line: number,
-  score: number | null,
-  categories: number[] | null,
-  critical: 0 | 1,
-  day: number | null,
-  channel: number,
-  situation: number,
-  tags: number[],
-  rating: number,
-  reviews: number[][],
-  findings: number[],
-  agentReplies: number,
-];
+export interface PageIndex {
+  id: string[];
+  source: number[];
+  line: number[];
+  score: number[];
+  /** Six per conversation, in CATEGORY_IDS order; zeros when there is no score. */
+  categories: number[];
+  critical: number[];
+  day: number[];
+  channel: number[];
+  situation: number[];
+  rating: number[];
+  agentReplies: number[];
+  tagCount: number[];
+  tags: number[];
+  reviewCount: number[];
+  reviewAgent: number[];
+  reviewScore: number[];
+  reviewCritical: number[];
+  reviewReplies: number[];
+  /** Six per review. */
+  reviewCategories: number[];
+  findingCount: number[];
+  findingRule: number[];
+  findingAgent: number[];
+}
+
+const emptyIndex = (): PageIndex => ({
+  id: [], source: [], line: [], score: [], categories: [], critical: [], day: [], channel: [], situation: [], rating: [], agentReplies: [],
+  tagCount: [], tags: [], reviewCount: [], reviewAgent: [], reviewScore: [], reviewCritical: [], reviewReplies: [], reviewCategories: [],
+  findingCount: [], findingRule: [], findingAgent: [],
+});
 
 /** The day a conversation happened: when it was opened, else its first message, else its first reply. */
 export function dayOf(c: ScoredConversation): number | null {
@@ -80,7 +97,7 @@ export class ReportPageData {
   readonly agents: Array<[number, 0 | 1]> = [];
   /** [rule id, category, severity] per rule, in order of first appearance. */
   readonly rules: Array<[number, number, number]> = [];
-  readonly conversations: ConversationIndex[] = [];
+  readonly index: PageIndex = emptyIndex();
   hasDates = false;
   hasRatings = false;
   private readonly agentPositions = new Map<string, number>();
@@ -95,34 +112,43 @@ export class ReportPageData {
     if (day !== null) this.hasDates = true;
     const rating = c.facts.rating ? s.id(String(c.facts.rating.score)) : -1;
     if (rating >= 0) this.hasRatings = true;
-    const reviews = agentReviews(c).map((r) => [this.agent(r.agent.id, r.agent.name, r.agent.bot), round1(r.score), r.critical ? 1 : 0, r.replies, ...CATEGORY_IDS.map((id) => round1(r.categories[id]))]);
-    const findings: number[] = [];
+    const x = this.index;
+    const reviews = agentReviews(c);
+    for (const review of reviews) {
+      x.reviewAgent.push(this.agent(review.agent.id, review.agent.name, review.agent.bot));
+      x.reviewScore.push(round1(review.score));
+      x.reviewCritical.push(review.critical ? 1 : 0);
+      x.reviewReplies.push(review.replies);
+      for (const id of CATEGORY_IDS) x.reviewCategories.push(round1(review.categories[id]));
+    }
+    let findings = 0;
     const replies = c.replies.map((reply) => {
       const agent = this.agent(reply.agent.id, reply.agent.name, reply.bot);
       const found = reply.findings.map((f) => {
         const rule = this.rule(f.ruleId, f.category, f.severity);
-        findings.push(rule, agent);
+        x.findingRule.push(rule);
+        x.findingAgent.push(agent);
+        findings++;
         return [rule, f.start, f.end, SEVERITY_CODE[f.severity], f.critical ? 1 : 0, s.id(f.message), f.fix === undefined ? -1 : s.id(f.fix), s.optional(f.note)];
       });
       const customer = reply.customerMessage === undefined ? null : reply.customerMessage.length > CUSTOMER_CONTEXT_CHARS ? `${reply.customerMessage.slice(0, CUSTOMER_CONTEXT_CHARS)}…` : reply.customerMessage;
       return [agent, reply.score, reply.critical ? 1 : 0, customer, reply.text, found];
     });
-    this.conversations.push([
-      c.id,
-      s.id(c.source),
-      c.line,
-      c.score,
-      c.categories ? CATEGORY_IDS.map((id) => round1(c.categories![id])) : null,
-      c.critical ? 1 : 0,
-      day,
-      s.optional(c.channel),
-      s.optional(c.situation.id),
-      c.facts.tags.map((tag) => s.id(tag)),
-      rating,
-      reviews,
-      findings,
-      c.replies.filter((r) => !r.bot).length,
-    ]);
+    x.id.push(c.id);
+    x.source.push(s.id(c.source));
+    x.line.push(c.line);
+    x.score.push(c.score ?? -1);
+    for (const id of CATEGORY_IDS) x.categories.push(c.categories ? round1(c.categories[id]) : 0);
+    x.critical.push(c.critical ? 1 : 0);
+    x.day.push(day ?? -1);
+    x.channel.push(s.optional(c.channel));
+    x.situation.push(s.optional(c.situation.id));
+    x.rating.push(rating);
+    x.agentReplies.push(c.replies.filter((r) => !r.bot).length);
+    x.tagCount.push(c.facts.tags.length);
+    for (const tag of c.facts.tags) x.tags.push(s.id(tag));
+    x.reviewCount.push(reviews.length);
+    x.findingCount.push(findings);
     this.detail.push(replies);
     return this.detail.length >= DETAIL_CHUNK ? this.flush() : undefined;
   }

@@ -139,7 +139,7 @@ function pageData(data: ReportPageData, options: { minConversations: number; ope
     hasDates: data.hasDates,
     hasRatings: data.hasRatings,
   };
-  return scriptJson({ ...meta, conversations: data.conversations });
+  return scriptJson({ ...meta, index: data.index });
 }
 
 function errorSection(report: ScoreReport): string {
