@@ -21,13 +21,16 @@ export const REPORT_SCRIPT = String.raw`
   var tagStart = starts(X.tagCount), tags = column(X.tags, Int32Array);
   var reviewStart = starts(X.reviewCount), reviewAgent = column(X.reviewAgent, Int32Array), reviewScore = column(X.reviewScore, Float64Array), reviewCritical = column(X.reviewCritical, Uint8Array), reviewReplies = column(X.reviewReplies, Int32Array), reviewCats = column(X.reviewCategories, Float64Array);
   var findingStart = starts(X.findingCount), findingRule = column(X.findingRule, Int32Array), findingAgent = column(X.findingAgent, Int32Array);
+  var columns = performance.now();
   var SEVERITY = ['error', 'warning', 'suggestion'];
-  var PAGE = 50, AGENT_PAGE = 100, RULE_PAGE = 50, LOWEST = 15;
+  var PAGE = 50, AGENT_PAGE = 50, RULE_PAGE = 50, LOWEST = 15;
   var COLORS = { good: '#1a7f37', fair: '#bf8700', poor: '#cf222e' };
 
   function $(id) { return document.getElementById(id); }
   function esc(text) { return String(text).replace(/[&<>"']/g, function (ch) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[ch]; }); }
-  function fmt(n) { return n.toLocaleString('en-US'); }
+  // One formatter: toLocaleString builds a new one on every call, which is slow by the thousand.
+  var NUMBER = new Intl.NumberFormat('en-US');
+  function fmt(n) { return NUMBER.format(n); }
   function scoreText(s) { return s === null || s === undefined || isNaN(s) ? '–' : s.toFixed(1); }
   function band(s) { return s === null || s === undefined || isNaN(s) ? 'none' : s >= 80 ? 'good' : s >= 60 ? 'fair' : 'poor'; }
   function color(s) { return COLORS[band(s)] || '#8c959f'; }
@@ -91,17 +94,27 @@ export const REPORT_SCRIPT = String.raw`
   }
 
   // ---- totals over the filtered conversations ----
+  // The unfiltered totals, per order, are kept: "show everything" is the view most returned to.
+  var unfiltered = {};
   function compute() {
     var sortKey = $('conversation-sort').value;
+    var none = filter.agent < 0 && filter.tag < 0 && filter.channel < 0 && filter.situation < 0 && filter.rule < 0 && filter.from === null && filter.to === null;
+    if (none && unfiltered[sortKey]) return unfiltered[sortKey];
+    var view = totals(sortKey);
+    if (none) unfiltered[sortKey] = view;
+    return view;
+  }
+  function totals(sortKey) {
     var ord = order(sortKey);
     var nA = AGENTS.length, nR = RULES.length, nC = CATS.length;
     var t = { conversations: 0, scored: 0, scoreSum: 0, critical: 0, replies: 0, findings: 0, buckets: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], cats: new Float64Array(nC), weeks: {}, ratings: {} };
     var aCount = new Int32Array(nA), aSum = new Float64Array(nA), aCrit = new Int32Array(nA), aReplies = new Int32Array(nA), aFindings = new Int32Array(nA), aCats = new Float64Array(nA * nC), aRules = new Int32Array(nA * nR);
     var rCount = new Int32Array(nR), rConvs = new Int32Array(nR), rSeen = new Int32Array(nR).fill(-1);
     var list = new Int32Array(N), shownCount = 0;
+    var any = filter.agent >= 0 || filter.tag >= 0 || filter.channel >= 0 || filter.situation >= 0 || filter.rule >= 0 || filter.from !== null || filter.to !== null;
     for (var o = 0; o < N; o++) {
       var i = ord[o];
-      if (!matches(i)) continue;
+      if (any && !matches(i)) continue;
       list[shownCount++] = i;
       t.conversations++;
       t.replies += agentReplies[i];
@@ -552,8 +565,11 @@ export const REPORT_SCRIPT = String.raw`
     timings.update = steps;
   }
   var timings = {};
+  var prepared = performance.now();
   update();
   timings.parse = parsed - started;
+  timings.columns = columns - parsed;
+  timings.prepare = prepared - columns;
   window.preachReport = { ready: performance.now(), started: started, timings: timings };
   document.documentElement.setAttribute('data-ready', 'true');
 })();
