@@ -202,7 +202,7 @@ export const REPORT_SCRIPT = String.raw`
         { type: 'line', label: 'mean score', data: [], borderColor: '#0969da', backgroundColor: '#0969da', yAxisID: 'y', spanGaps: true },
         { type: 'bar', label: 'conversations', data: [], backgroundColor: 'rgba(140,149,159,0.35)', yAxisID: 'count' }
       ] },
-      options: { scales: { y: { beginAtZero: true, max: 100, title: { display: true, text: 'mean score' } }, count: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, ticks: { precision: 0 }, title: { display: true, text: 'conversations' } }, x: { title: { display: true, text: 'week starting (Monday)' } } } }
+      options: { scales: { y: { beginAtZero: true, max: 100, title: { display: true, text: 'mean score' } }, count: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, ticks: { precision: 0 }, title: { display: true, text: 'conversations' } }, x: { title: { display: true, text: 'week starting (Monday)' }, ticks: { sampleSize: 12, maxRotation: 45 } } } }
     });
   }
   if ($('chart-rating')) {
@@ -220,6 +220,15 @@ export const REPORT_SCRIPT = String.raw`
     if (wa >= 0 && wb >= 0) return wa - wb;
     return a < b ? -1 : a > b ? 1 : 0;
   }
+  // A chart is redrawn only when what it shows changed.
+  var drawn = {};
+  function redraw(name) {
+    var chart = charts[name];
+    var key = JSON.stringify([chart.data.labels, chart.data.datasets.map(function (d) { return d.data; })]);
+    if (drawn[name] === key) return;
+    drawn[name] = key;
+    chart.update('none');
+  }
   function drawCharts(view) {
     var t = view.totals;
     var lowest = view.agents.filter(function (a) { return a.enough; }).sort(function (x, y) { return x.score - y.score || y.conversations - x.conversations; }).slice(0, LOWEST);
@@ -231,14 +240,14 @@ export const REPORT_SCRIPT = String.raw`
     charts.agents.data.labels = lowest.map(function (a) { return a.name + ' (' + fmt(a.conversations) + ')'; });
     charts.agents.data.datasets[0].data = lowest.map(function (a) { return Math.round(a.score * 10) / 10; });
     charts.agents.data.datasets[0].backgroundColor = lowest.map(function (a) { return color(a.score); });
-    charts.agents.update('none');
+    redraw('agents');
     charts.distribution.data.labels = t.buckets.map(function (n, i) { return [i * 10 + '–' + (i === 9 ? 100 : i * 10 + 9), fmt(n)]; });
     charts.distribution.data.datasets[0].data = t.buckets.slice();
-    charts.distribution.update('none');
+    redraw('distribution');
     var catMeans = Array.prototype.map.call(t.cats, function (sum) { return t.scored ? Math.round(sum / t.scored * 10) / 10 : 0; });
     charts.categories.data.datasets[0].data = catMeans;
     charts.categories.data.datasets[0].backgroundColor = catMeans.map(color);
-    charts.categories.update('none');
+    redraw('categories');
     if (charts.trend) {
       var weeks = Object.keys(t.weeks).map(Number).sort(function (a, b) { return a - b; });
       var labels = [], means = [], counts = [];
@@ -253,7 +262,7 @@ export const REPORT_SCRIPT = String.raw`
       charts.trend.data.labels = labels;
       charts.trend.data.datasets[0].data = means;
       charts.trend.data.datasets[1].data = counts;
-      charts.trend.update('none');
+      redraw('trend');
     }
     if (charts.rating) {
       var ratings = Object.keys(t.ratings).map(Number).sort(ratingOrder);
@@ -261,7 +270,7 @@ export const REPORT_SCRIPT = String.raw`
       var rm = ratings.map(function (r) { return Math.round(t.ratings[r].sum / t.ratings[r].n * 10) / 10; });
       charts.rating.data.datasets[0].data = rm;
       charts.rating.data.datasets[0].backgroundColor = rm.map(color);
-      charts.rating.update('none');
+      redraw('rating');
     }
   }
 

@@ -145,13 +145,13 @@ function pageData(data: ReportPageData, options: { minConversations: number; ope
 function errorSection(report: ScoreReport): string {
   if (!report.errors.length) return '';
   const rows = report.errors.map((e) => `<tr><td>${escapeHtml(e.source)}</td><td class="num">${e.line ?? ''}</td><td>${escapeHtml(e.id ?? '')}</td><td>${escapeHtml(e.reason)}</td></tr>`).join('\n');
-  return `<section><h2>Not scored (${fmt(report.errors.length)})</h2><div class="table-wrap"><table class="sortable" id="errors-table"><thead><tr><th>source</th><th class="num">line</th><th>conversation</th><th>reason</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
+  return `<section><h2>Not scored (${fmt(report.errors.length)})</h2><div class="table-wrap"><table id="errors-table"><thead><tr><th>source</th><th class="num">line</th><th>conversation</th><th>reason</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }
 
 function warningSection(report: ScoreReport): string {
   if (!report.warnings.length) return '';
   const rows = report.warnings.map((w) => `<tr><td>${w.severity}</td><td>${escapeHtml(w.source)}</td><td>${escapeHtml(w.message)}</td><td class="num">${w.conversations ?? ''}</td></tr>`).join('\n');
-  return `<section><h2>Warnings and notes (${fmt(report.warnings.length)})</h2><div class="table-wrap"><table class="sortable" id="warnings-table"><thead><tr><th>kind</th><th>source</th><th>message</th><th class="num">conversations</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
+  return `<section><h2>Warnings and notes (${fmt(report.warnings.length)})</h2><div class="table-wrap"><table id="warnings-table"><thead><tr><th>kind</th><th>source</th><th>message</th><th class="num">conversations</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }
 
 
