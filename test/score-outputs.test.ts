@@ -126,6 +126,12 @@ describe('--format html', () => {
     expect(html).not.toContain('<b>utilize</b>');
   });
 
+  it('refuses --min-conversations that is not a whole number of at least 1', async () => {
+    const run = await score([CONVERSATIONS, '-f', 'html', '--min-conversations', '0', '--jobs', '1']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--min-conversations needs a whole number of at least 1, got "0"');
+  });
+
   it('refuses a report.min_conversations that is not a whole number of at least 1, naming the key', async () => {
     writeFileSync(join(dir, 'bad-report.yaml'), 'root: true\nextends: [preach:recommended]\nreport:\n  min_conversations: 0\n');
     const run = await score([CONVERSATIONS, '-f', 'html', '--config', 'bad-report.yaml', '--jobs', '1']);
