@@ -41,7 +41,7 @@ th[aria-sort="descending"] button::after { content: " ▼"; }
 .badge.critical { color: #fff; background: var(--poor); border-color: var(--poor); }
 .badge.few { color: var(--muted); }
 .chips { display: flex; flex-wrap: wrap; gap: 4px; }
-.chip { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; background: var(--bg); border: 1px solid var(--line); border-radius: 4px; padding: 0 4px; }
+.chip { white-space: nowrap; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; background: var(--bg); border: 1px solid var(--line); border-radius: 4px; padding: 0 4px; }
 .agent-panel h2 { display: flex; flex-wrap: wrap; gap: 6px; align-items: baseline; }
 ol.conversations { list-style: none; margin: 8px 0 0; padding: 0; }
 .conv { border: 1px solid var(--line); border-radius: 8px; margin: 8px 0; content-visibility: auto; contain-intrinsic-size: auto 90px; }

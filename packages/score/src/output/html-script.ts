@@ -318,7 +318,7 @@ export const REPORT_SCRIPT = String.raw`
     var table = $('agents-table');
     table.tHead.innerHTML = '<tr>' + AGENT_COLUMNS.map(function (col) {
       var sort = agentSort.key === col.key ? ' aria-sort="' + (agentSort.ascending ? 'ascending' : 'descending') + '"' : '';
-      return '<th class="' + (col.num ? 'num' : '') + (col.wide ? ' wide' : '') + '"' + sort + '><button type="button" data-sort="' + col.key + '">' + esc(col.label) + (col.title ? ' <span class="muted">' + esc(col.title.slice(1)) + '</span>' : '') + '</button></th>';
+      return '<th class="' + (col.num ? 'num' : '') + (col.wide ? ' wide' : '') + '"' + sort + '><button type="button" data-sort="' + col.key + '">' + esc(col.label) + '</button></th>';
     }).join('') + '</tr>';
     table.tBodies[0].innerHTML = rows.slice(0, agentLimit).map(function (a) {
       return '<tr data-agent="' + a.agent + '"' + (a.enough ? '' : ' class="few"') + '><td><button type="button" class="link" data-agent="' + a.agent + '">' + esc(a.name) + '</button>' + (a.bot ? '<span class="badge">bot</span>' : '') + (a.enough ? '' : '<span class="badge few">too few to judge</span>') + '</td>' +

@@ -103,6 +103,7 @@ ${rating}
 <section>
 <h2>Agents</h2>
 <p class="muted">Lowest first. Agents with fewer than ${fmt(minConversations)} conversations are marked <span class="badge few">too few to judge</span> and left out of the rankings. Choose an agent for their conversations, worst first.</p>
+<p class="muted wide">${CATEGORIES.map((c) => `<strong>${c.letter}</strong> ${c.label}`).join(' · ')}</p>
 <div class="table-wrap"><table id="agents-table"><thead></thead><tbody></tbody></table></div>
 <button type="button" class="more" id="agents-more" hidden></button>
 </section>
