@@ -113,20 +113,40 @@ describe('--format table', () => {
 });
 
 describe('--format html', () => {
-  it('writes one self-contained page with the charts, tables and worst conversations', async () => {
+  it('writes one self-contained page: charts, filters, tables, and every conversation with its findings', async () => {
     const run = await score([CONVERSATIONS, '-f', 'html', '-o', 'report.html', '--jobs', '1']);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
-    for (const id of ['chart-distribution', 'chart-categories', 'chart-agents', 'agents-table', 'rules-table', 'conversations-table']) expect(html).toContain(`id="${id}"`);
+    for (const id of ['chart-distribution', 'chart-categories', 'chart-agents', 'filter-agent', 'filter-rule', 'agents-table', 'rules-table', 'conversations-list', 'report-data', 'd-0']) expect(html).toContain(`id="${id}"`);
     expect(html).toContain('Chart.js v4');
     // Nothing is fetched: no external scripts, styles or fonts.
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|@import|url\(http/);
-    expect(html).toContain('<mark class="critical" title="asks-for-secret: ');
-    expect(html).toContain('<mark class="suggestion" title="formal-word: ');
-    // Transcript text is escaped, never markup.
+    const data = JSON.parse(/<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(html)![1]!);
+    const texts = JSON.parse(/<script type="application\/json" id="d-0">(.*?)<\/script>/s.exec(html)![1]!);
+    // Every conversation is in the page, with its replies' texts and findings.
+    expect(data.index.id).toEqual(['billing-1', 'secret-2', 'unanswered-3']);
+    expect(texts).toHaveLength(3);
+    expect(texts[1][0][4]).toBe('Hi Tom, could you send me your password so I can check the account?');
+    const ruleIds = data.rules.map((r: number[]) => data.strings[r[0]]);
+    expect(ruleIds).toEqual(expect.arrayContaining(['asks-for-secret', 'formal-word']));
+    expect(data.minConversations).toBe(10);
+    // Transcript text is escaped, never markup: "<b>" from the HTML reply is gone, "<" is \u003c.
     expect(html).not.toContain('<b>utilize</b>');
+  });
+
+  it('refuses --min-conversations that is not a whole number of at least 1', async () => {
+    const run = await score([CONVERSATIONS, '-f', 'html', '--min-conversations', '0', '--jobs', '1']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--min-conversations needs a whole number of at least 1, got "0"');
+  });
+
+  it('refuses a report.min_conversations that is not a whole number of at least 1, naming the key', async () => {
+    writeFileSync(join(dir, 'bad-report.yaml'), 'root: true\nextends: [preach:recommended]\nreport:\n  min_conversations: 0\n');
+    const run = await score([CONVERSATIONS, '-f', 'html', '--config', 'bad-report.yaml', '--jobs', '1']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/bad-report\.yaml:4:\d+: report\.min_conversations: must be >= 1/);
   });
 });
 

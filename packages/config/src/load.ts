@@ -30,7 +30,7 @@ export interface LoadedConfig {
   /** Every file that contributed (presets, the config itself), for watching. */
   files: string[];
   /** Settings outside the engine, merged across layers (`agents`, `csv`). */
-  settings: Pick<PreachConfig, 'agents' | 'csv'>;
+  settings: Pick<PreachConfig, 'agents' | 'csv' | 'report'>;
   /** Packs' code modules that were found but not imported (`loadCode: false`), as shown to people. */
   skippedCode: string[];
   /** What still works but should change in the config files (a renamed option), with file, line and key. */
@@ -208,6 +208,7 @@ async function loadConfigFile(file: string, loadCode: boolean): Promise<LoadedCo
       if (aliases) settings.agents.aliases = { ...settings.agents.aliases, ...aliases };
     }
     if (layer.config.csv) settings.csv = { ...settings.csv, ...layer.config.csv };
+    if (layer.config.report) settings.report = { ...settings.report, ...layer.config.report };
   }
   return resolved({ rules, enabled, layers, vocabulary }, { file, files, settings, skippedCode });
 }

@@ -282,6 +282,14 @@ export const configSchema = {
         max_draft_kb: { type: 'integer', minimum: 1, description: 'Drafts (and transcript replies) larger than this many KB are not checked (default 1024)' },
       },
     },
+    report: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'The HTML report of `preach score`',
+      properties: {
+        min_conversations: { type: 'integer', minimum: 1, description: 'Conversations an agent needs to be ranked (default 10); agents with fewer are marked too few to judge' },
+      },
+    },
     csv: {
       type: 'object',
       description: 'Column names for CSV transcripts',

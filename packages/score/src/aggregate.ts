@@ -145,6 +145,41 @@ class Lowest<T> {
 
 const zeroCategories = (): Record<Category, number> => Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<Category, number>;
 
+/** One agent's part in one conversation: what their score and categories are made of. */
+export interface AgentReview {
+  agent: AgentRef;
+  /** The mean of the agent's replies in the conversation; 0 when one of them was critical. */
+  score: number;
+  categories: Record<Category, number>;
+  critical: boolean;
+  replies: number;
+  findings: number;
+}
+
+/**
+ * Each agent (and bot, scored apart) gets one review per conversation they replied in, from
+ * their own replies only: two agents sharing a conversation are judged on what each wrote.
+ */
+export function agentReviews(c: ScoredConversation): AgentReview[] {
+  const byAgent = new Map<string, ScoredConversation['replies']>();
+  for (const reply of c.replies) {
+    const list = byAgent.get(reply.agent.id);
+    if (list) list.push(reply);
+    else byAgent.set(reply.agent.id, [reply]);
+  }
+  return [...byAgent.values()].map((replies) => {
+    const critical = replies.some((r) => r.critical);
+    return {
+      agent: replies[0]!.agent,
+      score: critical ? 0 : replies.reduce((sum, r) => sum + r.score, 0) / replies.length,
+      categories: Object.fromEntries(CATEGORY_IDS.map((category) => [category, replies.reduce((sum, r) => sum + r.categories[category], 0) / replies.length])) as Record<Category, number>,
+      critical,
+      replies: replies.length,
+      findings: replies.reduce((sum, r) => sum + r.findings.length, 0),
+    };
+  });
+}
+
 /**
  * Adds up scored conversations as they stream past, in input order, keeping only totals, the
  * worst few conversations and table rows up to a limit, so memory stays flat.
@@ -306,23 +341,15 @@ export class Aggregator {
 
   /** Each agent gets one review per conversation: the mean of their replies, 0 if one was critical. */
   private addAgents(c: ScoredConversation): void {
-    const byAgent = new Map<string, typeof c.replies>();
-    for (const reply of c.replies) {
-      const list = byAgent.get(reply.agent.id);
-      if (list) list.push(reply);
-      else byAgent.set(reply.agent.id, [reply]);
-    }
-    for (const replies of byAgent.values()) {
-      const ref = replies[0]!.agent;
-      let totals = this.agents.get(ref.id);
-      if (!totals) this.agents.set(ref.id, (totals = { ref, reviews: 0, scoreSum: 0, categorySums: zeroCategories(), replies: 0, findings: 0, critical: 0 }));
-      const critical = replies.some((r) => r.critical);
+    for (const review of agentReviews(c)) {
+      let totals = this.agents.get(review.agent.id);
+      if (!totals) this.agents.set(review.agent.id, (totals = { ref: review.agent, reviews: 0, scoreSum: 0, categorySums: zeroCategories(), replies: 0, findings: 0, critical: 0 }));
       totals.reviews++;
-      totals.replies += replies.length;
-      totals.findings += replies.reduce((sum, r) => sum + r.findings.length, 0);
-      if (critical) totals.critical++;
-      totals.scoreSum += critical ? 0 : replies.reduce((sum, r) => sum + r.score, 0) / replies.length;
-      for (const category of CATEGORY_IDS) totals.categorySums[category] += replies.reduce((sum, r) => sum + r.categories[category], 0) / replies.length;
+      totals.replies += review.replies;
+      totals.findings += review.findings;
+      if (review.critical) totals.critical++;
+      totals.scoreSum += review.score;
+      for (const category of CATEGORY_IDS) totals.categorySums[category] += review.categories[category];
     }
   }
 }

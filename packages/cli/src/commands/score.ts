@@ -12,6 +12,7 @@ import {
   AgentDirectory,
   Aggregator,
   AgreementCollector,
+  DEFAULT_MIN_CONVERSATIONS,
   checkCsvMapping,
   ConversationFilter,
   filterNote,
@@ -51,6 +52,7 @@ export interface ScoreCommandOptions extends ReviewFlags {
   csvColumn?: string[];
   includeBots?: boolean;
   worst?: string;
+  minConversations?: string;
   progress?: boolean;
   color: boolean;
   timeBudget?: string;
@@ -59,9 +61,6 @@ export interface ScoreCommandOptions extends ReviewFlags {
 
 /** What a folder given to `preach score` is searched for. */
 const TRANSCRIPT_EXTENSIONS = ['jsonl', 'ndjson', 'json', 'csv', 'tsv'];
-/** Conversations listed in the HTML report's table; CSV and JSON list every one. */
-const HTML_TABLE_ROWS = 5000;
-
 interface Input {
   source: string;
   path?: string;
@@ -175,8 +174,10 @@ async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Prom
   const sampler = settings.sample && new ReviewSampler({ n: settings.sample.n, seed: settings.sample.seed, by: settings.sample.by });
   const agreement = run.human && new AgreementCollector(run.human, local.config.scoring.passMark);
   const out = textOut(outputStream);
-  const sink = createReportSink(out, { format: options.format, groupBy: options.groupBy, color: options.color && !run.toFile });
-  const aggregator = new Aggregator({ worst: settings.worst, rows: options.format === 'html' ? HTML_TABLE_ROWS : 0 });
+  const minConversations = settings.minConversations ?? local.settings.report?.min_conversations ?? DEFAULT_MIN_CONVERSATIONS;
+  const sink = createReportSink(out, { format: options.format, groupBy: options.groupBy, color: options.color && !run.toFile, minConversations, openWorst: settings.worst });
+  // The HTML report keeps every conversation itself; the totals are all it needs from here.
+  const aggregator = new Aggregator({ worst: 0, rows: 0 });
   for (const problem of unreadable) aggregator.add({ error: problem });
   const totalBytes = await sizeOf(inputs);
   const progress = createProgress({ enabled: options.progress !== false && wantsProgress(io, run.toFile), totalBytes, stderr: io.stderr });
@@ -259,6 +260,7 @@ interface CheckedOptions {
   filters: ReturnType<typeof checkFilters>;
   sample?: SampleSettings;
   compareColumns: ReturnType<typeof parseCompareColumns>;
+  minConversations?: number;
 }
 
 function checkOptions(patterns: string[], options: ScoreCommandOptions): CheckedOptions {
@@ -272,9 +274,11 @@ function checkOptions(patterns: string[], options: ScoreCommandOptions): Checked
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs needs a whole number of at least 1, got "${options.jobs}"`);
   const worst = options.worst === undefined ? 20 : Number(options.worst);
   if (!Number.isInteger(worst) || worst < 0) throw new UsageError(`--worst needs a whole number, got "${options.worst}"`);
+  const minConversations = options.minConversations === undefined ? undefined : Number(options.minConversations);
+  if (minConversations !== undefined && (!Number.isInteger(minConversations) || minConversations < 1)) throw new UsageError(`--min-conversations needs a whole number of at least 1, got "${options.minConversations}"`);
   if (patterns.length === 0) throw new UsageError('no transcripts given: pass JSONL, JSON or CSV files, folders, globs, or - to read standard input (try `preach score --help`)');
   if (patterns.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be given once');
-  return { inputFormat: inputFormat as InputFormat | undefined, jobs, worst, filters: checkFilters(options), sample: checkSample(options), compareColumns: parseCompareColumns(options) };
+  return { inputFormat: inputFormat as InputFormat | undefined, jobs, worst, filters: checkFilters(options), sample: checkSample(options), compareColumns: parseCompareColumns(options), minConversations };
 }
 
 /** `--csv-column body=Comment` → `{body: 'Comment'}`. */

@@ -36,6 +36,8 @@ export interface PreachConfig {
   };
   limits?: { time_budget?: number; max_draft_kb?: number };
   csv?: Record<string, string>;
+  /** `preach score --format html`: how the report ranks agents. */
+  report?: { min_conversations?: number };
 }
 
 export type RuleSettingInput =

@@ -11,17 +11,21 @@ export interface SinkOptions {
   groupBy?: string;
   /** Colours in the terminal table. */
   color?: boolean;
+  /** HTML: conversations an agent needs to be ranked. */
+  minConversations?: number;
+  /** HTML: the lowest conversations shown open. */
+  openWorst?: number;
 }
 
 /** The report writer for a format: conversations stream into it, then the summary. */
-export function createReportSink(out: TextOut, { format, groupBy = 'conversation', color = false }: SinkOptions): ReportSink {
+export function createReportSink(out: TextOut, { format, groupBy = 'conversation', color = false, minConversations, openWorst }: SinkOptions): ReportSink {
   switch (format) {
     case 'json':
       return jsonSink(out);
     case 'csv':
       return groupBy === 'agent' ? csvAgentSink(out) : csvConversationSink(out);
     case 'html':
-      return htmlSink(out);
+      return htmlSink(out, { minConversations, openWorst });
     default:
       return tableSink(out, { color });
   }
