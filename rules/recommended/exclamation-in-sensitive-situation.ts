@@ -131,6 +131,21 @@ export default defineRule(
           { text: "Sorry to hear that! You can reach the team at https://example.com/help?ref=reply!", context: { situation: 'outage' } },
           { text: 'Thank you so much, that made our day!', context: { customerMessage: 'Your team is amazing, thank you!' } },
           { text: 'The export is under Settings → Invoices. Give it a try!', context: { situation: 'how-to' } },
+          {
+            text: 'Glad to hear everything is back up and running! You know where to find us!',
+            context: { customerMessage: 'Already fixed! Thank you!', thread: [{ role: 'customer', text: 'No WiFi or TV since this morning 😡' }] },
+            note: 'The customer says it is fixed.',
+          },
+          {
+            text: 'Hello Sarah! Did you manage to get online in the end?',
+            context: { customerMessage: 'Cheers, all the best.', thread: [{ role: 'customer', text: 'Your site has been down all morning and I cannot book a slot!!' }] },
+            note: 'A warm sign-off from the customer ends the carried-over situation.',
+          },
+          {
+            text: 'Here to help! Send us a note and our team will look into it.',
+            context: { customerMessage: 'Question! Can I send a gift card (digital maybe) to another country? I live in Peru and want to send one to someone in Peru' },
+            note: 'A gift card question is not a security scare.',
+          },
         ],
       },
     },
