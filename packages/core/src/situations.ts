@@ -401,11 +401,11 @@ const THANKS = /\b(?:thanks?|thank\s*you|thx|ty|appreciate\w*)\b/i;
 
 /**
  * "THANK YOU!!! YOU ARE A REAL LIFESAVER!!!": capitals and "!!!" make the mood model read anger,
- * but warm thanks with no word of feeling is gratitude. (On the development folds no message the
+ * but thanks in a positive message with no word of feeling is gratitude. (On the development folds no message the
  * model read as angry at 0.4 or more was one of these.)
  */
 function shoutedThanks(message: string): boolean {
-  return THANKS.test(message) && messageFeeling(message) >= WARM && !showsFeeling(message.replace(/[!?]+/g, '.').toLowerCase());
+  return THANKS.test(message) && messageFeeling(message) > 0 && !showsFeeling(message.replace(/[!?]+/g, '.').toLowerCase());
 }
 
 function warmWithoutFeeling(message: string): boolean {

@@ -66,6 +66,7 @@ describe('situation inference', () => {
 
   it('shouted thanks are not anger', () => {
     expect(inferSituation('THANK YOU!!! YOU ARE A REAL LIFESAVER!!!', BUILT_IN_SITUATIONS).sensitivity).not.toBe('high');
+    expect(inferSituation('THANKS!!! YOU ARE A REAL STAR!!!', BUILT_IN_SITUATIONS).sensitivity).not.toBe('high');
     expect(inferSituation('YOUR SECURITY IS A JOKE. Second time my account was hacked this year. I am done.', BUILT_IN_SITUATIONS).sensitivity).toBe('high');
   });
 
