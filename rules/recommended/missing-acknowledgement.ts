@@ -141,7 +141,7 @@ export default defineRule(
             context: { customerMessage: 'People are selling hand gel at ridiculous prices on your site!' },
           },
           {
-            text: "We've answered your DM with more on this. Let us know if you have questions.",
+            text: 'The details are in your DMs now. Let us know if anything is unclear.',
             context: {
               customerMessage: 'Still no sales report and nobody answers. Ridiculous.',
               thread: [
@@ -152,8 +152,8 @@ export default defineRule(
             note: '"That\'s no good" acknowledged it earlier in the thread.',
           },
           {
-            text: "We'll make sure to get this straightened out. DM us and we'll see you there.",
-            context: { customerMessage: 'And now the battery life got worst.' },
+            text: "We'll get this straightened out for you. Send us a DM and we'll take it from there.",
+            context: { customerMessage: 'And the battery life got even worst now.' },
           },
         ],
       },

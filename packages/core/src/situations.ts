@@ -241,7 +241,7 @@ export function resolveSituation({ context, situations, tagSituations }: Situati
   const inferred = inferSituation(latest, situations, earlier.at(-1));
   if (inferred.id || inferred.resolved) return inferred;
   // A pleased customer ("haha thanks, you're the best") has moved past whatever was wrong, and so
-  // has one whose message is warm with no sign of feeling ("Cheers, all the best."): on development
+  // has one whose message is warm with no sign of feeling ("Cheers, take care."): on development
   // messages the model read as about nothing, 6 of 7 warm ones were about nothing sensitive.
   if (!teamSituation(latest, situations) && (readCustomerTurn(latest, earlier.at(-1)).mood === 'pleased' || warmWithoutFeeling(latest))) return inferred;
   // Walk back through the customer's earlier turns for what the conversation is about.
