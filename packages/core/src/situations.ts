@@ -378,13 +378,14 @@ const UNSURE_OF_HIGH = 0.3;
  * From 0.3 to 0.4 the call stands only with the situation's own signal phrase: the hand audits of
  * real conversations found calm messages (a joke about shopping too often, thanks for donated
  * pumpkins) read as security or complaint there. On 5-fold cross-validation over the development
- * messages, calls in that band were right 14 times in 17 with the phrase and 12 in 21 without.
+ * messages, calls in that band were right 15 times in 18 with the customer's own words and 11 in
+ * 20 without (scripts/model/high-confidence.mjs).
  */
 const UNSURE_WITHOUT_WORDS = 0.4;
 /**
  * Security without its own words (a signal phrase, or someone else using the account) was right
- * 6 times in 9 from 0.4 to 0.7 on the same folds (gift cards and account recovery read as
- * security), and 4 in 4 above.
+ * 5 times in 8 from 0.4 to 0.7 on the same folds (gift cards and account recovery read as
+ * security), and 3 in 3 above.
  */
 const SECURITY_WITHOUT_WORDS = 0.7;
 /** "Someone used my account", "an order I never made": the words of a security scare the signals miss (6 of 6 security on development). */
