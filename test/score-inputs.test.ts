@@ -192,6 +192,26 @@ describe('bad input', () => {
   });
 });
 
+describe('the conversation as context', () => {
+  it("a second reply to the same customer message sees the agent's first: an acknowledgement made there counts", async () => {
+    const conversation = (second: boolean) =>
+      JSON.stringify({
+        id: second ? 'two-replies' : 'one-reply',
+        channel: 'social',
+        messages: [
+          { role: 'customer', text: 'Extremely disappointed with the staff at the airport today. Not helpful at all.' },
+          ...(second ? [{ role: 'agent', text: 'I hear the frustration. If you care to share details, please DM us.' }] : []),
+          { role: 'agent', text: 'Please keep the language civil so we can help.' },
+        ],
+      });
+    const { run, report } = await scoreJson(['-'], { input: `${conversation(false)}\n${conversation(true)}\n` });
+    expect(run.code).toBe(0);
+    const acknowledgementOwed = (c: any) => c.messages.at(-1).findings.some((f: any) => f.ruleId === 'missing-acknowledgement');
+    expect(acknowledgementOwed(report.conversations[0])).toBe(true);
+    expect(acknowledgementOwed(report.conversations[1])).toBe(false);
+  });
+});
+
 describe('input options', () => {
   it('reads standard input', async () => {
     const { run, report } = await scoreJson(['-'], { input: readFileSync(fixture('conversations.jsonl')) });

@@ -33,6 +33,12 @@ export default defineRule(
           { text: 'So glad you like it 😊 thanks for telling us!', context: { customerMessage: 'Your team is amazing, thank you!' } },
           { text: "Thanks for the feedback, we'll pass it on 💚", context: { customerMessage: 'In other news, I should probably upgrade from my crappy 12GB phone' } },
           { text: 'Your card was declined at 10:30; please try again or use another card.', context: { situation: 'billing-failure' } },
+          { text: 'So happy that worked out! :D', context: { customerMessage: 'THANK YOU!!! YOU ARE A REAL LIFESAVER!!!' } },
+          {
+            text: 'Never too often, Sam. We love seeing you for all your sports gear 🏀',
+            context: { customerMessage: 'Someone at the checkout just recognised me as the guy who always fills a cart with sports gear. Maybe I come here too often!!!' },
+            note: 'A joke about shopping often, not a security scare.',
+          },
           { text: 'Run `echo ":)"` to test the terminal, then choose option a) or b) below.', context: { situation: 'outage' } },
         ],
       },

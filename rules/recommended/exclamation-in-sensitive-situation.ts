@@ -131,6 +131,21 @@ export default defineRule(
           { text: "Sorry to hear that! You can reach the team at https://example.com/help?ref=reply!", context: { situation: 'outage' } },
           { text: 'Thank you so much, that made our day!', context: { customerMessage: 'Your team is amazing, thank you!' } },
           { text: 'The export is under Settings → Invoices. Give it a try!', context: { situation: 'how-to' } },
+          {
+            text: "Great news that it's all working again! Shout if you need us!",
+            context: { customerMessage: 'Already sorted! Thanks!', thread: [{ role: 'customer', text: 'No WiFi or TV since this morning 😡' }] },
+            note: 'The customer says it is fixed.',
+          },
+          {
+            text: 'Hi Jo! Did the booking go through in the end?',
+            context: { customerMessage: 'Cheers, take care.', thread: [{ role: 'customer', text: 'Your site has been down all morning and I cannot book a slot!!' }] },
+            note: 'A warm sign-off from the customer ends the carried-over situation.',
+          },
+          {
+            text: 'Happy to help! Drop us a note and the team will check.',
+            context: { customerMessage: 'Question! Can I send a gift card (maybe a digital one) to another country? I live in Chile and want to send one to someone in Chile' },
+            note: 'A gift card question is not a security scare.',
+          },
         ],
       },
     },

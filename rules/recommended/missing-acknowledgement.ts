@@ -45,6 +45,14 @@ function acknowledgementExpected(context: RuleContext, onlyWhenUpset: string[]):
 }
 
 /**
+ * The reply answers the concern with what the team has already done or is doing about it ("We've
+ * prohibited these items and are removing listings", "our team is working to have these removed"):
+ * the action shows the concern was heard. A promise to look ("we're looking into it") is not one.
+ */
+const ACTION_TAKEN =
+  /\b(?:we(?:'|’)ve|we\s+have|I(?:'|’)ve|I\s+have|we(?:'|’)re|we\s+are|our\s+(?:team|teams)\s+(?:has|have|is|are))\s+(?:(?:already|now|also|actively|tirelessly|still)\s+)*(?:prohibited|banned|removed|blocked|taken\s+(?:action|steps)|taking\s+(?:action|steps)|(?:in\s+the\s+process\s+of|working\s+to(?:\s+have\s+\w+)?)\s+(?:\w+\s+)?(?:remov|prohibit|ban|block|review)\w*)\b/i;
+
+/**
  * One part of a thread ("2/2 …", "… 1/3"): the acknowledgement may be in another part, so
  * this one cannot be judged alone.
  */
@@ -82,6 +90,11 @@ export default defineRule(
             context: { customerMessage: 'This is the worst service ever. Cancel my subscription right now.' },
           },
           { text: "Please DM us your account number and we'll take a look.", context: { customerMessage: 'Two hours on hold and nobody picks up. So annoying.' } },
+          {
+            text: "We're looking into it and will get back to you.",
+            context: { customerMessage: 'You charged me twice this month. Ridiculous!' },
+            note: 'A promise to look is not an action taken.',
+          },
         ],
         good: [
           {
@@ -118,6 +131,30 @@ export default defineRule(
             },
             note: 'The customer says it is solved: the outage no longer sets the tone.',
           },
+          {
+            text: "We've prohibited these items and are removing listings that try to profit from the crisis. More here: https://example.com/news",
+            context: { customerMessage: 'Why do you let sellers charge $40 for a pack of toilet paper? Disgraceful.' },
+            note: 'The reply answers the concern with the action already taken.',
+          },
+          {
+            text: 'Our team is working to have these listings removed; our policy bans profiting from a disaster.',
+            context: { customerMessage: 'People are selling hand gel at ridiculous prices on your site!' },
+          },
+          {
+            text: 'The details are in your DMs now. Let us know if anything is unclear.',
+            context: {
+              customerMessage: 'Still no sales report and nobody answers. Ridiculous.',
+              thread: [
+                { role: 'customer', text: "My weekly sales report won't download." },
+                { role: 'agent', text: "That's no good. We'll look into it; is it still happening?" },
+              ],
+            },
+            note: '"That\'s no good" acknowledged it earlier in the thread.',
+          },
+          {
+            text: "We'll get this straightened out for you. Send us a DM and we'll take it from there.",
+            context: { customerMessage: 'And the battery life got even worst now.' },
+          },
         ],
       },
     },
@@ -126,6 +163,9 @@ export default defineRule(
     const { reply, analysis, options } = context;
     if (!context.prose.trim() || ACKNOWLEDGEMENT.test(context.prose) || !ENGLISH.test(context.prose) || THREAD_PART.test(context.prose)) return;
     if (!acknowledgementExpected(context, options.only_when_upset ?? ['cancellation'])) return;
+    // What was done speaks for itself when preach inferred a complaint; a loss or a situation the
+    // team named still calls for the words.
+    if (reply.situation.source === 'inferred' && reply.situation.id !== 'bereavement' && ACTION_TAKEN.test(context.prose)) return;
     // Said once and meant: an acknowledgement the agent already made in this thread counts.
     if (reply.thread.some((turn) => turn.role === 'agent' && ACKNOWLEDGEMENT.test(turn.text))) return;
     const first = analysis.sentences()[0];

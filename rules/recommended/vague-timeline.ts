@@ -1,4 +1,4 @@
-import { defineRule } from '@preach/core';
+import { defineRule, type RuleContext } from '@preach/core';
 import { mentionsTime } from '../src/helpers/time.js';
 import { findAll, sentenceAt } from '../src/helpers/sentences.js';
 
@@ -7,9 +7,19 @@ const VAGUE =
 
 /** Friendly closings and wishes: nobody is waiting on us. */
 const PLEASANTRY =
-  /\b(?:talk|speak|chat|see\s+you|hear\s+from\s+you|get\s+well|feel\s+better|recover|hope\s+to|look\s+forward|catch\s+up|write|come\s+back|back\s+on\s+your\s+feet)\s+(?:\w+\s+){0,2}(?:soon|shortly)\b/i;
-/** Wishes and general statements: "hopefully we'll have it soon", "we always work as quickly as possible". */
-const WISH_OR_GENERAL = /\b(?:hopefully|fingers\s+crossed|hope|wish|look(?:ing)?\s+forward|can(?:'|’)?t\s+wait|see\s+you|welcome\s+you|always|every\s+time|whenever)\b/i;
+  /\b(?:talk|speak|chat|see\s+(?:you|us)|hear\s+from\s+you|get\s+well|feel\s+better|recover|hope\s+to|look\s+forward|catch\s+up|write|come\s+back|visit\s+us|back\s+on\s+your\s+feet)\s+(?:\w+\s+){0,2}(?:soon|shortly)\b/i;
+/**
+ * Wishes and general statements: "hopefully we'll have it soon", "we always work as quickly as
+ * possible", "we're here 24/7 and will respond as quickly as we can".
+ */
+const WISH_OR_GENERAL = /\b(?:hopefully|fingers\s+crossed|hope|wish|look(?:ing)?\s+forward|can(?:'|’)?t\s+wait|see\s+you|welcome\s+you|always|every\s+time|whenever|24\/7|around\s+the\s+clock)\b/i;
+/** "You'll find a new favourite soon": the customer's timeline, not a promise of ours. */
+const CUSTOMER_SUBJECT = /\byou(?:(?:'|’)ll|\s+will|(?:'|’)re\s+going\s+to|\s+are\s+going\s+to)\s+(?:\w+\s+){0,5}$/i;
+/**
+ * "Send us a DM so we can connect ASAP": the next move is the customer's; how fast we get in
+ * touch once they write is not a timeline they wait on.
+ */
+const CONTACT_ONCE_THEY_WRITE = /\bso\s+(?:that\s+)?(?:we|I)\s+can\s+(?:connect|reach\s+out|get\s+in\s+touch|contact\s+you|follow\s+up|chat|talk)\s*$/i;
 /**
  * Where our own clause starts in a sentence that opened with a request to the customer: "Please add
  * a new card and we will unlock your account ASAP" asks them first, then promises our part.
@@ -17,6 +27,17 @@ const WISH_OR_GENERAL = /\b(?:hopefully|fingers\s+crossed|hope|wish|look(?:ing)?
 const OUR_CLAUSE = /\b(?:we|I|our\s+team|the\s+team)(?:(?:'|’)ll|\s+will|\s+shall|\s+can|\s+(?:are|am)\s+going\s+to|(?:'|’)re\s+going\s+to)\b/gi;
 /** The customer is asked to act soon: their timeline, not ours. */
 const CUSTOMER_ACTS = /^\s*(?:please\b|kindly\b|could\s+you\b|can\s+you\b|would\s+you\b|if\s+you\b|try\b|make\s+sure\b|remember\b)|\b(?:please|you\s+(?:should|must|need\s+to|can))\s+(?:\w+\s+){0,6}$/i;
+
+/**
+ * A time the customer can plan around, in the sentence before or after ("… ASAP. Your flight is
+ * now estimated to depart at 5:45 pm."), or given by us earlier in the conversation.
+ */
+function timeNearby(context: RuleContext, sentenceStart: number): boolean {
+  const sentences = context.analysis.sentences();
+  const index = sentences.findIndex((sentence) => sentence.start === sentenceStart);
+  if (index !== -1 && [sentences[index - 1], sentences[index + 1]].some((sentence) => sentence && mentionsTime(sentence.text))) return true;
+  return context.reply.thread.some((turn) => turn.role === 'agent' && mentionsTime(turn.text));
+}
 
 export default defineRule(
   {
@@ -46,6 +67,19 @@ export default defineRule(
           { text: "Hopefully we'll have the album back in the catalogue soon." },
           { text: "I'm so sorry the blender failed so soon after you bought it." },
           { text: 'Please add a new card as soon as possible so the next payment goes through.' },
+          {
+            text: 'The crew is doing all it can to get you moving ASAP. Your new departure time is 6:10 pm.',
+            note: 'The time is in the next sentence.',
+          },
+          {
+            text: "Enjoy your meal, and we'll do our best to get you going soon!",
+            context: { thread: [{ role: 'agent', text: 'Your train is now due to leave at 9 p.m.' }, { role: 'customer', text: 'Thanks! Will the app show any change?' }] },
+            note: 'The agent gave the time earlier in the conversation.',
+          },
+          { text: "Sorry the seasonal menu is over! You'll discover another favourite soon, I'm sure.", note: "The customer's timeline, not ours." },
+          { text: 'Thanks for flying with us. Do visit us again soon!' },
+          { text: "Message us any time. We're around 24/7 and will answer as quickly as we can." },
+          { text: 'DM us the e-mail address on your account so we can get in touch ASAP.', note: 'The next move is the customer\'s.' },
         ],
       },
     },
@@ -61,8 +95,8 @@ export default defineRule(
       const ours = [...before.matchAll(OUR_CLAUSE)].at(-1);
       const clause = ours ? before.slice(ours.index) : before;
       if (PLEASANTRY.test(context.prose.slice(sentence.start, match.end))) continue;
-      if (CUSTOMER_ACTS.test(clause) || WISH_OR_GENERAL.test(before)) continue;
-      if (mentionsTime(sentence.text)) continue;
+      if (CUSTOMER_ACTS.test(clause) || WISH_OR_GENERAL.test(before) || CUSTOMER_SUBJECT.test(before) || CONTACT_ONCE_THEY_WRITE.test(before)) continue;
+      if (mentionsTime(sentence.text) || timeNearby(context, sentence.start)) continue;
       seen.add(sentence.start);
       context.report({
         message: `"${match.text}" leaves the customer guessing; give a time or a range ("by 3 pm", "within 2 business days").`,

@@ -58,8 +58,9 @@ export function scoreConversation(conversation: Conversation, { config, signatur
       {
         customerName: conversation.customerName,
         customerMessage,
-        // The turns before the customer's message being answered.
-        thread: thread.slice(0, answeredAt),
+        // The turns before the customer's message being answered, and the replies already made to
+        // it: a second reply in a row is judged with the first in view.
+        thread: [...thread.slice(0, answeredAt), ...thread.slice(answeredAt).filter((turn) => turn.role === 'agent')],
         situation: conversation.situation,
         channel: conversation.channel,
         agentName: agent.bot ? undefined : message.authorName,

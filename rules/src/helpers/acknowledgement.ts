@@ -23,7 +23,7 @@ const SYMPATHY_PARTS = [
   String.raw`\b(?:not|never)\s+(?:the\s+)?(?:(?:type|kind|sort)\s+of\s+)?(?:experience|service|impression)\s+(?:we|i)\b|\bnot\s+what\s+(?:we|i)\s+(?:want|expect|aim|strive)\b`,
   String.raw`\b(?:no\s*one|nobody)\s+(?:wants|likes|should\s+have)\b`,
   String.raw`\bfeel\s+this\s+way\b`,
-  String.raw`\b(?:does(?:n${APOSTROPHE}t|\s+not)|doesn${APOSTROPHE}t)\s+sound\s+(?:good|right|great|fun|ideal)\b|\bnot\s+(?:good|great|ideal|fun|cool)\b`,
+  String.raw`\b(?:does(?:n${APOSTROPHE}t|\s+not)|doesn${APOSTROPHE}t)\s+sound\s+(?:good|right|great|fun|ideal)\b|\bnot\s+(?:good|great|ideal|fun|cool)\b|\b(?:that|this|it)(?:${APOSTROPHE}s|\s+is)\s+no\s+good\b`,
   String.raw`\b(?:shouldn${APOSTROPHE}?t|should\s+not|should\s+never)\s+have\s+happened\b|\bshould(?:n${APOSTROPHE}?t|\s+not)\s+(?:be\s+)?(?:happen(?:ing)?|the\s+case)\b`,
   String.raw`\b(?:that${APOSTROPHE}?s|that\s+is|this\s+is|it${APOSTROPHE}?s|it\s+is)\s+(?:not|never)\s+(?:ok(?:ay)?|acceptable|good\s+enough|right|what\s+you|the\s+experience)\b`,
   String.raw`\b(?:definitely|certainly|really|quite)\s+(?:a\s+)?(?:crazy|tough|rough|awful|terrible|bad)\b|\bsad(?:ly)?,?\s+indeed\b`,
@@ -35,7 +35,7 @@ const OWNERSHIP_PARTS = [
   String.raw`\b(?:our|my)\s+(?:mistake|fault|error|bad|mix-?up|oversight)\b|\b(?:an?\s+)?(?:honest|genuine|unfortunate)\s+(?:oversight|mistake|error)\b|\bthis\s+was\s+an?\s+(?:oversight|mistake|error)\b`,
   String.raw`\b(?:we|i)\s+(?:messed\s+up|got\s+(?:it|this|that)\s+wrong|made\s+a\s+mistake|dropped\s+the\s+ball|let\s+you\s+down)\b`,
   String.raw`\b(?:thank(?:s|\s+you)|appreciate)\s+(?:you\s+)?(?:so\s+much\s+|very\s+much\s+)?(?:for\s+)?(?:letting\s+(?:us|me)\s+know|flagging|reporting|raising|telling\s+(?:us|me)|your\s+patience|bearing\s+with|being\s+patient|your\s+understanding|the\s+heads[\s-]up|sharing|bringing\s+(?:this|it|that)\s+to|pointing\s+(?:this|it|that)\s+out|looking\s+out|your\s+(?:constructive\s+)?feedback|the\s+feedback)\b`,
-  String.raw`\b(?:make|set|put)\s+(?:this|it|things)\s+right\b|\bturn\s+(?:this|it|things)\s+around\b|\btake\s+(?:this|it|that|these|your\s+\w+)\s+(?:very\s+|extremely\s+|really\s+)?seriously\b`,
+  String.raw`\b(?:get|have)\s+(?:this|that|it|things|everything)\s+(?:straightened|squared)\s+out\b|\b(?:make|set|put)\s+(?:this|it|things)\s+right\b|\bturn\s+(?:this|it|things)\s+around\b|\btake\s+(?:this|it|that|these|your\s+\w+)\s+(?:very\s+|extremely\s+|really\s+)?seriously\b`,
   String.raw`\bconcern(?:ed|ing)\b|\binconvenien\w*|\bhassle\b`,
 ];
 
