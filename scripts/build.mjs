@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { parseDocument } from 'yaml';
 import { bundleCli, bundleLanguageServer } from './bundle.mjs';
+import { bundleBrowser } from './bundle-browser.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -64,6 +65,9 @@ execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 
 
 // 3. The command and the language server as bundles, which start several times faster.
 await Promise.all([bundleCli(), bundleLanguageServer()]);
+
+// 3b. preach for browsers: the playground's Web Worker and the browser extension.
+await bundleBrowser();
 
 // 4. JSON Schemas for editors (from the same objects the validator uses).
 const core = await import(join(root, 'packages', 'core', 'dist', 'index.js'));
