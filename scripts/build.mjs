@@ -11,6 +11,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parseDocument } from 'yaml';
 import { bundleCli, bundleLanguageServer } from './bundle.mjs';
 import { bundleBrowser } from './bundle-browser.mjs';
+import { buildExtension } from './build-extension.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -66,8 +67,9 @@ execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 
 // 3. The command and the language server as bundles, which start several times faster.
 await Promise.all([bundleCli(), bundleLanguageServer()]);
 
-// 3b. preach for browsers: the playground's Web Worker and the browser extension.
+// 3b. preach for browsers: the playground's Web Worker, and the browser extension built on it.
 await bundleBrowser();
+await buildExtension();
 
 // 4. JSON Schemas for editors (from the same objects the validator uses).
 const core = await import(join(root, 'packages', 'core', 'dist', 'index.js'));

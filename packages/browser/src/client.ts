@@ -84,6 +84,11 @@ export class CheckerClient {
       });
   }
 
+  async situations(): Promise<Array<{ id: string; sensitivity: string; description?: string }>> {
+    const { answer } = this.request<Extract<CheckerResponse, { type: 'situations' }>>({ type: 'situations' });
+    return (await answer).situations;
+  }
+
   async testRules(source: NamedSource): Promise<RuleTestReport> {
     const { answer } = this.request<Extract<CheckerResponse, { type: 'test-rules' }>>({ type: 'test-rules', source });
     return (await answer).report;

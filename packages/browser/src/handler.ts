@@ -22,6 +22,8 @@ export function createHandler(now: () => number = () => performance.now()): (req
         }
         case 'test-rules':
           return { type: 'test-rules', id: request.id, report: testRuleSource(request.source, current().config) };
+        case 'situations':
+          return { type: 'situations', id: request.id, situations: current().config.situations.map((s) => ({ id: s.id, sensitivity: s.sensitivity, ...(s.description ? { description: s.description } : {}) })) };
         default:
           return { type: 'error', id: (request as { id: number }).id, message: `unknown request "${(request as { type: string }).type}"` };
       }
