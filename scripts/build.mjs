@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { parseDocument } from 'yaml';
 import { bundleCli, bundleLanguageServer } from './bundle.mjs';
-import { bundleBrowser } from './bundle-browser.mjs';
+import { buildPlayground, bundleBrowser } from './bundle-browser.mjs';
 import { buildExtension } from './build-extension.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -70,6 +70,7 @@ await Promise.all([bundleCli(), bundleLanguageServer()]);
 // 3b. preach for browsers: the playground's Web Worker, and the browser extension built on it.
 await bundleBrowser();
 await buildExtension();
+await buildPlayground();
 
 // 4. JSON Schemas for editors (from the same objects the validator uses).
 const core = await import(join(root, 'packages', 'core', 'dist', 'index.js'));

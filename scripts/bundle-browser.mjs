@@ -7,7 +7,7 @@
 // options of every built-in rule and of every declarative kind), so they are compiled now, with
 // Ajv's standalone code, and the bundle's `ajv` is a table of those functions.
 import { build } from 'esbuild';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compromiseInBundle } from './bundle.mjs';
@@ -152,4 +152,23 @@ export async function bundleBrowser() {
     build({ ...browserBuild, entryPoints: [join(browserPackage, 'dist', 'worker.js')], outfile: join(browserPackage, 'bundle', 'preach-worker.js') }),
     build({ ...browserBuild, entryPoints: [join(browserPackage, 'dist', 'index.js')], outfile: join(browserPackage, 'bundle', 'preach.js'), globalName: 'Preach' }),
   ]);
+}
+
+/**
+ * playground/dist/index.html: one file, the page's script and the worker inside it, so it opens
+ * from a file (a page opened from a file may not load a worker from another file).
+ */
+export async function buildPlayground() {
+  const playground = join(root, 'playground');
+  const page = await build({ ...browserBuild, entryPoints: [join(playground, 'src', 'playground.ts')], write: false });
+  const script = page.outputFiles[0].text;
+  const worker = readFileSync(join(browserPackage, 'bundle', 'preach-worker.js'), 'utf8');
+  // Inside a <script> element, only "</script" ends it; escaped, the JavaScript means the same.
+  const inScript = (code) => code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+  const html = readFileSync(join(playground, 'src', 'index.html'), 'utf8')
+    .replace('/*STYLE*/', () => readFileSync(join(playground, 'src', 'style.css'), 'utf8'))
+    .replace('/*WORKER*/', () => inScript(worker))
+    .replace('/*SCRIPT*/', () => inScript(script));
+  mkdirSync(join(playground, 'dist'), { recursive: true });
+  writeFileSync(join(playground, 'dist', 'index.html'), html);
 }

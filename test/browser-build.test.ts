@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS, hasChromium, serveStatic, type StaticServer } from './helpers/browser.js';
@@ -134,4 +135,61 @@ describe.skipIf(!hasChromium)('the browser build against the command line', () =
     // The set has findings to compare, not only clean replies.
     expect([...fromCli.values()].filter((r) => r.found.length > 0).length).toBeGreaterThan(100);
   });
+
+  describe('the playground, opened from a file', () => {
+    let playground: import('playwright-core').Page;
+    const errors: string[] = [];
+    const outside: string[] = [];
+
+    beforeAll(async () => {
+      playground = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      playground.on('pageerror', (error) => errors.push(error.message));
+      playground.on('request', (request) => {
+        if (!/^(file|blob|data):/.test(request.url())) outside.push(request.url());
+      });
+      await playground.goto(pathToFileURL(join(ROOT, 'playground', 'dist', 'index.html')).href);
+      await playground.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
+    });
+
+    const rule = (source: string) => playground.locator('#rule').fill(source);
+    const examples = async () => ({ passed: await playground.locator('#examples').getAttribute('data-passed'), failed: await playground.locator('#examples').getAttribute('data-failed') });
+
+    it("shows the reply's findings, in the conversation's context", async () => {
+      // The starter reply greets "Dave"; the customer is Dana Whitfield.
+      await playground.locator('#findings li[data-rule="name-mismatch"]').waitFor();
+      await playground.locator('#findings li[data-rule="team/no-asap"]').waitFor();
+      expect(await playground.locator('#summary').innerText()).toContain('billing-failure');
+      await playground.locator('#customer-name').fill('Dave Moreno');
+      await playground.locator('#findings li[data-rule="name-mismatch"]').waitFor({ state: 'detached' });
+      if (process.env.PREACH_SCREENSHOTS) await playground.screenshot({ path: join(ROOT, 'docs', 'images', 'playground.png') });
+    });
+
+    it("runs the rule's examples as it is written, as preach test-rules does", async () => {
+      await playground.locator('#examples[data-passed="2"][data-failed="0"]').waitFor();
+      // A good example the rule flags fails, naming what went wrong.
+      await rule(`id: team/no-asap
+kind: existence
+category: responsible
+message: Say when, not "{{match}}"
+tokens: [asap]
+examples:
+  bad: [We'll get back to you ASAP.]
+  good: [We'll get back to you ASAP or by 3pm.]
+`);
+      await playground.locator('#examples[data-failed="1"]').waitFor();
+      expect(await playground.locator('#examples li.fail').innerText()).toContain('good example was flagged');
+      expect(await examples()).toEqual({ passed: '1', failed: '1' });
+      // A key the rule format does not have is named with its line.
+      await rule('id: team/x\nkind: existence\ncategory: responsible\nmessage: m\ntokens: [a]\ntokenz: [b]\n');
+      await playground.locator('#rule-problems[data-count="1"]').waitFor();
+      expect(await playground.locator('#rule-problems').innerText()).toMatch(/your-rule\.yaml:6:1: tokenz: is not a known key/);
+      // Code rules are refused, with where they do run.
+      await rule("import { defineRule } from '@preach/core';\nexport default [];\n");
+      await playground.locator('#rule-problems[data-count="1"]').waitFor();
+      expect(await playground.locator('#rule-problems').innerText()).toContain('code rules are not run in the browser');
+      expect(errors).toEqual([]);
+      expect(outside).toEqual([]);
+    });
+  });
 });
+
