@@ -7,7 +7,7 @@ import { join } from 'node:path';
  * site adapter reads it), and a reply box made with a real editor library from npm.
  */
 
-export type EditorName = 'textarea' | 'contenteditable' | 'prosemirror' | 'quill';
+export type EditorName = 'textarea' | 'contenteditable' | 'prosemirror' | 'quill' | 'ckeditor5' | 'trix' | 'draftjs';
 
 export interface TicketPage {
   /** File name under the pages folder. */
@@ -16,6 +16,11 @@ export interface TicketPage {
   editor: EditorName;
   /** What a new paragraph is in the editor's own plain text. */
   paragraphBreak: string;
+  /**
+   * `grouped`: the editor's undo takes back a run of typing by time (Trix), so undoing the fix
+   * also takes back what was typed just before it, as when the agent types the word themselves.
+   */
+  undo?: 'grouped';
 }
 
 export const CUSTOMER = { name: 'Dana Whitfield', message: 'My card was declined twice and now my account is locked. I need this sorted today.' };
@@ -25,7 +30,10 @@ export const PAGES: TicketPage[] = [
   { file: 'zendesk-textarea.html', site: 'zendesk', editor: 'textarea', paragraphBreak: '\n' },
   { file: 'gmail-contenteditable.html', site: 'gmail', editor: 'contenteditable', paragraphBreak: '\n' },
   { file: 'intercom-prosemirror.html', site: 'intercom', editor: 'prosemirror', paragraphBreak: '\n\n' },
-  { file: 'front-quill.html', site: 'front', editor: 'quill', paragraphBreak: '\n\n' },
+  { file: 'front-quill.html', site: 'front', editor: 'quill', paragraphBreak: '\n\n', undo: 'grouped' },
+  { file: 'freshdesk-ckeditor5.html', site: 'freshdesk', editor: 'ckeditor5', paragraphBreak: '\n\n' },
+  { file: 'helpscout-trix.html', site: 'helpscout', editor: 'trix', paragraphBreak: '\n', undo: 'grouped' },
+  { file: 'zendesk-draftjs.html', site: 'zendesk', editor: 'draftjs', paragraphBreak: '\n' },
 ];
 
 /** The conversation as each help desk marks it up (what its adapter in browser-extension/src/sites reads). */
@@ -41,6 +49,12 @@ const CONVERSATIONS: Record<string, string> = {
   intercom: `
     <header><h1 data-testid="conversation-header-title">${CUSTOMER.name}</h1></header>
     <div data-testid="conversation-part-user"><div data-testid="conversation-part-body">${CUSTOMER.message}</div></div>`,
+  freshdesk: `
+    <header><span data-test-id="requester-info-name">${CUSTOMER.name}</span></header>
+    <div data-test-id="conversation-item" data-incoming="true"><div data-test-id="conversation-content">${CUSTOMER.message}</div></div>`,
+  helpscout: `
+    <header><span data-cy="CustomerProfile.Name">${CUSTOMER.name}</span></header>
+    <div data-cy="Thread" data-thread-type="customer"><div data-cy="ThreadBody">${CUSTOMER.message}</div></div>`,
   front: `
     <header><span data-testid="conversation-contact-name">${CUSTOMER.name}</span></header>
     <div data-testid="message" data-inbound="true"><div data-testid="message-body">${CUSTOMER.message}</div></div>`,
@@ -54,8 +68,10 @@ const STYLE = `
   .conversation > div, .conversation > header { background: #fff; border: 1px solid #e5e7eb; border-radius: 8px; padding: 10px 14px; margin-bottom: 10px; }
   #composer { background: #fff; border: 1px solid #9ca3af; border-radius: 8px; min-height: 160px; margin-top: 14px; }
   #composer textarea { width: 100%; box-sizing: border-box; min-height: 160px; border: 0; padding: 12px; font: 15px/1.5 system-ui, sans-serif; resize: vertical; }
-  #composer .editable, #composer .ProseMirror, #composer .ql-editor { min-height: 150px; padding: 12px; outline: none; white-space: pre-wrap; }
-  #composer .ProseMirror p, #composer .ql-editor p { margin: 0 0 0.6em; }
+  #composer .editable, #composer .ProseMirror, #composer .ql-editor, #composer .ck-editor__editable, #composer trix-editor, #composer .public-DraftEditor-content { min-height: 150px; padding: 12px; outline: none; white-space: pre-wrap; }
+  #composer trix-editor { display: block; }
+  #composer .ck-toolbar { display: none; }
+  #composer .ProseMirror p, #composer .ql-editor p, #composer .ck-editor__editable p { margin: 0 0 0.6em; }
   button#send { margin-top: 10px; background: #2563eb; color: #fff; border: 0; border-radius: 6px; padding: 8px 18px; font-size: 15px; }
 `;
 
@@ -70,6 +86,7 @@ export async function writePages(dir: string): Promise<void> {
     platform: 'browser',
     outdir: dir,
     logLevel: 'warning',
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
   });
   for (const page of PAGES) {
     writeFileSync(

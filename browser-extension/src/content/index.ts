@@ -165,8 +165,7 @@ class ReplyBox {
     const actions = element('div', { class: 'actions' });
     finding.fixes.slice(0, 4).forEach((fix, index) => {
       const button = element('button', { class: 'fix', type: 'button', 'data-preach-fix': String(index) }, fix === '' ? 'Remove' : fix);
-      button.addEventListener('mousedown', (event) => event.preventDefault());
-      button.addEventListener('click', () => this.applyFix(finding, fix));
+      button.addEventListener('click', () => void this.applyFix(finding, fix));
       actions.appendChild(button);
     });
     const here = element('button', { type: 'button', 'data-preach-ignore': 'here' }, 'Ignore here');
@@ -174,6 +173,8 @@ class ReplyBox {
     const rule = element('button', { type: 'button', 'data-preach-ignore': 'rule' }, 'Ignore this rule for this reply');
     rule.addEventListener('click', () => this.ignore(finding, 'rule'));
     actions.append(here, rule);
+    // Clicking the card leaves the caret where it was, in the reply.
+    for (const button of actions.querySelectorAll('button')) button.addEventListener('mousedown', (event) => event.preventDefault());
     card.replaceChildren(
       element('div', { class: 'rule' }, `${finding.category} · ${finding.ruleId}`),
       element('div', { class: 'message' }, finding.message),
@@ -198,10 +199,10 @@ class ReplyBox {
     return this.openFinding;
   }
 
-  private applyFix(finding: Finding, fix: string): void {
+  private async applyFix(finding: Finding, fix: string): Promise<void> {
     this.hideCard();
     // The text must still be what was checked, or the offsets point elsewhere.
-    if (this.model.read() !== this.text || !this.model.replace(finding.start, finding.end, fix)) void this.check();
+    if (this.model.read() !== this.text || !(await this.model.replace(finding.start, finding.end, fix))) void this.check();
   }
 
   private async ignore(finding: Finding, scope: 'here' | 'rule'): Promise<void> {

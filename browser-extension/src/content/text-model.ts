@@ -15,7 +15,7 @@ export interface TextModel {
    * Replaces [start, end) with `text` the way typing would, so the editor sees an ordinary edit
    * and keeps it in its own undo history.
    */
-  replace(start: number, end: number, text: string): boolean;
+  replace(start: number, end: number, text: string): Promise<boolean>;
 }
 
 /** `scratch`: where a textarea's hidden copy may live (preach's own layer, not the page). */
@@ -38,6 +38,27 @@ function typeOver(text: string): boolean {
   // execCommand is deprecated as an API but is still the one way to make an edit that every
   // editor and the browser's own undo treat as typing (input events with inputType set).
   return text === '' ? document.execCommand('delete', false) : document.execCommand('insertText', false, text);
+}
+
+/**
+ * Offers the edit to the editor first, as the browser offers typing: a `beforeinput` event with
+ * the range it replaces. Editors that keep a model of their own (CKEditor 5) take it, apply it to
+ * their model and cancel the event; the browser sends no `beforeinput` for execCommand, so
+ * without this they would take the change back as a stray DOM edit. When no editor takes it, the
+ * browser types it.
+ */
+function offerThenType(element: HTMLElement, range: Range, text: string): boolean {
+  const offered = new InputEvent('beforeinput', {
+    inputType: text === '' ? 'deleteContentBackward' : 'insertText',
+    data: text === '' ? null : text,
+    targetRanges: [new StaticRange({ startContainer: range.startContainer, startOffset: range.startOffset, endContainer: range.endContainer, endOffset: range.endOffset })],
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+  });
+  const target = range.startContainer instanceof Element ? range.startContainer : (range.startContainer.parentElement ?? element);
+  if (!target.dispatchEvent(offered)) return true;
+  return typeOver(text);
 }
 
 class TextareaModel implements TextModel {
@@ -98,7 +119,7 @@ class TextareaModel implements TextModel {
     return mirror;
   }
 
-  replace(start: number, end: number, text: string): boolean {
+  async replace(start: number, end: number, text: string): Promise<boolean> {
     if (this.element.value !== this.text) return false;
     this.element.focus();
     this.element.setSelectionRange(start, end);
@@ -117,7 +138,7 @@ interface Segment {
 
 const BLOCK = /^(?:P|DIV|LI|UL|OL|H[1-6]|BLOCKQUOTE|PRE|TABLE|TR|SECTION|ARTICLE|FIGURE|FIGCAPTION|HR|DL|DT|DD|HEADER|FOOTER)$/;
 /** Characters editors put into their DOM to hold the caret: not part of the reply. */
-const FILLER = /[\u200B\uFEFF]/;
+const FILLER = /[\u200B\u2060\uFEFF]/;
 
 class EditableModel implements TextModel {
   private segments: Segment[] = [];
@@ -215,8 +236,9 @@ class EditableModel implements TextModel {
     return rects.filter((rect, index) => !rects.some((other, j) => j !== index && contains(other, rect) && (j < index || !contains(rect, other))));
   }
 
-  replace(start: number, end: number, text: string): boolean {
-    if (this.read() !== this.text) return false;
+  async replace(start: number, end: number, text: string): Promise<boolean> {
+    const checked = this.text;
+    if (this.read() !== checked) return false;
     const range = this.range(start, end);
     if (!range) return false;
     this.element.focus();
@@ -224,7 +246,11 @@ class EditableModel implements TextModel {
     if (!selection) return false;
     selection.removeAllRanges();
     selection.addRange(range);
-    return typeOver(text);
+    // Editors with a model of their own (CKEditor 5) take in a new selection on the browser's
+    // selectionchange event and render it back: type over it once the page has drawn it.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    if (this.read() !== checked) return false;
+    return offerThenType(this.element, this.range(start, end) ?? range, text);
   }
 }
 
