@@ -17,6 +17,15 @@ const SCREENSHOTS = process.env.PREACH_SCREENSHOTS ? join(ROOT, 'docs', 'images'
 // "Dave" is not the customer's name (the page says Dana Whitfield): name-mismatch, with the fix "Dana".
 const GREETING = 'Hi Dave,';
 const BODY = 'I have unlocked your account and retried the payment, so you can log in now.';
+const TEAM_RULE = `id: team/no-asap
+kind: existence
+category: responsible
+message: Say when, not "{{match}}"
+tokens: [asap]
+examples:
+  bad: [We will fix it asap.]
+  good: [We will fix it by 3pm.]
+`;
 
 describe.skipIf(!hasChromium)('the browser extension in Chromium', () => {
   let server: StaticServer;
@@ -159,6 +168,33 @@ describe.skipIf(!hasChromium)('the browser extension in Chromium', () => {
     expect(outside).toEqual([]);
     await page.close();
   });
+
+  it("takes the team's YAML pack from the options page, refuses a code pack there, and checks with it", async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.id}/options.html`);
+    await options.locator('#pack-add summary').click();
+    await options.locator('#pack-name').fill('team-rules.yaml');
+    await options.locator('#pack-source').fill(TEAM_RULE);
+    await options.locator('#pack-paste').click();
+    await options.locator('#pack-file').setInputFiles({ name: 'rules.js', mimeType: 'text/javascript', buffer: Buffer.from("import { defineRule } from '@preach/core';\nexport default [];\n") });
+    await options.locator('#pack-list li', { hasText: 'rules.js' }).waitFor();
+    await options.locator('#config-source').fill('extends: preach:recommended\nrules:\n  vague-timeline: off\n');
+    await options.locator('#save').click();
+    await options.locator('#problems li').first().waitFor();
+    expect(await options.locator('#problems').innerText()).toContain('rules.js:1:1: is JavaScript or TypeScript: code rules are not run in the browser');
+    expect(await options.locator('#status').innerText()).toContain('1 problem');
+    if (SCREENSHOTS) await options.screenshot({ path: join(SCREENSHOTS, 'extension-options.png'), fullPage: true });
+    await options.close();
+
+    const { page } = await open(PAGES[0]!);
+    await page.keyboard.type('Sorry about that. We will look into it asap.');
+    await page.locator('[data-preach-mark][data-rule="team/no-asap"]').waitFor();
+    await checkedText(page, 'Sorry about that. We will look into it asap.'.length);
+    // The team's config turned this built-in rule off.
+    expect(await page.locator('[data-preach-mark][data-rule="vague-timeline"]').count()).toBe(0);
+    await page.close();
+  });
+
 });
 
 /** Where a word of the reply is on screen, measured in the page (not by preach). */
