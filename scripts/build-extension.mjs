@@ -21,8 +21,8 @@ export function manifestFor(browser) {
   if (browser === 'firefox') {
     manifest.background = { scripts: ['background.js'] };
     delete manifest.minimum_chrome_version;
-    // optional_host_permissions under Manifest V3 came in Firefox 128.
-    manifest.browser_specific_settings = { gecko: { id: FIREFOX_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } };
+    // Add-ons declare what data they collect (none) from Firefox 140 (142 on Android), the ESR.
+    manifest.browser_specific_settings = { gecko: { id: FIREFOX_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } }, gecko_android: { strict_min_version: '142.0' } };
   }
   return manifest;
 }
