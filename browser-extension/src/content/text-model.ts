@@ -89,12 +89,27 @@ class TextareaModel implements TextModel {
       .filter((rect) => rect.bottom > clip.top && rect.top < clip.bottom && rect.right > clip.left && rect.left < clip.right);
   }
 
+  private laidOut = '';
+
   /** A hidden copy of the textarea with the same box and font, where text has positions. */
   private layout(): HTMLDivElement {
-    const style = getComputedStyle(this.element);
     const mirror = (this.mirror ??= document.createElement('div'));
     if (!mirror.isConnected) this.scratch().appendChild(mirror);
     const box = this.element.getBoundingClientRect();
+    // The textarea's styles are copied again only when its box changed, and the text only when
+    // it changed: each copy makes the browser lay the copy out again.
+    const boxKey = `${box.left},${box.top},${box.width},${box.height},${this.element.clientWidth}`;
+    if (boxKey !== this.laidOut) {
+      this.laidOut = boxKey;
+      this.copyStyle(mirror, box);
+    }
+    // A trailing newline needs something after it to take a line.
+    if (mirror.textContent !== `${this.text} `) mirror.textContent = `${this.text} `;
+    return mirror;
+  }
+
+  private copyStyle(mirror: HTMLDivElement, box: DOMRect): void {
+    const style = getComputedStyle(this.element);
     const copied = ['boxSizing', 'width', 'height', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth', 'borderStyle', 'fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'fontVariant', 'fontStretch', 'letterSpacing', 'lineHeight', 'textIndent', 'textTransform', 'wordSpacing', 'tabSize', 'direction', 'textAlign'] as const;
     for (const key of copied) mirror.style[key] = style[key];
     Object.assign(mirror.style, {
@@ -114,9 +129,6 @@ class TextareaModel implements TextModel {
     });
     mirror.setAttribute('aria-hidden', 'true');
     mirror.dataset.preachMirror = '';
-    // A trailing newline needs something after it to take a line.
-    if (mirror.textContent !== `${this.text} `) mirror.textContent = `${this.text} `;
-    return mirror;
   }
 
   async replace(start: number, end: number, text: string): Promise<boolean> {
@@ -132,8 +144,17 @@ interface Segment {
   node: Text;
   /** Offset of the segment's first character in the model text. */
   start: number;
-  /** For each character kept, its offset in the node (characters an editor adds are skipped). */
-  offsets: number[];
+  /** Characters of the node in the model text. */
+  length: number;
+  /**
+   * For each character kept, its offset in the node, when the editor put characters of its own
+   * in it (skipped); otherwise the node's characters are the model's, one for one.
+   */
+  offsets?: number[];
+}
+
+function nodeOffset(segment: Segment, index: number): number {
+  return segment.offsets ? (index < segment.offsets.length ? segment.offsets[index]! : segment.offsets[segment.offsets.length - 1]! + 1) : index;
 }
 
 const BLOCK = /^(?:P|DIV|LI|UL|OL|H[1-6]|BLOCKQUOTE|PRE|TABLE|TR|SECTION|ARTICLE|FIGURE|FIGCAPTION|HR|DL|DT|DD|HEADER|FOOTER)$/;
@@ -157,17 +178,21 @@ class EditableModel implements TextModel {
     const walk = (node: Node) => {
       if (node.nodeType === Node.TEXT_NODE) {
         const value = (node as Text).data;
-        const offsets: number[] = [];
-        let kept = '';
-        for (let i = 0; i < value.length; i++) {
-          if (FILLER.test(value[i]!)) continue;
-          kept += value[i];
-          offsets.push(i);
+        let kept = value;
+        let offsets: number[] | undefined;
+        if (FILLER.test(value)) {
+          offsets = [];
+          kept = '';
+          for (let i = 0; i < value.length; i++) {
+            if (FILLER.test(value[i]!)) continue;
+            kept += value[i];
+            offsets.push(i);
+          }
         }
         if (!kept) return;
         text += '\n'.repeat(pending);
         pending = 0;
-        segments.push({ node: node as Text, start: text.length, offsets });
+        segments.push({ node: node as Text, start: text.length, length: kept.length, ...(offsets ? { offsets } : {}) });
         text += kept.replace(/\u00A0/g, ' ');
         return;
       }
@@ -204,18 +229,15 @@ class EditableModel implements TextModel {
   private position(offset: number, preferEnd: boolean): { node: Text; offset: number } | undefined {
     let previous: Segment | undefined;
     for (const segment of this.segments) {
-      const end = segment.start + segment.offsets.length;
+      const end = segment.start + segment.length;
       if (offset < segment.start) {
-        if (preferEnd && previous) return { node: previous.node, offset: previous.offsets[previous.offsets.length - 1]! + 1 };
-        return { node: segment.node, offset: segment.offsets[0]! };
+        if (preferEnd && previous) return { node: previous.node, offset: nodeOffset(previous, previous.length) };
+        return { node: segment.node, offset: nodeOffset(segment, 0) };
       }
-      if (offset < end || (offset === end && preferEnd)) {
-        const index = offset - segment.start;
-        return { node: segment.node, offset: index < segment.offsets.length ? segment.offsets[index]! : segment.offsets[index - 1]! + 1 };
-      }
+      if (offset < end || (offset === end && preferEnd)) return { node: segment.node, offset: nodeOffset(segment, offset - segment.start) };
       previous = segment;
     }
-    return previous ? { node: previous.node, offset: previous.offsets[previous.offsets.length - 1]! + 1 } : undefined;
+    return previous ? { node: previous.node, offset: nodeOffset(previous, previous.length) } : undefined;
   }
 
   private range(start: number, end: number): Range | undefined {
