@@ -1,6 +1,6 @@
 // The content script: checks the reply box the agent is typing in, on the help-desk sites the
 // team turned on. The text goes to the extension's background (the checker) and nowhere else.
-import { CheckerClient, type CheckerChannel, type CheckOutcome, type CheckerResponse, type Finding } from '@preach/browser';
+import { CheckerClient, CheckerClosedError, type CheckerChannel, type CheckOutcome, type CheckerResponse, type Finding } from '@preach/browser';
 import { extensionApi } from '../api.js';
 import { siteFor, type PageContext } from '../sites/index.js';
 import { loadIgnores, saveIgnores, type Ignores } from '../ignores.js';
@@ -13,11 +13,13 @@ const api = extensionApi();
 function backgroundChannel(): CheckerChannel {
   let port: chrome.runtime.Port | undefined;
   const listeners: Array<(response: CheckerResponse) => void> = [];
+  const closed: Array<() => void> = [];
   const connect = () => {
     const next = api.runtime.connect({ name: 'preach-check' });
     next.onMessage.addListener((response: CheckerResponse) => listeners.forEach((listener) => listener(response)));
     next.onDisconnect.addListener(() => {
       if (port === next) port = undefined;
+      closed.forEach((listener) => listener());
     });
     return next;
   };
@@ -27,6 +29,7 @@ function backgroundChannel(): CheckerChannel {
       port.postMessage(request);
     },
     onResponse: (listener) => listeners.push(listener),
+    onClose: (listener) => closed.push(listener),
   };
 }
 
@@ -88,7 +91,7 @@ class ReplyBox {
     return { ...context, ...(situation ? { situation } : {}) };
   }
 
-  private async check(): Promise<void> {
+  private async check(retried = false): Promise<void> {
     const text = this.text;
     this.checking++;
     layer?.badge.toggleAttribute('data-busy', true);
@@ -104,7 +107,9 @@ class ReplyBox {
       }
       this.scheduleRender();
     } catch (error) {
-      console.warn('preach: the check failed:', (error as Error).message);
+      // The browser stopped the background between two checks: ask once more, which starts it.
+      if (error instanceof CheckerClosedError && !retried) void this.check(true);
+      else console.warn('preach: the check failed:', (error as Error).message);
     } finally {
       if (--this.checking === 0) layer?.badge.removeAttribute('data-busy');
     }

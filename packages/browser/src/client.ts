@@ -2,6 +2,14 @@ import type { ReplyContext } from '@preach/core';
 import type { CheckOutcome, NamedSource, RuleTestReport, SetupProblem, TeamSetup } from './engine.js';
 import type { CheckerRequest, CheckerResponse } from './protocol.js';
 
+/** The checker stopped before it answered; asking again starts it again. */
+export class CheckerClosedError extends Error {
+  constructor() {
+    super('the checker stopped before it answered');
+    this.name = 'CheckerClosedError';
+  }
+}
+
 interface Lane {
   busy: boolean;
   queued?: { run: () => Promise<Extract<CheckerResponse, { type: 'check' }>>; resolve: (outcome: CheckOutcome | undefined) => void; reject: (error: Error) => void };
@@ -13,6 +21,8 @@ type Payload<T> = T extends unknown ? Omit<T, 'id'> : never;
 export interface CheckerChannel {
   send(request: CheckerRequest): void;
   onResponse(listener: (response: CheckerResponse) => void): void;
+  /** The checker went away (a background the browser stopped): what was asked will not be answered. */
+  onClose?(listener: () => void): void;
 }
 
 export function workerChannel(worker: Worker): CheckerChannel {
@@ -38,6 +48,11 @@ export class CheckerClient {
       this.waiting.delete(response.id);
       if (response.type === 'error') pending.reject(new Error(response.message));
       else pending.resolve(response);
+    });
+    channel.onClose?.(() => {
+      const waiting = [...this.waiting.values()];
+      this.waiting.clear();
+      for (const pending of waiting) pending.reject(new CheckerClosedError());
     });
   }
 
