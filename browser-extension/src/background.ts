@@ -48,6 +48,10 @@ async function registerSites(): Promise<void> {
   if (existing.length) await api.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (matches.length) {
     await api.scripting.registerContentScripts([{ id: SCRIPT_ID, matches, js: ['content.js'], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true }]);
+    // Tabs of those sites that are already open get it too, without a reload (the content script
+    // runs once per page however often it is injected).
+    const open = await api.tabs.query({ url: matches });
+    await Promise.all(open.map((tab) => (tab.id === undefined ? undefined : api.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: ['content.js'] }).catch(() => undefined))));
   }
   await api.storage.local.set({ registeredSites: matches });
 }

@@ -329,39 +329,51 @@ function inLayer(event: Event): boolean {
   return Boolean(layer && event.composedPath().includes(layer.host));
 }
 
-document.addEventListener('focusin', (event) => activate(event.target), true);
-document.addEventListener(
-  'click',
-  (event) => {
-    if (inLayer(event)) {
-      if (layer && event.composedPath().includes(layer.badge)) void (layer.menu.hidden ? openMenu() : (layer.menu.hidden = true));
-      return;
+/** Once per page: registered at load and injected into tabs already open, it may arrive twice. */
+function start(): void {
+  const scope = globalThis as { preachStarted?: boolean };
+  if (scope.preachStarted) return;
+  scope.preachStarted = true;
+  listen();
+}
+
+function listen(): void {
+  document.addEventListener('focusin', (event) => activate(event.target), true);
+  document.addEventListener(
+    'click',
+    (event) => {
+      if (inLayer(event)) {
+        if (layer && event.composedPath().includes(layer.badge)) void (layer.menu.hidden ? openMenu() : (layer.menu.hidden = true));
+        return;
+      }
+      if (layer) layer.menu.hidden = true;
+      activate(event.target);
+      const finding = active?.findingAt(event.clientX, event.clientY);
+      if (finding) active!.openCard(finding);
+      else active?.hideCard();
+    },
+    true,
+  );
+  document.addEventListener(
+    'mousemove',
+    (event) => {
+      if (!active || inLayer(event)) return;
+      const finding = active.findingAt(event.clientX, event.clientY);
+      if (finding && finding !== active.cardFinding) active.openCard(finding);
+    },
+    { passive: true },
+  );
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      active?.hideCard();
+      if (layer) layer.menu.hidden = true;
     }
-    if (layer) layer.menu.hidden = true;
-    activate(event.target);
-    const finding = active?.findingAt(event.clientX, event.clientY);
-    if (finding) active!.openCard(finding);
-    else active?.hideCard();
-  },
-  true,
-);
-document.addEventListener(
-  'mousemove',
-  (event) => {
-    if (!active || inLayer(event)) return;
-    const finding = active.findingAt(event.clientX, event.clientY);
-    if (finding && finding !== active.cardFinding) active.openCard(finding);
-  },
-  { passive: true },
-);
-document.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape') {
-    active?.hideCard();
-    if (layer) layer.menu.hidden = true;
-  }
-});
-const redraw = () => requestAnimationFrame(() => active?.render());
-addEventListener('scroll', redraw, { capture: true, passive: true });
-addEventListener('resize', redraw, { passive: true });
-// The box the agent was in before the extension loaded.
-if (document.activeElement) activate(document.activeElement);
+  });
+  const redraw = () => requestAnimationFrame(() => active?.render());
+  addEventListener('scroll', redraw, { capture: true, passive: true });
+  addEventListener('resize', redraw, { passive: true });
+  // The box the agent was in before the extension loaded.
+  if (document.activeElement) activate(document.activeElement);
+}
+
+start();

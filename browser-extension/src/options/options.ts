@@ -35,7 +35,7 @@ async function renderSites(): Promise<void> {
       // Asked for in the click itself: browsers only show the permission prompt for a user's gesture.
       const done = box.checked ? await api.permissions.request({ origins: site.origins }) : await api.permissions.remove({ origins: site.origins });
       if (!done) box.checked = !box.checked;
-      status(box.checked ? `${site.name} is on. Reload its tabs.` : `${site.name} is off.`);
+      status(box.checked ? `${site.name} is on, in its open tabs too.` : `${site.name} is off.`);
     });
     const label = Object.assign(document.createElement('label'), { htmlFor: box.id, textContent: ` ${site.name} ` });
     const where = Object.assign(document.createElement('small'), { textContent: site.origins.join(', ') });
@@ -152,7 +152,7 @@ $('other-site').addEventListener('submit', (event) => {
   event.preventDefault();
   void guarded(async () => {
     const origin = `${new URL($<HTMLInputElement>('other-origin').value.trim()).origin}/*`;
-    if (await api.permissions.request({ origins: [origin] })) status(`preach is on for ${origin}. Reload its tabs.`);
+    if (await api.permissions.request({ origins: [origin] })) status(`preach is on for ${origin}, in its open tabs too.`);
     await renderSites();
   });
 });
