@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGES, writePages, type TicketPage } from './browser-extension/pages.js';
@@ -17,6 +17,15 @@ const SCREENSHOTS = process.env.PREACH_SCREENSHOTS ? join(ROOT, 'docs', 'images'
 // "Dave" is not the customer's name (the page says Dana Whitfield): name-mismatch, with the fix "Dana".
 const GREETING = 'Hi Dave,';
 const BODY = 'I have unlocked your account and retried the payment, so you can log in now.';
+const HOSTED_RULE = `id: team/no-per-my-last
+kind: existence
+category: empathetic
+message: Saying "per my last email" reads as a reproach
+tokens: [per my last email]
+examples:
+  bad: [As per my last email, it is fixed.]
+  good: [As I wrote on Monday, it is fixed.]
+`;
 const TEAM_RULE = `id: team/no-asap
 kind: existence
 category: responsible
@@ -37,6 +46,7 @@ describe.skipIf(!hasChromium)('the browser extension in Chromium', () => {
     const scratch = scratchDir('preach-extension-pages-');
     cleanup = scratch.cleanup;
     await writePages(scratch.dir);
+    writeFileSync(join(scratch.dir, 'hosted-rules.yaml'), HOSTED_RULE);
     server = await serveStatic({ '/': scratch.dir });
     browser = await launchWithExtension(['http://127.0.0.1/*']);
     browser.context.on('request', (request) => {
@@ -176,6 +186,10 @@ describe.skipIf(!hasChromium)('the browser extension in Chromium', () => {
     await options.locator('#pack-name').fill('team-rules.yaml');
     await options.locator('#pack-source').fill(TEAM_RULE);
     await options.locator('#pack-paste').click();
+    // A pack the team hosts, by its URL.
+    await options.locator('#pack-url').fill(`${server.url}/hosted-rules.yaml`);
+    await options.locator('#pack-fetch').click();
+    await options.locator('#pack-list li', { hasText: 'hosted-rules.yaml' }).waitFor();
     await options.locator('#pack-file').setInputFiles({ name: 'rules.js', mimeType: 'text/javascript', buffer: Buffer.from("import { defineRule } from '@preach/core';\nexport default [];\n") });
     await options.locator('#pack-list li', { hasText: 'rules.js' }).waitFor();
     await options.locator('#config-source').fill('extends: preach:recommended\nrules:\n  vague-timeline: off\n');
@@ -187,9 +201,11 @@ describe.skipIf(!hasChromium)('the browser extension in Chromium', () => {
     await options.close();
 
     const { page } = await open(PAGES[0]!);
-    await page.keyboard.type('Sorry about that. We will look into it asap.');
+    const reply = 'Sorry about that. As per my last email, we will look into it asap.';
+    await page.keyboard.type(reply);
     await page.locator('[data-preach-mark][data-rule="team/no-asap"]').waitFor();
-    await checkedText(page, 'Sorry about that. We will look into it asap.'.length);
+    await page.locator('[data-preach-mark][data-rule="team/no-per-my-last"]').waitFor();
+    await checkedText(page, reply.length);
     // The team's config turned this built-in rule off.
     expect(await page.locator('[data-preach-mark][data-rule="vague-timeline"]').count()).toBe(0);
     await page.close();
