@@ -164,7 +164,7 @@ describe.skipIf(!hasChromium)('the browser extension in Chromium', () => {
     });
   }
 
-  it('lets the agent set the situation from the badge, and never sends a request of its own', async () => {
+  it('lets the agent set the situation from the badge and ignore a rule for the reply, and never sends a request of its own', async () => {
     const { page } = await open(PAGES[0]!);
     await page.keyboard.type('Thanks for reaching out! Our engineers are looking at it.');
     const badge = page.locator('[data-preach-badge]');
@@ -175,6 +175,24 @@ describe.skipIf(!hasChromium)('the browser extension in Chromium', () => {
     if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'extension-situation.png') });
     await select.selectOption('outage');
     await page.waitForFunction(() => (document.querySelector('preach-layer')?.shadowRoot?.querySelector('[data-preach-badge]') as HTMLElement | null)?.dataset.situation === 'outage');
+
+    // "Ignore this rule for this reply": its marks go, and new ones do not come.
+    await page.locator('#reply').focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' We will fix it asap.');
+    const vague = page.locator('[data-preach-mark][data-rule="vague-timeline"]').first();
+    await vague.waitFor();
+    const asap = await wordBox(page, 'asap');
+    await page.mouse.click(asap.x + asap.width / 2, asap.y + asap.height / 2);
+    const card = page.locator('[data-preach-card]');
+    await card.waitFor({ state: 'visible' });
+    expect(await card.getAttribute('data-rule')).toBe('vague-timeline');
+    await card.locator('[data-preach-ignore="rule"]').click();
+    await vague.waitFor({ state: 'detached' });
+    await page.keyboard.type(' Then asap again.');
+    const text = await page.evaluate(() => (window as any).editorText());
+    await checkedText(page, text.length);
+    expect(await page.locator('[data-preach-mark][data-rule="vague-timeline"]').count()).toBe(0);
     expect(outside).toEqual([]);
     await page.close();
   });
@@ -200,7 +218,8 @@ describe.skipIf(!hasChromium)('the browser extension in Chromium', () => {
     if (SCREENSHOTS) await options.screenshot({ path: join(SCREENSHOTS, 'extension-options.png'), fullPage: true });
     await options.close();
 
-    const { page } = await open(PAGES[0]!);
+    // A page whose reply has no rule ignored by the tests before (what is ignored is kept per reply).
+    const { page } = await open(PAGES[1]!);
     const reply = 'Sorry about that. As per my last email, we will look into it asap.';
     await page.keyboard.type(reply);
     await page.locator('[data-preach-mark][data-rule="team/no-asap"]').waitFor();
