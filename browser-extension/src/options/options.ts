@@ -66,7 +66,7 @@ function renderPacks(): void {
       team.packs.splice(index, 1);
       renderPacks();
     });
-    item.append(`${pack.name}${pack.url ? ` (from ${pack.url})` : ''} `, remove);
+    item.append(`${pack.name}${pack.url && pack.url !== pack.name ? ` (from ${pack.url})` : ''} `, remove);
     list.appendChild(item);
   });
 }
