@@ -75,7 +75,11 @@ class ReplyBox {
     performance.mark('preach:read:start');
     const text = this.model.read();
     performance.measure('preach:read', 'preach:read:start');
-    if (text === this.text && this.outcome) return;
+    if (text === this.text && this.outcome) {
+      // The editor redrew its DOM without changing the text: the marks follow it.
+      this.scheduleRender();
+      return;
+    }
     this.findings = shiftFindings(this.findings, this.text, text);
     this.text = text;
     this.hideCard();
@@ -183,9 +187,10 @@ class ReplyBox {
   }
 
   /** The finding marked at a point; where marks overlap, the one on the fewest characters. */
-  findingAt(x: number, y: number): Finding | undefined {
+  findingAt(x: number, y: number, fresh = false): Finding | undefined {
     let best: Finding | undefined;
-    for (const { finding, rects } of this.drawn) {
+    const drawn = fresh ? this.findings.map((finding) => ({ finding, rects: this.model.rects(finding.start, Math.max(finding.end, finding.start + 1)) })) : this.drawn;
+    for (const { finding, rects } of drawn) {
       if (best && finding.end - finding.start >= best.end - best.start) continue;
       if (rects.some((rect) => x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 2 && y <= rect.bottom + 3)) best = finding;
     }
@@ -348,7 +353,8 @@ function listen(): void {
       }
       if (layer) layer.menu.hidden = true;
       activate(event.target);
-      const finding = active?.findingAt(event.clientX, event.clientY);
+      // A click is rare enough to measure afresh when the marks as drawn miss it.
+      const finding = active?.findingAt(event.clientX, event.clientY) ?? active?.findingAt(event.clientX, event.clientY, true);
       if (finding) active!.openCard(finding);
       else active?.hideCard();
     },
