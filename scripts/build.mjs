@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { parseDocument } from 'yaml';
 import { bundleCli, bundleLanguageServer } from './bundle.mjs';
+import { buildPlayground, bundleBrowser } from './bundle-browser.mjs';
+import { buildExtension } from './build-extension.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -64,6 +66,11 @@ execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 
 
 // 3. The command and the language server as bundles, which start several times faster.
 await Promise.all([bundleCli(), bundleLanguageServer()]);
+
+// 3b. preach for browsers: the playground's Web Worker, and the browser extension built on it.
+await bundleBrowser();
+await buildExtension();
+await buildPlayground();
 
 // 4. JSON Schemas for editors (from the same objects the validator uses).
 const core = await import(join(root, 'packages', 'core', 'dist', 'index.js'));
