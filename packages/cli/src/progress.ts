@@ -3,34 +3,37 @@ import cliProgress from 'cli-progress';
 export interface Progress {
   bytes(count: number): void;
   scored(replies: number): void;
+  /** Shards of a run on the queue collected, and how many there are once all are enqueued. */
+  shard(done: number, total?: number): void;
   stop(): void;
 }
 
-const SILENT: Progress = { bytes() {}, scored() {}, stop() {} };
+const SILENT: Progress = { bytes() {}, scored() {}, shard() {}, stop() {} };
 
 /**
  * A progress bar on standard error, only for a person watching a terminal: not when the report
  * goes down a pipe, not in CI, not when asked for quiet.
  */
-export function createProgress(options: { enabled: boolean; totalBytes?: number; stderr: NodeJS.WritableStream }): Progress {
+export function createProgress(options: { enabled: boolean; totalBytes?: number; stderr: NodeJS.WritableStream; shards?: boolean }): Progress {
   if (!options.enabled) return SILENT;
   const started = Date.now();
   let conversations = 0;
   let replies = 0;
   let bytes = 0;
+  let shards = '0';
   const total = options.totalBytes && options.totalBytes > 0 ? options.totalBytes : undefined;
   const bar = new cliProgress.SingleBar(
     {
       stream: options.stderr,
-      format: total ? 'scoring {bar} {percentage}% | {conversations} conversations | {replies} replies | {rate} replies/s | ETA {eta_formatted}' : 'scoring | {conversations} conversations | {replies} replies | {rate} replies/s',
+      format: `scoring${total ? ' {bar} {percentage}%' : ''}${options.shards ? ' | {shards} shards' : ''} | {conversations} conversations | {replies} replies | {rate} replies/s${total ? ' | ETA {eta_formatted}' : ''}`,
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 50,
     },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(total ?? 1, 0, { conversations: 0, replies: 0, rate: 0 });
-  const payload = () => ({ conversations: conversations.toLocaleString('en-US'), replies: replies.toLocaleString('en-US'), rate: Math.round(replies / Math.max(0.001, (Date.now() - started) / 1000)).toLocaleString('en-US') });
+  bar.start(total ?? 1, 0, { conversations: 0, replies: 0, rate: 0, shards });
+  const payload = () => ({ shards, conversations: conversations.toLocaleString('en-US'), replies: replies.toLocaleString('en-US'), rate: Math.round(replies / Math.max(0.001, (Date.now() - started) / 1000)).toLocaleString('en-US') });
   return {
     bytes(count) {
       bytes += count;
@@ -38,6 +41,10 @@ export function createProgress(options: { enabled: boolean; totalBytes?: number;
     scored(count) {
       conversations++;
       replies += count;
+      bar.update(total ? Math.min(bytes, total) : 0, payload());
+    },
+    shard(done, all) {
+      shards = all === undefined ? String(done) : `${done}/${all}`;
       bar.update(total ? Math.min(bytes, total) : 0, payload());
     },
     stop() {
