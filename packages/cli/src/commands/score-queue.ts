@@ -75,9 +75,15 @@ export interface QueueProgress {
 export async function* queueOutcomes(run: QueueRun, items: AsyncIterable<ImportedItem> | undefined, local: ReaderEvents, progress: QueueProgress, io: Io): AsyncGenerator<ScoreOutcome> {
   io.stderr.write(`preach: run ${run.id}${run.resumed ? ' (resumed)' : ''} on the queue; if this command stops, finish it with preach score --collect ${run.id} --queue …\n`);
   const enqueuing = items ? run.enqueue(items) : Promise.resolve();
-  enqueuing.catch(() => {
-    // Thrown again by run.outcomes(), which stops on it.
-  });
+  enqueuing.then(
+    () => {
+      const { shards = 0, conversations = 0 } = run.record;
+      if (items) io.stderr.write(`preach: run ${run.id}: all ${shards} shards enqueued (${conversations.toLocaleString('en-US')} conversations); the report follows as workers score them\n`);
+    },
+    () => {
+      // Thrown again by run.outcomes(), which stops on it.
+    },
+  );
   let bytesAt = 0;
   yield* run.outcomes({
     event: (event) => replay(event, local),

@@ -54,7 +54,7 @@ export async function bundleConfig(setup: ScoreSetup, preach: string): Promise<C
   const { withLimits } = await import('@preach/core');
   const config = withLimits(loaded.config, setup.limits ?? {});
   const root = commonFolder([setup.lookup, ...loaded.files.map((file) => dirname(file))]);
-  const files = loaded.files.map((file): BundledFile => {
+  const files = [...new Set([...loaded.files, ...packageManifests(loaded.files)])].map((file): BundledFile => {
     const bytes = readFileSync(file);
     const path = toPosix(relative(root, file));
     const sha256 = hash(bytes);
@@ -151,6 +151,23 @@ function stable(value: unknown): string {
     }
     return v;
   });
+}
+
+/**
+ * The package.json of every installed package a file comes from (a pack or preset from npm):
+ * the config names it by package name, and it is found by its package.json.
+ */
+function packageManifests(files: readonly string[]): string[] {
+  const manifests: string[] = [];
+  for (const file of files) {
+    const parts = file.split(sep);
+    const at = parts.lastIndexOf('node_modules');
+    if (at < 0 || at + 1 >= parts.length - 1) continue;
+    const name = parts[at + 1]!.startsWith('@') ? 2 : 1;
+    const manifest = [...parts.slice(0, at + 1 + name), 'package.json'].join(sep);
+    if (existsSync(manifest)) manifests.push(manifest);
+  }
+  return manifests;
 }
 
 function hash(bytes: Buffer): string {

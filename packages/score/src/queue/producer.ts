@@ -223,15 +223,14 @@ export class QueueRun {
     const id = jobIdOf(this.id, shard);
     for (;;) {
       const finished = this.finishedEvent(id);
-      const job = (await Job.fromId(this.queue, id)) as Job<ShardJob, ShardResult> | undefined;
-      if (!job) throw new RunProblem(`shard ${shard} of run ${this.id} is missing from the queue (were its jobs removed by hand?)`);
-      const state = await job.getState();
-      if (state === 'completed') {
+      // The state first, then the job: a job read first could finish in between, without its result.
+      const state = await this.queue.getJobState(id);
+      if (state === 'unknown') throw new RunProblem(`shard ${shard + 1} of run ${this.id} is missing from the queue (were its jobs removed by hand?)`);
+      if (state === 'completed' || state === 'failed') {
         finished.cancel();
-        return unpack<ScoreOutcome[]>(job.returnvalue.outcomes);
-      }
-      if (state === 'failed') {
-        finished.cancel();
+        const job = (await Job.fromId(this.queue, id)) as Job<ShardJob, ShardResult> | undefined;
+        if (!job) throw new RunProblem(`shard ${shard + 1} of run ${this.id} is missing from the queue (were its jobs removed by hand?)`);
+        if (state === 'completed') return unpack<ScoreOutcome[]>(job.returnvalue.outcomes);
         const conversations = unpack<Conversation[]>(job.data.conversations);
         const reason = `could not be scored: its shard (${shard + 1} of run ${this.id}) failed on every try (${job.attemptsMade}): ${job.failedReason}`;
         return conversations.map((c) => ({ error: { source: c.source, line: c.line, id: c.id, reason } }));
