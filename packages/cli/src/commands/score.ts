@@ -193,11 +193,18 @@ async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Prom
   /** What the reader met besides conversations: told to the report at once, or sent with the run. */
   const told: ReaderEvents = { input: (source, format) => aggregator.input(source, format), notice: (source, text, count) => aggregator.notice(source, text, count), fileProblem: () => (fileProblem = true) };
   const heard = queueRun ? runEvents(queueRun) : told;
+  if (!queueRun) {
+    for (const problem of unreadable) aggregator.add({ error: problem });
+    fileProblem = unreadable.length > 0;
+  }
 
   async function* everyConversation(): AsyncGenerator<ImportedItem> {
-    for (const problem of unreadable) {
-      heard.fileProblem();
-      yield { error: problem };
+    // On the queue they travel with the run, first, as they come first here.
+    if (queueRun) {
+      for (const problem of unreadable) {
+        heard.fileProblem();
+        yield { error: problem };
+      }
     }
     for (const input of inputs) {
       let opened = false;
