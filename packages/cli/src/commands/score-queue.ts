@@ -73,6 +73,7 @@ export interface QueueProgress {
  * yields (unless only collecting) while collecting what the workers return.
  */
 export async function* queueOutcomes(run: QueueRun, items: AsyncIterable<ImportedItem> | undefined, local: ReaderEvents, progress: QueueProgress, io: Io): AsyncGenerator<ScoreOutcome> {
+  for (const warning of run.warnings) io.stderr.write(`preach: warning: ${warning}\n`);
   io.stderr.write(`preach: run ${run.id}${run.resumed ? ' (resumed)' : ''} on the queue; if this command stops, finish it with preach score --collect ${run.id} --queue …\n`);
   const enqueuing = items ? run.enqueue(items) : Promise.resolve();
   enqueuing.then(

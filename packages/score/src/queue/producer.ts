@@ -113,8 +113,13 @@ export class QueueRun {
     const queue = new Queue(QUEUE_NAME, { connection, prefix: KEY_PREFIX });
     const events = new QueueEvents(QUEUE_NAME, { connection, prefix: KEY_PREFIX });
     await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
-    return new QueueRun(redis, queue, events, record, resumed, ahead);
+    const run = new QueueRun(redis, queue, events, record, resumed, ahead);
+    run.warnings.push(...(await redisWarnings(redis)));
+    return run;
   }
+
+  /** What is wrong with the Redis for a run, said before the run starts (see docs/queue.md). */
+  readonly warnings: string[] = [];
 
   get id(): string {
     return this.record.id;
@@ -278,6 +283,21 @@ export class QueueRun {
     await Promise.allSettled([this.queue.close(), this.events.close()]);
     this.redis.disconnect();
   }
+}
+
+/**
+ * A Redis that evicts keys when full loses shards and their results silently; BullMQ needs
+ * `noeviction`. A managed Redis may not allow CONFIG: then nothing is said.
+ */
+async function redisWarnings(redis: Redis): Promise<string[]> {
+  try {
+    const reply = (await redis.call('CONFIG', 'GET', 'maxmemory-policy')) as string[];
+    const policy = reply[1];
+    if (policy && policy !== 'noeviction') return [`Redis evicts keys when full (maxmemory-policy ${policy}): a run can lose shards; set maxmemory-policy noeviction (see docs/queue.md)`];
+  } catch {
+    // CONFIG is turned off on some hosted Redis services.
+  }
+  return [];
 }
 
 /** A run id people can read back and type: the date and time, then a few random letters. */
