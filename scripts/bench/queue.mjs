@@ -102,10 +102,15 @@ try {
   await writeCorpus(warmPath, conversations.slice(0, 8), 4);
   console.log(`corpus: ${fmt(corpus.conversations)} conversations, ${fmt(corpus.replies)} agent replies, from ${origin}; ${JOBS} cores here`);
 
+  // What a run costs before its first conversation (start-up, config), to leave out of CPU per reply.
+  const emptyPath = join(ROOT, 'test', 'fixtures', 'transcripts', 'empty.jsonl');
+  const baseline = run(['score', emptyPath, '--format', 'json', '--output', '/dev/null', '--jobs', '1']).cpu;
   const local = {};
+  let scoringCpu = 0;
   for (const jobs of [...new Set([1, JOBS])]) {
-    const seconds = timed(['score', corpusPath, '--format', 'json', '--output', '/dev/null', '--jobs', String(jobs)]);
+    const { seconds, cpu } = run(['score', corpusPath, '--format', 'json', '--output', '/dev/null', '--jobs', String(jobs)]);
     local[jobs] = corpus.replies / seconds;
+    if (jobs === 1) scoringCpu = cpu - baseline;
     console.log(`local  preach score --jobs ${jobs}: ${fmt(local[jobs])} replies/s (${fmt(seconds, 1)} s)`);
   }
 
@@ -117,7 +122,10 @@ try {
     console.log(`queue  ${count} ${count === 1 ? 'worker ' : 'workers'} (1 thread each): ${fmt(rate)} replies/s (${fmt(seconds, 1)} s); ${fmt((rate / local[1]) * 100)}% of local --jobs 1, ${fmt((rate / local[JOBS]) * 100)}% of local --jobs ${JOBS}`);
     if (count === 1) {
       console.log(`       Redis held at most ${fmt((peakMemory() - before) / 1024 / 1024, 1)} MB for the run: ${fmt((peakMemory() - before) / corpus.conversations / 1024, 1)} KB per conversation (its input and result, compressed, until the report is written)`);
-      console.log(`       the producer (read, enqueue, collect, JSON report) used ${fmt(cpu, 1)} CPU s: ${fmt((cpu / corpus.replies) * 1e6)} µs per reply, so one producer keeps up with at most ${fmt(corpus.replies / cpu)} replies/s of workers`);
+      const producer = Math.max(0.001, cpu - baseline);
+      console.log(
+        `       the producer (read, enqueue, collect, JSON report) used ${fmt(producer, 1)} CPU s past start-up, ${fmt((producer / corpus.replies) * 1e6)} µs per reply; a whole local run --jobs 1 used ${fmt(scoringCpu, 1)} s, so one producer keeps ${fmt(scoringCpu / producer, 0)} cores of workers busy (CPU times: the same on a busy machine)`,
+      );
     }
     await stopWorkers(workers);
   }

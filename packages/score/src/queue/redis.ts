@@ -16,15 +16,18 @@ export function bullConnection(url: string): { url: string; maxRetriesPerRequest
  */
 export async function connectRedis(url: string): Promise<Redis> {
   const client = new Redis(url, { lazyConnect: true, connectTimeout: CONNECT_TIMEOUT_MS, maxRetriesPerRequest: 3, retryStrategy: (times) => (times > RECONNECT_TRIES ? null : 250) });
-  client.on('error', () => {
+  let lastError: Error | undefined;
+  client.on('error', (error: Error) => {
     // Reported by the command that fails; a reconnection in progress is not an error yet.
+    lastError = error;
   });
   try {
     await client.connect();
     await client.ping();
   } catch (error) {
     client.disconnect();
-    throw new Error(`cannot reach Redis at ${shownUrl(url)}: ${(error as Error).message}`);
+    // "Connection is closed" says less than why it closed (ECONNREFUSED, a wrong password).
+    throw new Error(`cannot reach Redis at ${shownUrl(url)}: ${(lastError ?? (error as Error)).message}`);
   }
   return client;
 }
