@@ -138,8 +138,9 @@ async function scoreInputsWith(patterns: string[], options: ScoreCommandOptions,
   // The report goes to a temporary file, renamed over the old one only once it is complete: on an
   // error or Ctrl-C the previous report stays as it was.
   const pending = outputPath ? await openReport(outputPath, options.output!) : undefined;
-  const run = collecting ?? (queue ? await startQueueRun(queue, setup, inputs, io) : undefined);
+  let run = collecting;
   try {
+    run ??= queue ? await startQueueRun(queue, setup, inputs, io) : undefined;
     const code = await scoreTo(pending?.stream ?? io.stdout, { inputs, unreadable, csvColumns, local, agents, pool, run, settings, options, io, toFile: Boolean(outputPath) });
     await pending?.commit().catch((error: unknown) => {
       throw error instanceof WriteFailure ? new UsageError(`cannot write the report to ${options.output}: ${error.reason}`) : error;
