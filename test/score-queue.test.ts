@@ -204,6 +204,19 @@ describe.skipIf(!REDIS_URL)('preach score --queue with preach worker, on redis-s
     expect(reportOf('rerun.json')).toBe(local.report);
   });
 
+  it('scores a run id used again with the config of the new run, not the one a worker saw before', async () => {
+    worker();
+    const first = await runPreach(['score', ...inputs, '--format', 'json', '--queue', REDIS_URL!, '--shard-size', '20', '--run-id', 'reused', '-o', 'reused-1.json'], { cwd: producer.dir });
+    expect(first.code).toBe(local.code);
+    expect(reportOf('reused-1.json')).toBe(local.report);
+    // The same id the next night, on the built-in rules alone: the same worker, still running.
+    const plain = await runPreach(['score', ...inputs, '--format', 'json', '--jobs', '1', '--no-config', '-o', 'plain-local.json'], { cwd: producer.dir });
+    const second = await runPreach(['score', ...inputs, '--format', 'json', '--queue', REDIS_URL!, '--shard-size', '20', '--run-id', 'reused', '--no-config', '-o', 'reused-2.json'], { cwd: producer.dir });
+    expect(second.code).toBe(plain.code);
+    expect(reportOf('reused-2.json')).toBe(reportOf('plain-local.json'));
+    expect(reportOf('reused-2.json')).not.toContain('acme/order-number');
+  });
+
   it('reports the conversations of shards no worker could score, with the reason: here a code pack missing on the worker', async () => {
     const bare = teamProject();
     try {

@@ -88,14 +88,18 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   };
   const inUse = new Map<string, number>();
 
+  /** Runs' records by id and config: a run id used again (`--run-id nightly`) may carry another config. */
   const records = new Map<string, RunRecord>();
-  const recordOf = async (runId: string): Promise<RunRecord> => {
-    const known = records.get(runId);
+  const recordOf = async (runId: string, fingerprint: string): Promise<RunRecord> => {
+    const key = `${runId} ${fingerprint}`;
+    const known = records.get(key);
     if (known) return known;
     const text = await redis.get(runKey(runId));
     if (!text) throw new Error(`run ${runId} is no longer in Redis (its report was written and the run removed)`);
     const record = JSON.parse(text) as RunRecord;
-    records.set(runId, record);
+    if (record.bundle.fingerprint !== fingerprint) throw new Error(`run ${runId} in Redis carries another config than this shard was enqueued with`);
+    records.set(key, record);
+    if (records.size > 16) records.delete(records.keys().next().value!);
     return record;
   };
 
@@ -107,7 +111,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     inUse.set(key, (inUse.get(key) ?? 0) + 1);
     try {
       try {
-        run = await prepare(await recordOf(runId));
+        run = await prepare(await recordOf(runId, key));
       } catch (error) {
         options.log(`run ${runId} shard ${shard + 1}: refused: ${(error as Error).message}`);
         throw new Error(`worker ${name} cannot score run ${runId}: ${(error as Error).message}`);
