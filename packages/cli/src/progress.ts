@@ -33,6 +33,10 @@ export function createProgress(options: { enabled: boolean; totalBytes?: number;
     cliProgress.Presets.shades_classic,
   );
   bar.start(total ?? 1, 0, { conversations: 0, replies: 0, rate: 0, shards });
+  let shardFraction: number | undefined;
+  // On the queue, once every shard is enqueued, shards collected say best how far the run is: the
+  // reader's bytes run ahead of the shards they were cut into.
+  const position = () => (total ? Math.min(shardFraction === undefined ? bytes : Math.round(shardFraction * total), total) : 0);
   const payload = () => ({ shards, conversations: conversations.toLocaleString('en-US'), replies: replies.toLocaleString('en-US'), rate: Math.round(replies / Math.max(0.001, (Date.now() - started) / 1000)).toLocaleString('en-US') });
   return {
     bytes(count) {
@@ -41,11 +45,12 @@ export function createProgress(options: { enabled: boolean; totalBytes?: number;
     scored(count) {
       conversations++;
       replies += count;
-      bar.update(total ? Math.min(bytes, total) : 0, payload());
+      bar.update(position(), payload());
     },
     shard(done, all) {
       shards = all === undefined ? String(done) : `${done}/${all}`;
-      bar.update(total ? Math.min(bytes, total) : 0, payload());
+      if (all) shardFraction = done / all;
+      bar.update(position(), payload());
     },
     stop() {
       bar.stop();

@@ -146,14 +146,16 @@ export class QueueRun {
           this.current.entries.push({ error: item.error });
           continue;
         }
+        // A full shard is closed when the next conversation comes, so what the reader says after
+        // a shard's last conversation (an input's format, its notices) stays with that shard.
+        if (this.current.conversations >= this.record.shardSize) await this.closeShard();
         this.pendingConversations.push(item.conversation);
         this.current.conversations++;
         const last = this.current.entries[this.current.entries.length - 1];
         if (typeof last === 'number') this.current.entries[this.current.entries.length - 1] = last + 1;
         else this.current.entries.push(1);
-        if (this.current.conversations >= this.record.shardSize) await this.closeShard();
       }
-      await this.closeShard();
+      if (this.current.entries.length || this.enqueued === 0) await this.closeShard();
       this.record.shards = this.enqueued;
       this.record.conversations = await this.countConversations();
       await this.redis.set(runKey(this.id), JSON.stringify(this.record));
