@@ -6,6 +6,7 @@
 // - teams' code packs and npm packs and presets: found and imported at run time from the
 //   team's folder and project (packages/config), never at build time;
 // - piscina, whose worker threads start from its own files next to it;
+// - BullMQ and ioredis, loaded only by `preach score --queue` and `preach worker`;
 // - Chart.js, whose browser build the HTML report reads as text.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
@@ -89,7 +90,7 @@ export async function bundleCli(options = {}) {
     ...esm,
     entryPoints: { preach: join(cli, 'dist', 'main.js'), worker: join(root, 'packages', 'score', 'dist', 'worker.js') },
     outdir: join(cli, 'bundle'),
-    external: ['piscina', 'chart.js'],
+    external: ['piscina', 'chart.js', 'bullmq', 'ioredis'],
     plugins: [
       ...esm.plugins,
       {

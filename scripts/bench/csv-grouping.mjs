@@ -59,7 +59,7 @@ async function write(path, bytes, interleaved) {
 }
 
 async function readOnly(path) {
-  const { readTranscripts } = await import(pathToFileURL(join(ROOT, 'packages', 'cli', 'dist', 'score', 'input', 'index.js')).href);
+  const { readTranscripts } = await import(pathToFileURL(join(ROOT, 'packages', 'score', 'dist', 'input', 'index.js')).href);
   const started = performance.now();
   const read = await readTranscripts(createReadStream(path), { source: path, path, csvColumns: {} });
   let conversations = 0;

@@ -3,14 +3,15 @@
 //
 // 1. Builds a corpus from the real agent replies in ../shared/data/transcripts/*.jsonl, repeated
 //    to at least 20,000 replies (a synthetic corpus when that folder is absent).
-// 2. Runs the real CLI on it with --jobs 1 and --jobs N: replies per second and peak RSS.
+// 2. Runs the real CLI on it with --jobs 1 and --jobs N: replies per second and peak RSS; and N
+//    separate --jobs 1 processes side by side, each on 1/N of the corpus, which --jobs N should match.
 // 3. Runs alex (a prose linter on the same parser) over the same reply texts on one core.
 // 4. Memory: the CLI on a corpus four times larger, and the streaming reader alone on a ~1 GB
 //    file (PREACH_BENCH_BIG_MB sets the size of the scored file; 1024 scores a full gigabyte).
 // 5. Where the time goes: each rule, situation inference and the shared analyses, in-process
 //    (`node scripts/bench/score.mjs --breakdown` prints only this).
 // Figures are printed, never asserted.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -65,7 +66,7 @@ async function machineSpeedUp(threads) {
  * less than a CPU loop does).
  */
 async function scoringSpeedUp(threads, conversations) {
-  const dist = (...parts) => pathToFileURL(join(ROOT, 'packages', 'cli', 'dist', 'score', ...parts)).href;
+  const dist = (...parts) => pathToFileURL(join(ROOT, 'packages', 'score', 'dist', ...parts)).href;
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
     (async () => {
@@ -127,6 +128,28 @@ function runCli(args) {
   return { seconds, rss: Number(readFileSync(rssFile, 'utf8')) };
 }
 
+/** The CLI in the background, to run several side by side: its wall time. */
+function runCliAsync(args) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: WORK, env: { ...process.env, CI: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => (code === 0 || code === 1 ? resolve({ seconds: Number(process.hrtime.bigint() - started) / 1e9 }) : reject(new Error(`preach ${args.join(' ')} failed (${code}): ${stderr}`))));
+  });
+}
+
+/** The corpus cut into `count` files of consecutive lines, about the same size each. */
+async function splitCorpus(path, count) {
+  const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean);
+  const size = Math.ceil(lines.length / count);
+  return Array.from({ length: count }, (_, i) => {
+    const part = join(WORK, `score-corpus-part-${i + 1}.jsonl`);
+    writeFileSync(part, `${lines.slice(i * size, (i + 1) * size).join('\n')}\n`);
+    return part;
+  });
+}
+
 function scoreRun(file, replies, jobs) {
   const { seconds, rss } = runCli(['score', file, '--format', 'json', '--output', '/dev/null', '--jobs', String(jobs)]);
   return { jobs, seconds, rss, perSecond: replies / seconds };
@@ -153,7 +176,7 @@ function readerMemory(path) {
 }
 
 async function readOnly(path) {
-  const { readTranscripts } = await import(pathToFileURL(join(ROOT, 'packages', 'cli', 'dist', 'score', 'input', 'index.js')).href);
+  const { readTranscripts } = await import(pathToFileURL(join(ROOT, 'packages', 'score', 'dist', 'input', 'index.js')).href);
   const { createReadStream } = await import('node:fs');
   const started = performance.now();
   const read = await readTranscripts(createReadStream(path), { source: path, path, csvColumns: {} });
@@ -173,9 +196,9 @@ async function readOnly(path) {
  */
 async function breakdown(conversations) {
   const dist = (...parts) => pathToFileURL(join(ROOT, ...parts)).href;
-  const { createScorerOptions } = await import(dist('packages', 'cli', 'dist', 'score', 'setup.js'));
-  const { scoreConversation } = await import(dist('packages', 'cli', 'dist', 'score', 'scorer.js'));
-  const { readRecord } = await import(dist('packages', 'cli', 'dist', 'score', 'importers', 'registry.js'));
+  const { createScorerOptions } = await import(dist('packages', 'score', 'dist', 'setup.js'));
+  const { scoreConversation } = await import(dist('packages', 'score', 'dist', 'scorer.js'));
+  const { readRecord } = await import(dist('packages', 'score', 'dist', 'importers', 'registry.js'));
   const core = await import(dist('packages', 'core', 'dist', 'index.js'));
   const { default: nlp } = await import('compromise');
   const { unified } = await import('unified');
@@ -253,6 +276,11 @@ const many = scoreRun(corpusPath, corpus.replies, JOBS);
 const steady = (run) => corpus.replies / Math.max(0.001, run.seconds - startup.seconds);
 console.log(`preach score --jobs 1:  ${fmt(one.perSecond)} replies/s (${fmt(steady(one))} without start-up), ${fmt(one.seconds, 1)} s, peak RSS ${mb(one.rss)}`);
 console.log(`preach score --jobs ${JOBS}:  ${fmt(many.perSecond)} replies/s (${fmt(steady(many))} without start-up), ${fmt(many.seconds, 1)} s, peak RSS ${mb(many.rss)}`);
+// What --jobs N should match: N separate --jobs 1 processes, each on 1/N of the same input, side by side.
+const parts = await splitCorpus(corpusPath, JOBS);
+const apart = await Promise.all(parts.map((part) => runCliAsync(['score', part, '--format', 'json', '--output', '/dev/null', '--jobs', '1'])));
+const apartSeconds = Math.max(...apart.map((r) => r.seconds));
+console.log(`${JOBS} separate --jobs 1 processes, each on 1/${JOBS} of the corpus: ${fmt(corpus.replies / apartSeconds)} replies/s (${fmt(apartSeconds, 1)} s); --jobs ${JOBS} reaches ${fmt((many.perSecond / (corpus.replies / apartSeconds)) * 100)}% of it (target 90%)`);
 const ceiling = await machineSpeedUp(JOBS);
 const scoringCeiling = await scoringSpeedUp(JOBS, conversations);
 console.log(`speed-up with ${JOBS} jobs: ${fmt(many.perSecond / one.perSecond, 2)}× (target 1.8×)`);

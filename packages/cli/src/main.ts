@@ -106,10 +106,27 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
     .option('--no-config', 'ignore config files; use preach:recommended')
     .option('--no-progress', 'no progress bar')
     .option('--no-color', 'plain output')
+    .option('--queue <redis-url>', 'score on the workers of a BullMQ queue in Redis (see preach worker), e.g. redis://127.0.0.1:6379')
+    .option('--shard-size <n>', 'conversations per shard on the queue (default 500)')
+    .option('--run-id <id>', 'resume the run with this id on the queue (the same input and config)')
+    .option('--collect <run>', 'assemble the report of a run already on the queue, without reading any input')
     .addHelpText('after', () => (formats ? `\nInput formats (--input-format; detected per record when absent):\n${formats.describeFormats()}\n` : ''))
     .action(async (files: string[], options) => {
       const { scoreCommand } = await import('./commands/score.js');
       exitCode = await scoreCommand(files, { ...options, ...configFlags(options), color: colorFor(options.color) }, io);
+    });
+
+  program
+    .command('worker')
+    .description('score shards of the runs `preach score --queue` sends to a BullMQ queue in Redis, on every core, until stopped')
+    .requiredOption('--queue <redis-url>', 'the Redis the producer uses, e.g. redis://127.0.0.1:6379')
+    .option('-j, --jobs <n>', 'scoring threads (default: the number of cores)')
+    .option('--concurrency <n>', 'shards scored at once on those threads (default 2)')
+    .option('--lock-ms <ms>', "how long a shard stays this worker's without a sign of life (default 30000)")
+    .option('--stalled-interval-ms <ms>', 'how often to look for shards whose worker died (default 30000)')
+    .action(async (options) => {
+      const { workerCommand } = await import('./commands/worker.js');
+      exitCode = await workerCommand(options, io);
     });
 
   program

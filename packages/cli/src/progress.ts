@@ -3,10 +3,12 @@ import cliProgress from 'cli-progress';
 export interface Progress {
   bytes(count: number): void;
   scored(replies: number): void;
+  /** Shards of a run on the queue collected, and how many there are once all are enqueued. */
+  shard(done: number, total?: number): void;
   stop(): void;
 }
 
-const SILENT: Progress = { bytes() {}, scored() {}, stop() {} };
+const SILENT: Progress = { bytes() {}, scored() {}, shard() {}, stop() {} };
 
 export interface ProgressOptions {
   enabled: boolean;
@@ -14,6 +16,8 @@ export interface ProgressOptions {
   stderr: NodeJS.WritableStream;
   /** The clock, in milliseconds (tests give a fixed one). */
   now?: () => number;
+  /** Show shards done (a run on the queue). */
+  shards?: boolean;
 }
 
 /**
@@ -31,24 +35,30 @@ export function createProgress(options: ProgressOptions): Progress {
   let replies = 0;
   let bytes = 0;
   let stopped = false;
+  let shards = '0';
   const total = options.totalBytes && options.totalBytes > 0 ? options.totalBytes : undefined;
   const bar = new cliProgress.SingleBar(
     {
       stream: options.stderr,
-      format: total ? 'scoring {bar} {percentage}% | {conversations} conversations | {replies} replies | {rate} replies/s | ETA {remaining}' : 'scoring | {conversations} conversations | {replies} replies | {rate} replies/s',
+      format: `scoring${total ? ' {bar} {percentage}%' : ''}${options.shards ? ' | {shards} shards' : ''} | {conversations} conversations | {replies} replies | {rate} replies/s${total ? ' | ETA {remaining}' : ''}`,
       hideCursor: true,
       clearOnComplete: true,
     },
     cliProgress.Presets.shades_classic,
   );
   const seconds = () => Math.max(0, (now() - started) / 1000);
+  let shardFraction: number | undefined;
+  // On the queue, once every shard is enqueued, shards collected say best how far the run is: the
+  // reader's bytes run ahead of the shards they were cut into.
+  const position = () => (total ? Math.min(shardFraction === undefined ? bytes : Math.round(shardFraction * total), total) : 0);
   const payload = () => {
     const elapsed = seconds();
     return {
+      shards,
       conversations: conversations.toLocaleString('en-US'),
       replies: replies.toLocaleString('en-US'),
       rate: formatRate(replies, elapsed),
-      remaining: total ? formatDuration(timeLeft(Math.min(bytes, total), total, elapsed)) : '–',
+      remaining: total ? formatDuration(timeLeft(position(), total, elapsed)) : '–',
     };
   };
   bar.start(total ?? 1, 0, payload());
@@ -59,12 +69,17 @@ export function createProgress(options: ProgressOptions): Progress {
     scored(count) {
       conversations++;
       replies += count;
-      bar.update(total ? Math.min(bytes, total) : 0, payload());
+      bar.update(position(), payload());
+    },
+    shard(done, all) {
+      shards = all === undefined ? String(done) : `${done}/${all}`;
+      if (all) shardFraction = done / all;
+      bar.update(position(), payload());
     },
     stop() {
       if (stopped) return;
       stopped = true;
-      bar.update(total ? Math.min(bytes, total) : 0, payload());
+      bar.update(position(), payload());
       bar.stop();
       options.stderr.write(`${finalLine(conversations, replies, seconds())}\n`);
     },

@@ -35,11 +35,13 @@ import {
 } from '@preach/score';
 import { createProgress, wantsProgress } from '../progress.js';
 import { checkFilters, checkSample, openSampleFile, parseCompareColumns, readCompareFile, writeSample, type ReviewFlags, type SampleSettings } from './score-review.js';
+import { checkQueueFlags, collectSetup, queueOutcomes, runEvents, type CheckedQueue, type QueueFlags, type ReaderEvents } from './score-queue.js';
+import type { QueueRun } from '@preach/score/queue';
 
 type ScorePool = ReturnType<typeof startPool>;
 import type { Io } from './lint.js';
 
-export interface ScoreCommandOptions extends ReviewFlags {
+export interface ScoreCommandOptions extends ReviewFlags, QueueFlags {
   inputFormat?: string;
   format: string;
   groupBy: string;
@@ -80,7 +82,8 @@ class StrictStop extends Error {
  * usage, config or unreadable-file problems, and for any bad record under `--strict`.
  */
 export async function scoreCommand(patterns: string[], options: ScoreCommandOptions, io: Io): Promise<number> {
-  const settings = checkOptions(patterns, options);
+  const queue = await checkQueueFlags(options, patterns);
+  const settings = checkOptions(patterns, options, queue);
   const setup: ScoreSetup = {
     lookup: io.cwd,
     configFile: options.config && resolve(io.cwd, options.config),
@@ -89,15 +92,32 @@ export async function scoreCommand(patterns: string[], options: ScoreCommandOpti
     limits: parseLimitFlags(options),
   };
   // Threads start first: they load the config while this thread does the same and starts reading.
-  const pool = startPool(settings.jobs, setup);
+  // On the queue, the workers' threads score.
+  const pool = queue ? undefined : startPool(settings.jobs, setup);
   try {
-    return await scoreInputs(patterns, options, io, settings, setup, pool);
+    return await scoreInputs(patterns, options, io, settings, setup, pool, queue);
   } finally {
-    await pool.destroy();
+    await pool?.destroy();
   }
 }
 
-async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io: Io, settings: CheckedOptions, setup: ScoreSetup, pool: ScorePool): Promise<number> {
+async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io: Io, settings: CheckedOptions, setup: ScoreSetup, pool: ScorePool | undefined, queue: CheckedQueue | undefined): Promise<number> {
+  // Collecting a run: its report's settings come from the config the run carries.
+  const { QueueRun } = queue ? await import('@preach/score/queue') : { QueueRun: undefined };
+  const collecting = queue?.collect !== undefined ? await QueueRun!.collect(queue.url, queue.collect) : undefined;
+  const collected = collecting ? await collectSetup(collecting, io).catch(async (error: unknown) => {
+    await collecting.close();
+    throw error;
+  }) : undefined;
+  try {
+    return await scoreInputsWith(patterns, options, io, settings, collected?.setup ?? setup, pool, queue, collecting);
+  } finally {
+    collected?.remove();
+    await collecting?.close();
+  }
+}
+
+async function scoreInputsWith(patterns: string[], options: ScoreCommandOptions, io: Io, settings: CheckedOptions, setup: ScoreSetup, pool: ScorePool | undefined, queue: CheckedQueue | undefined, collecting: QueueRun | undefined): Promise<number> {
   const local = await createScorerOptions(setup);
   printConfigWarnings(local.config.warnings, io.stderr);
   checkCsvMapping(local.settings.csv ?? {}, local.file ?? '.preachrc.yaml');
@@ -132,11 +152,15 @@ async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io:
     await pending?.discard();
     throw error;
   }) : undefined;
+  let run = collecting;
   try {
-    const code = await scoreTo(pending?.stream ?? io.stdout, { inputs, unreadable, csvColumns, local, agents, pool, settings, options, io, toFile: Boolean(outputPath), human, sampleFile });
+    run ??= queue ? await startQueueRun(queue, setup, inputs, io) : undefined;
+    const code = await scoreTo(pending?.stream ?? io.stdout, { inputs, unreadable, csvColumns, local, agents, pool, run, settings, options, io, toFile: Boolean(outputPath), human, sampleFile });
     await pending?.commit().catch((error: unknown) => {
       throw error instanceof WriteFailure ? new UsageError(`cannot write the report to ${options.output}: ${error.reason}`) : error;
     });
+    // The report is written: the run's shards leave Redis.
+    await run?.remove();
     return code;
   } catch (error) {
     // The report's own stream failed midway (a full disk): say so in words; the old report stays.
@@ -145,7 +169,16 @@ async function scoreInputs(patterns: string[], options: ScoreCommandOptions, io:
   } finally {
     await pending?.discard();
     await sampleFile?.discard();
+    if (run !== collecting) await run?.close();
   }
+}
+
+/** Sends the run to the queue with its config, or picks up the run named by --run-id. */
+async function startQueueRun(queue: CheckedQueue, setup: ScoreSetup, inputs: Input[], io: Io): Promise<QueueRun> {
+  const { bundleConfig, QueueRun } = await import('@preach/score/queue');
+  const bundle = await bundleConfig(setup, io.version);
+  const sized = await Promise.all(inputs.map(async (input) => ({ source: input.source, ...(input.path ? { bytes: (await stat(input.path).catch(() => undefined))?.size ?? 0 } : {}) })));
+  return QueueRun.start({ redisUrl: queue.url, runId: queue.runId, shardSize: queue.shardSize, bundle, inputs: sized, totalBytes: await sizeOf(inputs) });
 }
 
 interface ScoreRun {
@@ -154,7 +187,9 @@ interface ScoreRun {
   csvColumns: Record<string, string>;
   local: Awaited<ReturnType<typeof createScorerOptions>>;
   agents: AgentDirectory;
-  pool: ScorePool;
+  pool?: ScorePool;
+  /** The run on the queue, when the workers score. */
+  run?: QueueRun;
   settings: CheckedOptions;
   options: ScoreCommandOptions;
   io: Io;
@@ -168,6 +203,7 @@ interface ScoreRun {
 /** Scores every conversation of the inputs and writes the report to `outputStream`; resolves to the exit code. */
 async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Promise<number> {
   const { inputs, unreadable, csvColumns, local, agents, pool, settings, options, io } = run;
+  const queueRun = run.run;
   // Filters apply before anything is counted, so every format reports the same conversations.
   const filter = new ConversationFilter(settings.filters);
   const defaultChannel = filter.defaultChannel();
@@ -178,17 +214,32 @@ async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Prom
   const sink = createReportSink(out, { format: options.format, groupBy: options.groupBy, color: options.color && !run.toFile, minConversations, openWorst: settings.worst });
   // The HTML report keeps every conversation itself; the totals are all it needs from here.
   const aggregator = new Aggregator({ worst: 0, rows: 0 });
-  for (const problem of unreadable) aggregator.add({ error: problem });
-  const totalBytes = await sizeOf(inputs);
-  const progress = createProgress({ enabled: options.progress !== false && wantsProgress(io, run.toFile), totalBytes, stderr: io.stderr });
-  let fileProblem = unreadable.length > 0;
+  const totalBytes = queueRun ? queueRun.record.totalBytes : await sizeOf(inputs);
+  const progress = createProgress({ enabled: options.progress !== false && wantsProgress(io, run.toFile), totalBytes, stderr: io.stderr, shards: Boolean(queueRun) });
+  let fileProblem = false;
+  /** What the reader met besides conversations: told to the report at once, or sent with the run. */
+  const told: ReaderEvents = { input: (source, format) => aggregator.input(source, format), notice: (source, text, count) => aggregator.notice(source, text, count), fileProblem: () => (fileProblem = true) };
+  const heard = queueRun ? runEvents(queueRun) : told;
+  if (!queueRun) {
+    for (const problem of unreadable) aggregator.add({ error: problem });
+    fileProblem = unreadable.length > 0;
+  }
 
   async function* everyConversation(): AsyncGenerator<ImportedItem> {
+    // On the queue they travel with the run, first, as they come first here.
+    if (queueRun) {
+      for (const problem of unreadable) {
+        heard.fileProblem();
+        yield { error: problem };
+      }
+    }
     for (const input of inputs) {
+      let opened = false;
       try {
         const stream = input.path ? createReadStream(input.path) : io.stdin;
-        const read = await readTranscripts(stream, { source: input.source, path: input.path, format: settings.inputFormat, csvColumns, onBytes: progress.bytes });
-        aggregator.input(input.source, read.container);
+        const read = await readTranscripts(stream, { source: input.source, path: input.path, format: settings.inputFormat, csvColumns, onBytes: queueRun ? (count) => queueRun.readBytes(count) : progress.bytes });
+        heard.input(input.source, read.container);
+        opened = true;
         for await (const item of read.items) {
           if ('conversation' in item) {
             if (!filter.beforeScoring(item.conversation)) continue;
@@ -197,18 +248,23 @@ async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Prom
           }
           yield item;
         }
-        if (read.formats.size) aggregator.input(input.source, [...read.formats].join('+'));
-        for (const [text, count] of read.notices) aggregator.notice(input.source, text, count);
+        if (read.formats.size) heard.input(input.source, [...read.formats].join('+'));
+        for (const [text, count] of read.notices) heard.notice(input.source, text, count);
       } catch (error) {
         if (error instanceof StrictStop) throw error;
-        fileProblem = true;
+        heard.fileProblem();
+        // Listed among the inputs where it was met, however far the reading has run ahead.
+        if (!opened) heard.input(input.source, 'unknown');
         yield { error: fileError(input, error) };
       }
     }
   }
 
   try {
-    for await (const outcome of scoreAll(everyConversation(), { pool, budgetMs: (local.config.limits ?? DEFAULT_LIMITS).timeBudgetMs })) {
+    const outcomes = queueRun
+      ? queueOutcomes(queueRun, options.collect === undefined ? everyConversation() : undefined, told, progress, io)
+      : scoreAll(everyConversation(), { pool: pool!, budgetMs: (local.config.limits ?? DEFAULT_LIMITS).timeBudgetMs });
+    for await (const outcome of outcomes) {
       if ('error' in outcome) {
         if (options.strict) throw new StrictStop(outcome.error);
         aggregator.add(outcome);
@@ -263,7 +319,7 @@ interface CheckedOptions {
   minConversations?: number;
 }
 
-function checkOptions(patterns: string[], options: ScoreCommandOptions): CheckedOptions {
+function checkOptions(patterns: string[], options: ScoreCommandOptions, queue?: CheckedQueue): CheckedOptions {
   if (!SCORE_FORMATS.includes(options.format)) throw new UsageError(`unknown format "${options.format}"; use one of: ${SCORE_FORMATS.join(', ')}`);
   if (!GROUP_BY.includes(options.groupBy)) throw new UsageError(`unknown --group-by "${options.groupBy}"; use one of: ${GROUP_BY.join(', ')}`);
   if (options.groupBy !== 'conversation' && options.format !== 'csv') throw new UsageError('--group-by applies to --format csv only (the other formats show conversations and agents together)');
@@ -276,7 +332,7 @@ function checkOptions(patterns: string[], options: ScoreCommandOptions): Checked
   if (!Number.isInteger(worst) || worst < 0) throw new UsageError(`--worst needs a whole number, got "${options.worst}"`);
   const minConversations = options.minConversations === undefined ? undefined : Number(options.minConversations);
   if (minConversations !== undefined && (!Number.isInteger(minConversations) || minConversations < 1)) throw new UsageError(`--min-conversations needs a whole number of at least 1, got "${options.minConversations}"`);
-  if (patterns.length === 0) throw new UsageError('no transcripts given: pass JSONL, JSON or CSV files, folders, globs, or - to read standard input (try `preach score --help`)');
+  if (patterns.length === 0 && queue?.collect === undefined) throw new UsageError('no transcripts given: pass JSONL, JSON or CSV files, folders, globs, or - to read standard input (try `preach score --help`)');
   if (patterns.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be given once');
   return { inputFormat: inputFormat as InputFormat | undefined, jobs, worst, filters: checkFilters(options), sample: checkSample(options), compareColumns: parseCompareColumns(options), minConversations };
 }
