@@ -21,6 +21,7 @@ const CUSTOMER_ACTS = /^\s*(?:please\b|kindly\b|could\s+you\b|can\s+you\b|would\
 export default defineRule(
   {
     id: 'vague-timeline',
+    languages: ['en'],
     category: 'responsible',
     severity: 'warning',
     fixable: false,

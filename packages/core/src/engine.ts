@@ -5,6 +5,7 @@ import { createDeadline, DEFAULT_LIMITS, draftSizeProblem, LIMIT_RULE_ID, STOP_N
 import { parseCustomerName } from './names.js';
 import { scoreReply } from './score.js';
 import { readCustomerTurn } from './customer/read-turn.js';
+import { languageName, LANGUAGE_RULE_ID, resolveLanguage, RULE_LANGUAGES, ruleSupports } from './language.js';
 import { resolveSituation } from './situations.js';
 import { createAnalysis } from './text/analysis.js';
 import { FRONT_MATTER_RULE_ID, readFrontMatter } from './text/front-matter.js';
@@ -49,9 +50,9 @@ export function lint(text: string, context: ReplyContext, config: ResolvedConfig
   const deadline = options.deadline ?? createDeadline(limits.timeBudgetMs);
   const frontMatter = readFrontMatter(text);
   const merged: ReplyContext = { ...frontMatter.context, ...definedFields(context) };
-  const reply = resolveContext(merged, config);
   const view = buildProse(text, frontMatter.end);
-  const analysis = createAnalysis(view.prose, view.links, reply.customerMessage);
+  const reply = resolveContext(merged, config, view.prose);
+  const analysis = createAnalysis(view.prose, view.links, reply.customerMessage, reply.language.id);
   const { toPoint, toOffset } = location(file);
   const disabled = new Set([...frontMatter.disable, ...(options.disable ?? []), ...inlineDisables(text)]);
 
@@ -73,7 +74,9 @@ export function lint(text: string, context: ReplyContext, config: ResolvedConfig
     Object.assign(message, { fatal: true, severity: 'error', category: 'articulate', critical: false, note: problem.note });
   }
 
-  const rules = [...config.rules];
+  // Rules run only in the languages they declare; a language no built-in rule knows says so once.
+  if (!reply.language.supported) languageMessage(file, reply.language.id);
+  const rules = [...config.rules].filter(([, setting]) => ruleSupports(setting.rule.meta.languages, reply.language.id));
   let slowest = { id: '', ms: -1 };
   let stopped: CheckStop | undefined;
   for (let index = 0; index < rules.length; index++) {
@@ -106,7 +109,7 @@ export function lint(text: string, context: ReplyContext, config: ResolvedConfig
   const words = analysis.wordCount();
   const critical = new Set(config.scoring.critical);
   for (const message of messages) if (critical.has(message.ruleId)) message.critical = true;
-  const score = scoreReply(messages, words, config.scoring);
+  const score = scoreReply(reply.language.supported ? messages : messages.filter((message) => message.ruleId !== LANGUAGE_RULE_ID), words, config.scoring);
   file.data.preach = { score, situation: reply.situation };
   return { file, messages, score, context: reply, frontMatter: frontMatter.context, ...(stopped ? { stopped } : {}) };
 }
@@ -119,6 +122,21 @@ function refuseLarge(file: VFile, problem: string, context: ReplyContext, config
   const reply = resolveContext(definedFields(context), config);
   file.data.preach = { score, situation: reply.situation };
   return { file, messages, score, context: reply, frontMatter: {}, tooLarge: problem };
+}
+
+/** The one message a reply in a language without rules gets: information, not counted in the score. */
+function languageMessage(file: VFile, language: string): void {
+  const message = file.message(`This reply looks ${languageName(language)} (${language}), which preach has no rules for: only rules written for every language were run.`, {
+    place: { line: 1, column: 1 },
+    ruleId: LANGUAGE_RULE_ID,
+    source: 'preach',
+  }) as PreachMessage;
+  Object.assign(message, {
+    severity: 'suggestion',
+    category: 'articulate',
+    critical: false,
+    note: `Rule sets: ${RULE_LANGUAGES.map((id) => `${languageName(id)} (${id})`).join(', ')}. If the language is wrong, set it with \`language:\` in front matter, config or --language.`,
+  });
 }
 
 function limitMessage(file: VFile, reason: string, note?: string): void {
@@ -155,9 +173,12 @@ function decorate(message: PreachMessage, setting: RuleSetting, report: Report):
   if (report.note) message.note = report.note;
 }
 
-export function resolveContext(context: ReplyContext, config: Pick<ResolvedConfig, 'situations' | 'tagSituations' | 'defaultChannel'>): ResolvedReplyContext {
+/** The context rules see. `prose` (the reply's prose) is what the language is detected from when none is given. */
+export function resolveContext(context: ReplyContext, config: Pick<ResolvedConfig, 'situations' | 'tagSituations' | 'defaultChannel' | 'language'>, prose = ''): ResolvedReplyContext {
   const customerMessage = context.customerMessage?.trim() || undefined;
   return {
+    language: resolveLanguage(context.language, config.language, prose),
+    ...(context.customerTitle ? { customerTitle: context.customerTitle } : {}),
     customerName: parseCustomerName(context.customerName),
     customerMessage,
     situation: resolveSituation({ context, situations: config.situations, tagSituations: config.tagSituations }),
