@@ -15,7 +15,7 @@ const OTHER_LABEL = /\b(?:order|tracking|ticket|case|reference|ref|invoice|accou
  */
 const LABELLED_SECRET = /\b(?:(?:temporary\s+|temp\s+|new\s+)?password|passcode|PIN|CVV2?|CVC|security\s+code|one[\s-]time\s+code|verification\s+code)\s*(?:is|:|=|-)?\s*["'`“]?((?![*•xX]+(?:\s|$))(?!\d+[\s-](?:digits?|characters?|chars?|numbers?)\b)(?=[^\s"'`”]*[\d!@#$%^&*])[^\s"'`”]{3,40})/gi;
 /** Order, tracking and ticket numbers labelled in Chinese, Korean or Thai. */
-const OTHER_LABEL_CJK_THAI = /(?:订单|訂單|单号|單號|运单|快递|快遞|物流|工单|工單|电话|電話|手机|주문|송장|운송장|접수|전화|คำสั่งซื้อ|พัสดุ|เลขที่|โทร)[^\d]{0,8}$/;
+const OTHER_LABEL_CJK_THAI = /(?:订单|訂單|单号|單號|运单|快递|快遞|物流|工单|工單|电话|電話|手机|주문|송장|운송장|접수|전화|คำสั่งซื้อ|พัสดุ|เลขที่|โทร)[^\d]{0,14}$/;
 /**
  * The same written out in Chinese, Korean or Thai: 您的临时密码是：Abc12345, 임시 비밀번호는 48213입니다,
  * รหัสผ่านชั่วคราวคือ Abc12345. "请勿透露验证码" names a code without giving one, and is left alone.
