@@ -16,7 +16,7 @@ export default defineRule(
         bad: [
           { text: '김민준 님, 확인을 위해 비밀번호를 알려 주세요.' },
           { text: '문자로 받으신 인증번호를 채팅창에 입력해 주시면 바로 처리해 드리겠습니다.' },
-          { text: '카드 번호와 CVC 번호를 보내 주시겠어요?', count: 2 },
+          { text: '카드 번호와 CVC 번호를 보내 주시겠어요?', note: 'One message per sentence, however many secrets it asks for.' },
         ],
         good: [
           { text: '인증번호는 누구에게도 알려 주지 마세요. 저희는 절대 요청하지 않습니다.' },
@@ -30,7 +30,7 @@ export default defineRule(
     if (!/비밀|인증|카드|CVC|CVV|PIN|OTP|보안/i.test(context.prose)) return;
     for (const secret of secretRequests(context, {
       secret: /(?:결제\s*|로그인\s*|계정\s*|일회용\s*)?비밀\s*번호|인증\s*번호|인증\s*코드|OTP(?:\s*번호)?|(?:신용\s*)?카드\s*번호(?:\s*전체)?|CVC(?:\s*번호)?|CVV2?(?:\s*번호)?|보안\s*코드|PIN(?:\s*번호)?/,
-      request: /알려|보내|입력해|말씀해|회신|적어|전달해|남겨|공유해|불러/,
+      request: /(?:알려|보내|입력해|말씀해|회신해|적어|전달해|남겨|공유해|불러|확인해)\s*(?:주(?:세요|시|십|실)|줘|줄래|달라)|(?:알려|보내|입력|회신|전달|공유)\s*(?:부탁|바랍니다|요청)/,
       refusal: /마세요|마십시오|말아|않습니다|않아요|않으니|금지|주의하|요청하지|묻지|여쭙지/,
       partial: /끝\s*(?:4|네)\s*자리|뒷\s*(?:4|네)\s*자리|마지막\s*(?:4|네)\s*자리|앞\s*6\s*자리/,
       requestAfter: true,
