@@ -30,11 +30,12 @@ export default defineRule(
     if (!/รหัส|บัตร|OTP|CVV|CVC|PIN/i.test(context.prose)) return;
     for (const secret of secretRequests(context, {
       secret: /รหัสผ่าน|รหัส\s*OTP|OTP|รหัสยืนยัน|รหัส\s*PIN|(?:เลข|หมายเลข)(?:หน้า)?บัตร(?:เครดิต|เดบิต)?|รหัส\s*CVV|CVV2?|CVC|รหัสหลังบัตร|รหัสความปลอดภัย/,
-      request: /ส่ง|แจ้ง|บอก|ระบุ|กรอก|พิมพ์|ขอ|รบกวน|กรุณา|แนบ|ให้เรา|ให้ทางเรา|มาให้/,
+      request: /(?:กรุณา|รบกวน|โปรด|ขอให้|ขอความกรุณา)\s*(?:คุณ\S{0,12})?\s*(?:ส่ง|แจ้ง|บอก|ระบุ|กรอก|พิมพ์|แนบ)|(?:ส่ง|แจ้ง|บอก|พิมพ์|ระบุ)\S{0,12}มา(?:ให้|ทาง|ใน)|(?:ขอ|ขอทราบ)\s*$/,
       refusal: /อย่า|ห้าม|ไม่ควร|ไม่ต้อง|จะไม่|ไม่มีนโยบาย|ไม่เคย|ระวัง/,
       partial: /(?:4|สี่)\s*ตัวท้าย|(?:4|สี่)\s*หลักท้าย|ท้าย\s*(?:4|สี่)\s*(?:ตัว|หลัก)/,
       requestAfter: 'either',
       distance: 30,
+      line: true,
     })) {
       context.report({ message: `Asking the customer for their ${secret.text} in a reply: support never needs it, and scammers ask exactly this way.`, start: secret.start, end: secret.end, note: 'ยืนยันตัวตนด้วยเลขบัตร 4 ตัวท้ายหรือเบอร์โทรที่ลงทะเบียนไว้' });
     }

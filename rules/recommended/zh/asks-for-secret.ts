@@ -32,10 +32,10 @@ export default defineRule(
     if (!/密|码|碼|卡号|卡號|CVV|CVC|PIN/i.test(context.prose)) return;
     for (const secret of secretRequests(context, {
       secret: /(?:支付|登录|登入|账户|帳戶|银行卡|銀行卡|取款)?(?:密码|密碼)|(?:短信|手机|动态|簡訊|手機)?(?:验证码|驗證碼|动态码|校验码)|(?:完整的?)?(?:银行卡|銀行卡|信用卡|卡)(?:号|號)(?:码|碼)?|安全(?:码|碼)|CVV2?|CVC|PIN\s*(?:码|碼)?/,
-      request: /请|請|麻烦|麻煩|提供|发送|發送|发给|發給|发一下|告诉|告訴|告知|回复|回覆|输入|填写|提交|需要您|私信/,
+      request: /(?:请|請|麻烦|麻煩|需要|劳烦|勞煩|烦请|煩請)(?:您)?(?:把|將|将)?(?:提供|发送|發送|发给|發給|发一下|告诉|告訴|告知|回复|回覆|填写|填寫|提交|私信|报一下|說一下|说一下|发)|(?:提供|发|發|告诉|告訴|报|說|说)(?:一下|给我们|給我們|给客服|給客服)/,
       refusal: /请勿|請勿|不要|切勿|别|別|绝不会|絕不會|不会索要|不會索要|不会向您|从不|從不|不得|谨防|謹防|保管好|以免/,
       partial: /后四位|後四位|末四位|尾号|尾號|最后四位|最後四位|前六位/,
-      requestAfter: false,
+      requestAfter: 'either',
       distance: 24,
     })) {
       context.report({ message: `Asking the customer for their ${secret.text} in a reply: support never needs it, and scammers ask exactly this way.`, start: secret.start, end: secret.end, note: '核实身份请用卡号后四位、注册手机号或重置链接。' });

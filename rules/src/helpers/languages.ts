@@ -22,13 +22,15 @@ export interface SecretRequestSpec {
   requestAfter: boolean | 'either';
   /** How far apart (characters) the secret and the request may be. */
   distance: number;
+  /** Read the whole line rather than the sentence (Thai, whose spaces end phrases, not requests). */
+  line?: boolean;
 }
 
 /** A request for a secret in one sentence: the secret and the asking near each other, with no refusal in the sentence. */
 export function secretRequests(context: RuleContext, spec: SecretRequestSpec): Span[] {
   const found: Span[] = [];
   for (const secret of findAll(new RegExp(spec.secret.source, 'giu'), context.prose)) {
-    const sentence = sentenceAt(context, secret.start);
+    const sentence = spec.line ? lineAt(context.prose, secret.start) : sentenceAt(context, secret.start);
     if (spec.refusal.test(sentence.text) || spec.partial.test(sentence.text)) continue;
     const after = context.prose.slice(secret.end, Math.min(sentence.end, secret.end + spec.distance));
     const before = context.prose.slice(Math.max(sentence.start, secret.start - spec.distance), secret.start);
@@ -94,4 +96,11 @@ export function occurrences(prose: string, needle: string): number[] {
   if (!needle) return at;
   for (let index = prose.indexOf(needle); index !== -1; index = prose.indexOf(needle, index + needle.length)) at.push(index);
   return at;
+}
+
+function lineAt(prose: string, offset: number): Span {
+  const start = prose.lastIndexOf('\n', offset - 1) + 1;
+  const newline = prose.indexOf('\n', offset);
+  const end = newline === -1 ? prose.length : newline;
+  return { start, end, text: prose.slice(start, end) };
 }
