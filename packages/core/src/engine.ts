@@ -75,7 +75,7 @@ export function lint(text: string, context: ReplyContext, config: ResolvedConfig
   }
 
   // Rules run only in the languages they declare; a language no built-in rule knows says so once.
-  if (!reply.language.supported) languageMessage(file, reply.language.id);
+  if (!reply.language.supported && !disabled.has(LANGUAGE_RULE_ID)) languageMessage(file, reply.language.id);
   const rules = [...config.rules].filter(([, setting]) => ruleSupports(setting.rule.meta.languages, reply.language.id));
   let slowest = { id: '', ms: -1 };
   let stopped: CheckStop | undefined;

@@ -1,5 +1,5 @@
 import weakMemoize from '@emotion/weak-memoize';
-import { createDeadline, DEFAULT_LIMITS, draftSizeProblem, lint, readFrontMatter, scoreReply, type Category, type PreachMessage, type ReplyContext, type ResolvedConfig, type ResolvedSituation, type ScoreCard } from '@preach/core';
+import { buildProse, createDeadline, DEFAULT_LIMITS, draftSizeProblem, LANGUAGE_RULE_ID, lint, readFrontMatter, resolveLanguage, scoreReply, type Category, type PreachMessage, type ReplyContext, type ResolvedConfig, type ResolvedSituation, type ScoreCard } from '@preach/core';
 import { splitByScope } from './rule-scope.js';
 import { splitBlocks } from './segments.js';
 
@@ -71,6 +71,8 @@ export class DraftChecker {
     const deadline = createDeadline((config.limits ?? DEFAULT_LIMITS).timeBudgetMs);
     const frontMatter = readFrontMatter(text);
     const context: ReplyContext = { ...frontMatter.context, ...definedFields(given) };
+    // The draft's language is decided once, from all of it: a short block alone could read as another.
+    context.language ??= resolveLanguage(undefined, config.language, buildProse(text, frontMatter.end).prose).id;
     const disable = [...new Set([...frontMatter.disable, ...inlineDisables(text)])].sort();
     const split = splitByScope(config);
     const key = JSON.stringify([configId(config), context, disable]);
@@ -89,7 +91,7 @@ export class DraftChecker {
         reused++;
       } else {
         if (performance.now() - sliceStart > sliceMs && (await pause())) return undefined;
-        const result = split.paragraph.rules.size === 0 ? undefined : lint(block.text, context, split.paragraph, { disable, deadline });
+        const result = split.paragraph.rules.size === 0 ? undefined : lint(block.text, context, split.paragraph, { disable: [...disable, LANGUAGE_RULE_ID], deadline });
         found = result ? plainMessages(result.messages, block.text) : [];
         checked++;
         if (result?.stopped) {
@@ -105,7 +107,7 @@ export class DraftChecker {
     this.blocks = kept;
 
     if (await pause()) return undefined;
-    const whole = lint(text, given, split.document, { deadline });
+    const whole = lint(text, { ...given, language: context.language }, split.document, { deadline });
     messages.push(...plainMessages(whole.messages, text));
     endSlice();
     messages.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));

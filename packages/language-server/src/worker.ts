@@ -106,12 +106,28 @@ interface ConfigForDraft {
   warnings?: string[];
 }
 
+const byLanguage = new WeakMap<ResolvedConfig, Map<string, ResolvedConfig>>();
+
+/**
+ * The editor's language setting stands in for the config's `language:` (auto: detect per draft).
+ * The same object for the same setting, so caches keyed by the config stay warm.
+ */
+function withLanguage(config: ResolvedConfig, language: string | undefined): ResolvedConfig {
+  if (!language) return config;
+  let known = byLanguage.get(config);
+  if (!known) byLanguage.set(config, (known = new Map()));
+  let found = known.get(language);
+  if (!found) known.set(language, (found = { ...config, language: language.toLowerCase() === 'auto' ? undefined : language }));
+  return found;
+}
+
 async function configFor(path: string | undefined, settings: CheckSettings): Promise<ConfigForDraft> {
   const target = path ?? resolve(settings.cwd, 'untitled.md');
   const configFile = settings.configFile ? resolve(settings.cwd, settings.configFile) : undefined;
   try {
     const loaded = await loadConfigFor(target, { configFile, loadCode: settings.loadCode });
-    return { config: withSeverityOverrides(loaded.config, settings.rules), file: loaded.file, files: loaded.files, skippedCode: loaded.skippedCode, warnings: loaded.warnings.map((w) => w.format()) };
+    const config = withLanguage(withSeverityOverrides(loaded.config, settings.rules), settings.language);
+    return { config, file: loaded.file, files: loaded.files, skippedCode: loaded.skippedCode, warnings: loaded.warnings.map((w) => w.format()) };
   } catch (error) {
     const file = configFile ?? findConfigFile(target);
     return { file, files: file ? [file] : [], problem: describeConfigError(error, file) };

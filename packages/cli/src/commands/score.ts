@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
-import { CHANNELS, DEFAULT_LIMITS, isInputError, PreachInputError, type Channel } from '@preach/core';
+import { CHANNELS, DEFAULT_LIMITS, isInputError, LANGUAGE_PATTERN, PreachInputError, type Channel } from '@preach/core';
 import type { Piscina } from 'piscina';
 import { printConfigWarnings } from '../config-warnings.js';
 import { EXIT, UsageError } from '../exit.js';
@@ -35,6 +35,7 @@ export interface ScoreCommandOptions {
   config?: string;
   noConfig?: boolean;
   channel?: string;
+  language?: string;
   agentSignature?: string;
   csvColumn?: string[];
   includeBots?: boolean;
@@ -159,6 +160,7 @@ async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Prom
         for await (const item of read.items) {
           if ('conversation' in item) {
             if (settings.channel && !item.conversation.channel) item.conversation.channel = settings.channel;
+            if (settings.language && !item.conversation.language) item.conversation.language = settings.language;
             if (options.includeBots) item.conversation.scoreBots = true;
           }
           yield item;
@@ -216,6 +218,7 @@ interface CheckedOptions {
   jobs: number;
   worst: number;
   channel?: Channel;
+  language?: string;
 }
 
 function checkOptions(patterns: string[], options: ScoreCommandOptions): CheckedOptions {
@@ -225,13 +228,14 @@ function checkOptions(patterns: string[], options: ScoreCommandOptions): Checked
   const inputFormat = options.inputFormat && options.inputFormat !== 'auto' ? options.inputFormat : undefined;
   if (inputFormat && !(INPUT_FORMATS as readonly string[]).includes(inputFormat)) throw new UsageError(`unknown --input-format "${inputFormat}"; use one of: auto, ${INPUT_FORMATS.join(', ')}`);
   if (options.channel && !CHANNELS.includes(options.channel as Channel)) throw new UsageError(`unknown channel "${options.channel}"; use one of: ${CHANNELS.join(', ')}`);
+  if (options.language && !new RegExp(LANGUAGE_PATTERN).test(options.language)) throw new UsageError(`--language needs a language tag such as en, th, ko or zh (or auto), got "${options.language}"`);
   const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs needs a whole number of at least 1, got "${options.jobs}"`);
   const worst = options.worst === undefined ? 20 : Number(options.worst);
   if (!Number.isInteger(worst) || worst < 0) throw new UsageError(`--worst needs a whole number, got "${options.worst}"`);
   if (patterns.length === 0) throw new UsageError('no transcripts given: pass JSONL, JSON or CSV files, folders, globs, or - to read standard input (try `preach score --help`)');
   if (patterns.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be given once');
-  return { inputFormat: inputFormat as InputFormat | undefined, jobs, worst, channel: options.channel as Channel | undefined };
+  return { inputFormat: inputFormat as InputFormat | undefined, jobs, worst, channel: options.channel as Channel | undefined, language: options.language };
 }
 
 /** `--csv-column body=Comment` → `{body: 'Comment'}`. */

@@ -61,6 +61,7 @@ export function scoreConversation(conversation: Conversation, { config, signatur
         thread: thread.slice(0, answeredAt),
         situation: conversation.situation,
         channel: conversation.channel,
+        language: conversation.language,
         agentName: agent.bot ? undefined : message.authorName,
         tags: conversation.tags.length ? conversation.tags : undefined,
       },
