@@ -20,7 +20,7 @@ export { compileMatcher, interpolate, matchCase } from './declarative/matchers.j
 export { escapeRegex, phrasePattern } from './declarative/regex.js';
 export { compileUserPattern, userPatternProblem, engineFor, NATIVE_STEP_LIMIT, type UserPattern, type PatternMatch, type RegexEngine } from './declarative/user-regex.js';
 export { compromisePatternProblem, registerExpressionKeywords, COMPROMISE_SYNTAX_URL } from './declarative/expressions.js';
-export { describeConditions, ruleMarkdown, ruleText, type TextStyle } from './rule-docs.js';
+export { describeConditions, describeLanguages, ruleMarkdown, ruleText, type TextStyle } from './rule-docs.js';
 export { runRuleExamples, type ExampleOutcome } from './examples.js';
 export { CONFIG_FILE_NAMES, CONFIG_FILES_GLOB } from './config/files.js';
 export { resolveConfig, limitsFrom, suggestRule, type ConfigLayer, type PreachConfig, type ResolveInput, type RuleSettingInput } from './config/resolve.js';
