@@ -30,7 +30,7 @@ const ZH: Lexicon = {
   },
   moods: {
     angry: [[/气死|氣死|垃圾|骗子|騙子|投诉|投訴|太过分|忍无可忍|什么破|滚|恶心|噁心|！{2,}|!{2,}/, 3]],
-    frustrated: [[/又|还是不行|還是不行|第[二三四五]次|一直|好几次|好幾次|到底|怎么还|怎麼還|失望/, 2]],
+    frustrated: [[/又|还是不行|還是不行|第[二三四五]次|一直|好几次|好幾次|到底|怎么还|怎麼還|失望/, 2], [/(?:[一二两兩三四五六七八九十几幾\d]+\s*(?:个|個)?\s*(?:小时|小時|天|周|週|星期|月))了|还没|還沒|不了|收不到/, 2]],
     anxious: [[/着急|著急|急用|担心|擔心|害怕|怎么办|怎麼辦|马上|馬上|急/, 2]],
     confused: [[/不明白|不懂|搞不清|看不懂|为什么|為什麼|怎么回事|怎麼回事/, 2]],
     grieving: [[/去世|过世|過世|离世|離世|病逝|节哀|葬礼/, 4]],
@@ -57,7 +57,7 @@ const KO: Lexicon = {
   },
   moods: {
     angry: [[/어이없|황당|최악|짜증|화가|신고|장난하|미쳤|열받|!{2,}|\?{2,}/, 3]],
-    frustrated: [[/또|계속|몇\s*번|여러\s*번|도대체|아직도|벌써\s*[몇두세]/, 2]],
+    frustrated: [[/또|계속|몇\s*번|여러\s*번|도대체|아직도|벌써\s*[몇두세]/, 2], [/째|지났는데|아직|안\s*와요|안\s*됩니다|안\s*돼요|튕겨/, 2]],
     anxious: [[/급해|급합니다|걱정|불안|빨리|어떡|어떻게\s*해야/, 2]],
     confused: [[/모르겠|이해가\s*안|헷갈|왜\s*그런/, 2]],
     grieving: [[/돌아가셨|별세|장례|고인|상을\s*당/, 4]],
@@ -80,11 +80,11 @@ const TH: Lexicon = {
     'account-access': [[/เข้าสู่ระบบไม่ได้|ล็อกอินไม่ได้|ลืมรหัสผ่าน|บัญชี(?:ถูก)?ล็อก|ไม่ได้รับ(?:รหัส)?\s*OTP|OTP\s*ไม่มา|รีเซ็ตรหัสผ่านไม่ได้/, 3]],
     'feature-request': [[/อยากให้(?:มี|เพิ่ม)|เสนอแนะ|ขอฟีเจอร์|เพิ่มฟังก์ชัน/, 2]],
     'how-to': [[/ทำยังไง|ทำอย่างไร|วิธี|ตรงไหน|ที่ไหน|ยังไงคะ|ยังไงครับ|สอบถาม/, 1]],
-    praise: [[/ขอบคุณมาก|บริการดีมาก|ประทับใจ|ชอบมาก|เยี่ยม|สุดยอด/, 2]],
+    praise: [[/ขอบคุณมาก|บริการดีมาก|ประทับใจ|ชอบมาก|เยี่ยม|สุดยอด/, 2], [/ขอบคุณ/, 1]],
   },
   moods: {
     angry: [[/โกรธ|โมโห|ห่วย|แย่มาก|โกง|ร้องเรียน|สคบ|ไม่ไหวแล้ว|!{2,}/, 3]],
-    frustrated: [[/อีกแล้ว|หลายครั้ง|ทุกครั้ง|ตั้งหลายวัน|ยังไม่|ทำไมยัง|ผิดหวัง/, 2]],
+    frustrated: [[/อีกแล้ว|หลายครั้ง|ทุกครั้ง|ตั้งหลายวัน|ยังไม่|ทำไมยัง|ผิดหวัง/, 2], [/ไม่ได้เลย|ไม่มา|(?:ชั่วโมง|วัน|อาทิตย์|สัปดาห์)แล้ว/, 2]],
     anxious: [[/กังวล|ด่วน|รีบ|กลัว|ทำยังไงดี|เดือดร้อน/, 2]],
     confused: [[/ไม่เข้าใจ|งง|สับสน|ทำไม/, 2]],
     grieving: [[/เสียชีวิต|ถึงแก่กรรม|งานศพ|จากไปแล้ว/, 4]],
@@ -101,7 +101,9 @@ const TIE_ORDER = ['bereavement', 'security', 'billing-failure', 'outage', 'comp
 /** Reads a customer message in a language with a lexicon: the situation and mood its words show. */
 export function readLexiconTurn(message: string, language: string): CustomerTurn {
   const lexicon = LEXICONS[language]!;
+  // Thanks end many requests ("请问怎么改发票？谢谢"): praise is the topic only when nothing else is.
   let best: { id: string; score: number; evidence: string[] } | undefined;
+  let praise: { id: string; score: number; evidence: string[] } | undefined;
   for (const id of TIE_ORDER) {
     let score = 0;
     const evidence: string[] = [];
@@ -112,7 +114,9 @@ export function readLexiconTurn(message: string, language: string): CustomerTurn
         evidence.push(...found.filter((word, index) => found.indexOf(word) === index));
       }
     }
-    if (score > 0 && (!best || score > best.score)) best = { id, score, evidence };
+    if (score <= 0) continue;
+    if (id === 'praise') praise = { id, score, evidence };
+    else if (!best || score > best.score) best = { id, score, evidence };
   }
   let mood: { id: Mood; score: number; evidence: string[] } = { id: 'calm', score: 0, evidence: [] };
   for (const [id, patterns] of Object.entries(lexicon.moods) as Array<[Mood, Array<[RegExp, number]>]>) {
@@ -128,8 +132,11 @@ export function readLexiconTurn(message: string, language: string): CustomerTurn
     if (score > mood.score) mood = { id, score, evidence };
   }
   const resolved = lexicon.resolved.exec(message);
-  // "谢谢，已经好了" is praise for a solved problem; a lone "how do I" is weak beside anything else.
-  const situation = best && !(resolved && best.id !== 'praise') ? best : undefined;
+  // A security scare is worrying even when said calmly: with no other sign, the customer is anxious.
+  if (mood.score === 0 && best?.id === 'security') mood = { id: 'anxious', score: 1, evidence: best.evidence.slice(0, 1) };
+  if (resolved && mood.id === 'calm' && praise) mood = { id: 'pleased', score: 1, evidence: praise.evidence.slice(0, 1) };
+  // A thank-you once the problem is solved is praise ("可以用了，谢谢"); without thanks, a solved problem has no topic left.
+  const situation = resolved ? praise : (best ?? praise);
   return {
     situation: situation?.id ?? null,
     situationConfidence: situation ? Math.min(0.95, 0.5 + situation.score / 10) : 0,
