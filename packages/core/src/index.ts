@@ -29,5 +29,5 @@ export { parseYamlSource, validateLocated, ajv, type LocatedValue } from './yaml
 export { PreachInputError, PreachInputErrors, isInputError } from './errors.js';
 export { DEFAULT_LIMITS, LIMIT_RULE_ID, createDeadline, draftSizeProblem, formatSeconds, formatSize, stopMessage, utf8Length, type CheckLimits, type CheckStop, type Deadline } from './limits.js';
 export { detectLanguage, resolveLanguage, normaliseLanguage, isRuleLanguage, languageName, ruleSupports, RULE_LANGUAGES, LANGUAGE_RULE_ID, LANGUAGE_PATTERN, type RuleLanguage, type ResolvedLanguage } from './language.js';
-export { segmentWords, segmentSentences, wordBoundaries, countCharacters, onWordBoundaries, SEGMENTED_LANGUAGES } from './text/segment.js';
+export { segmentText, segmentWords, segmentSentences, wordBoundaries, countCharacters, onWordBoundaries, SEGMENTED_LANGUAGES } from './text/segment.js';
 export { readLexiconTurn } from './customer/lexicons.js';

@@ -57,11 +57,22 @@ export function languageName(id: string): string {
 /**
  * Each script's letters, by the weight one letter carries: a Han character or a Hangul syllable
  * is a word or most of one, a Latin or Thai letter a part of one. Kana means Japanese, whose
- * replies also use Han.
+ * replies also use Han. Index: 1 Thai, 2 Hangul, 3 kana, 4 Han, 5 Latin, 6 other letters.
  */
-const SCRIPT = /(\p{Script=Thai})|(\p{Script=Hangul})|(\p{Script=Hiragana}|\p{Script=Katakana})|(\p{Script=Han})|(\p{Script=Latin})|(\p{Script=Cyrillic}|\p{Script=Arabic}|\p{Script=Hebrew}|\p{Script=Greek}|\p{Script=Devanagari})/gu;
 const SCRIPT_WEIGHT = [0, 1, 2, 2, 3, 1, 1];
 const SCRIPT_LANGUAGE = ['', 'th', 'ko', 'ja', 'zh', 'latin', 'other'];
+const OTHER_LETTER = /\p{L}/u;
+
+/** The script group of one code point (0: not a letter this cares about), by Unicode block. */
+function scriptOf(code: number): number {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) ? 5 : 0;
+  if (code >= 0x0e01 && code <= 0x0e5b) return 1;
+  if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3131 && code <= 0x318e)) return 2;
+  if (code >= 0x3041 && code <= 0x30ff) return 3;
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff)) return 4;
+  if ((code >= 0xc0 && code <= 0x24f) || (code >= 0x1e00 && code <= 0x1eff)) return code === 0xd7 || code === 0xf7 ? 0 : 5;
+  return OTHER_LETTER.test(String.fromCodePoint(code)) ? 6 : 0;
+}
 
 /** Latin-script text shorter than this (letters) is English unless said otherwise: too short to tell. */
 const MIN_LATIN_LETTERS = 20;
@@ -78,15 +89,13 @@ const MARGIN = 4;
 export function detectLanguage(text: string): string {
   const weights = [0, 0, 0, 0, 0, 0, 0];
   let letters = 0;
-  for (const match of text.matchAll(SCRIPT)) {
-    for (let group = 1; group < match.length; group++) {
-      if (match[group] !== undefined) {
-        weights[group]! += SCRIPT_WEIGHT[group]!;
-        letters++;
-        break;
-      }
-    }
-    if (letters > 4000) break;
+  for (let i = 0; i < text.length && letters <= 4000; i++) {
+    const code = text.codePointAt(i)!;
+    if (code > 0xffff) i++;
+    const group = scriptOf(code);
+    if (group === 0) continue;
+    weights[group]! += SCRIPT_WEIGHT[group]!;
+    letters++;
   }
   if (letters === 0) return 'und';
   // Japanese writes with Han and kana together: any real share of kana makes Han text Japanese.

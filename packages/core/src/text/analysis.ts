@@ -1,7 +1,7 @@
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
 import { nlp } from './compromise.js';
-import { countCharacters, SEGMENTED_LANGUAGES, segmentSentences, segmentWords, wordBoundaries } from './segment.js';
+import { countCharacters, SEGMENTED_LANGUAGES, segmentSentences, segmentText } from './segment.js';
 import { fastPolarity } from './sentiment.js';
 import type { Analysis, MarkdownLink, Span } from '../types.js';
 
@@ -92,12 +92,14 @@ export function createAnalysis(prose: string, links: MarkdownLink[], customerMes
   let count: number | undefined;
   let boundaries: Set<number> | undefined;
   let characters: number | undefined;
+  let segments: ReturnType<typeof segmentText> | undefined;
+  const segmented$ = () => (segments ??= segmentText(prose, language));
 
   const parsed = () =>
     (trees ??= parseChunks(prose).map((start, i, cuts) => ({ tree: english.parse(prose.slice(start, cuts[i + 1] ?? prose.length)) as unknown as NlcstNode, offset: start })));
 
   return {
-    wordCount: () => (count ??= segmented ? segmentWords(prose, language).length : countWords(prose)),
+    wordCount: () => (count ??= segmented ? segmented$().words.length : countWords(prose)),
     sentences() {
       if (sentences) return sentences;
       if (segmented) return (sentences = segmentSentences(prose, language));
@@ -116,7 +118,7 @@ export function createAnalysis(prose: string, links: MarkdownLink[], customerMes
     },
     words() {
       if (words) return words;
-      if (segmented) return (words = segmentWords(prose, language));
+      if (segmented) return (words = segmented$().words);
       words = [];
       const visit = (node: NlcstNode, offset: number): void => {
         if (node.type === 'WordNode') {
@@ -131,7 +133,7 @@ export function createAnalysis(prose: string, links: MarkdownLink[], customerMes
     },
     wordBoundaries() {
       if (boundaries) return boundaries;
-      if (segmented) return (boundaries = wordBoundaries(prose, language));
+      if (segmented) return (boundaries = segmented$().boundaries);
       boundaries = new Set([0, prose.length]);
       for (const word of this.words()) boundaries.add(word.start).add(word.end);
       return boundaries;

@@ -23,6 +23,17 @@ function segmenterFor(language: string): { word: Intl.Segmenter; sentence: Intl.
   return found;
 }
 
+/** Words and every boundary between segments, from one pass of the segmenter. */
+export function segmentText(text: string, language: string): { words: Span[]; boundaries: Set<number> } {
+  const words: Span[] = [];
+  const boundaries = new Set<number>([0, text.length]);
+  for (const { segment, index, isWordLike } of segmenterFor(language).word.segment(text)) {
+    boundaries.add(index);
+    if (isWordLike) words.push({ start: index, end: index + segment.length, text: segment });
+  }
+  return { words, boundaries };
+}
+
 /** Words (letters or digits, as ICU sees them), with offsets into `text`. */
 export function segmentWords(text: string, language: string): Span[] {
   const words: Span[] = [];
@@ -80,15 +91,12 @@ export function segmentSentences(text: string, language: string): Span[] {
   return sentences;
 }
 
-/** Letters and digits, counted as a reader sees them (a Thai vowel mark is part of its letter). */
-const COUNTED = /[\p{L}\p{N}]/u;
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Letters, digits and punctuation; combining marks (Thai vowels and tones) belong to their letter. */
+const COUNTED = /[\p{L}\p{N}\p{P}]/gu;
 
 /** The length of a text in characters a reader counts: letters, digits and punctuation, no spaces. */
 export function countCharacters(text: string): number {
-  let count = 0;
-  for (const { segment } of graphemes.segment(text)) if (!/^\s+$/.test(segment) && (COUNTED.test(segment) || /\p{P}/u.test(segment))) count++;
-  return count;
+  return text.match(COUNTED)?.length ?? 0;
 }
 
 /**
