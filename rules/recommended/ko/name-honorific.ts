@@ -36,7 +36,9 @@ export default defineRule(
   (context) => {
     const customer = context.reply.customerName;
     if (!customer || !/[가-힣]/.test(customer.full)) return;
-    const name = splitEastAsianName(customer.full, COMPOUND_SURNAMES);
+    // A name given with its honorific ("김민준 님", "김민준 고객님") is the name without it.
+    const name = splitEastAsianName(customer.full.replace(/\s*(?:고객\s*)?(?:님|씨)$/, ''), COMPOUND_SURNAMES);
+    if (name.full.length < 2) return;
     const prose = context.prose;
     const fullAt = occurrences(prose, name.full);
     const givenAt = name.given.length >= 2 ? occurrences(prose, name.given).filter((at) => !fullAt.some((full) => at >= full && at < full + name.full.length)) : [];

@@ -28,7 +28,7 @@ export default defineRule(
   },
   (context) => {
     for (const vague of vagueTimes(context, {
-      vague: /빠른\s*시일\s*(?:내에|안에|내로)|최대한\s*빨리|최대한\s*신속히|가능한\s*(?:한\s*)?빨리|조만간|곧(?=\s|$|[.!?,])|잠시\s*후에?|추후에?|나중에|머지않아/,
+      vague: /빠른\s*시일\s*(?:내에|안에|내로)|최대한\s*빨리|최대한\s*신속히|가능한\s*(?:한\s*)?빨리|조만간|곧(?=\s|$|[.!?,])|추후에?|나중에|머지않아/,
       concrete: /\d|오늘|내일|모레|이번\s*주|다음\s*주|주말|오전|오후|저녁|아침|밤|[월화수목금토일]요일|영업일|시간\s*(?:이내|안에|내)|분\s*(?:이내|안에|내)|[한두세네]\s*시간|하루|이틀|사흘/,
     })) {
       context.report({ message: `"${vague.text}" gives no time, and in a ${context.reply.situation.id} conversation the customer needs one: say by when (오늘 오후 5시까지, 영업일 기준 3일 이내).`, start: vague.start, end: vague.end });

@@ -2,7 +2,7 @@ import { defineRule, type Span } from '@preach/core';
 
 /** Polite particles, as segmented words: a male agent ends with ครับ, a female one with ค่ะ / คะ. */
 const MALE = new Set(['ครับ', 'คับ', 'ครับผม', 'ฮะ', 'ขอรับ']);
-const FEMALE = new Set(['ค่ะ', 'คะ', 'ค่า', 'ค่ะ', 'ค๊ะ', 'นะคะ', 'จ้ะ', 'จ้า']);
+const FEMALE = new Set(['ค่ะ', 'คะ', 'ค่า', 'ค๊ะ', 'นะคะ']);
 
 export default defineRule(
   {

@@ -30,6 +30,7 @@ export default defineRule(
           { text: '您好，您的订单已发货。', context: { customerName: '王伟' } },
           { text: '王伟先生，您好。您的发票已寄出。', context: { customerName: '王伟' } },
           { text: '欧阳女士您好，退款已原路返回。', context: { customerName: '欧阳娜娜', customerTitle: 'ms' } },
+          { text: '王女士您好，您的发票已寄出。', context: { customerName: '王丽女士' } },
         ],
       },
     },
@@ -37,12 +38,15 @@ export default defineRule(
   (context) => {
     const customer = context.reply.customerName;
     if (!customer || !/[\u4e00-\u9fff]/.test(customer.full)) return;
-    const name = splitEastAsianName(customer.full, COMPOUND_SURNAMES);
-    const title = context.reply.customerTitle;
+    // A name given with its title ("王丽女士", "王先生") says how to address the customer.
+    const given = /^(.+?)\s*(先生|女士|小姐)$/.exec(customer.full.replace(/\s+/g, ''));
+    const name = splitEastAsianName(given ? given[1]! : customer.full, COMPOUND_SURNAMES);
+    const title = context.reply.customerTitle ?? (given ? (given[2] === '先生' ? 'mr' : 'ms') : undefined);
     const prose = context.prose;
     const proper = title === 'ms' ? '女士' : title === 'mr' ? '先生' : undefined;
     const address = proper ? `${name.surname}${proper}` : `${name.surname}先生 / ${name.surname}女士`;
-    for (const at of occurrences(prose, name.full)) {
+    // A surname alone ("王") is too short to find as a name.
+    for (const at of name.given ? occurrences(prose, name.full) : []) {
       if (TITLE.test(prose.slice(at + name.full.length))) continue;
       context.report({ message: `"${name.full}" on its own is a roll call; address the customer as ${address} or 您.`, start: at, end: at + name.full.length, fix: proper && `${name.surname}${proper}` });
     }

@@ -29,7 +29,7 @@ export default defineRule(
   },
   (context) => {
     for (const vague of vagueTimes(context, {
-      vague: /(?<!请|請|请您|請您|建议您|建議您)(?:尽快|盡快|尽早|盡早|稍后|稍後|很快|马上就|馬上就|过一阵|過一陣|近期|不久|改天|晚些时候|晚些時候|第一时间|第一時間)/,
+      vague: /(?<!请|請|请您|請您|建议您|建議您)(?:尽快|盡快|尽早|盡早|稍后|稍後|很快(?![乐樂活])|马上就|馬上就|过一阵|過一陣|近期|不久|改天|晚些时候|晚些時候|第一时间|第一時間)/,
       concrete: /\d|[一二两三四五六七八九十半]+\s*(?:个|個)?\s*(?:小时|小時|分钟|分鐘|天|日|工作日|周|週|星期)|今天|今日|今晚|明天|明日|后天|後天|周[一二三四五六日末]|週[一二三四五六日末]|星期[一二三四五六日天]|上午|下午|中午|晚上|早上|月底|本周|本週|下周|下週/,
     })) {
       context.report({ message: `"${vague.text}" gives no time, and in a ${context.reply.situation.id} conversation the customer needs one: say by when (今天下午5点前, 1-3个工作日内).`, start: vague.start, end: vague.end });

@@ -18,6 +18,8 @@ export interface SecretRequestSpec {
   refusal: RegExp;
   /** Only part of it is asked for: 后四位, 끝 4자리, 4 ตัวท้าย… */
   partial: RegExp;
+  /** Where the customer enters it themselves, not to us: 在页面上, 앱에서, ในแอป… */
+  ownScreen?: RegExp;
   /** Whether the request comes after the secret (Korean: 비밀번호를 알려 주세요), before it (请提供密码), or either (Thai). */
   requestAfter: boolean | 'either';
   /** How far apart (characters) the secret and the request may be. */
@@ -31,10 +33,11 @@ export function secretRequests(context: RuleContext, spec: SecretRequestSpec): S
   const found: Span[] = [];
   for (const secret of findAll(new RegExp(spec.secret.source, 'giu'), context.prose)) {
     const sentence = spec.line ? lineAt(context.prose, secret.start) : sentenceAt(context, secret.start);
-    if (spec.refusal.test(sentence.text) || spec.partial.test(sentence.text)) continue;
+    if (spec.refusal.test(sentence.text) || spec.partial.test(sentence.text) || spec.ownScreen?.test(sentence.text)) continue;
     const after = context.prose.slice(secret.end, Math.min(sentence.end, secret.end + spec.distance));
     const before = context.prose.slice(Math.max(sentence.start, secret.start - spec.distance), secret.start);
-    const windows = spec.requestAfter === 'either' ? [before, after] : spec.requestAfter ? [after] : [before];
+    // Either way round, the request may also wrap the secret ("ส่งรหัสผ่านมาให้เรา").
+    const windows = spec.requestAfter === 'either' ? [before, after, before + secret.text + after] : spec.requestAfter ? [after] : [before];
     if (!windows.some((window) => spec.request.test(window))) continue;
     if (found.some((span) => span.start >= sentence.start && span.end <= sentence.end)) continue;
     found.push(secret);
