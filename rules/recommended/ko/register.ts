@@ -61,7 +61,7 @@ export default defineRule(
         context.report({ message: `"${ending}" is 반말 (plain speech) to a customer; use 해요체 or 합쇼체 (…해요 / …합니다).`, start: at, end: at + ending.length });
         continue;
       }
-      if (FORMULA.test(sentence.text) || REQUEST.test(ending)) continue;
+      if (FORMULA.test(sentence.text.replace(/[\s\p{P}\p{S}ㄱ-ㅎㅏ-ㅣ]+$/u, '')) || REQUEST.test(ending)) continue;
       if (HAPSYO.test(ending)) hapsyo.push({ start: at, end: at + ending.length, text: ending });
       else if (HAEYO.test(ending)) haeyo.push({ start: at, end: at + ending.length, text: ending });
     }
