@@ -75,7 +75,7 @@ function scriptOf(code: number): number {
 }
 
 /** Latin-script text shorter than this (letters) is English unless said otherwise: too short to tell. */
-const MIN_LATIN_LETTERS = 20;
+const MIN_LATIN_LETTERS = 40;
 /** How sure the detector must be, and by how much more than of English, before a Latin-script reply is not English. */
 const MIN_CONFIDENCE = 0.5;
 const MARGIN = 4;
@@ -105,6 +105,8 @@ export function detectLanguage(text: string): string {
   const script = SCRIPT_LANGUAGE[best]!;
   if (script !== 'latin' && script !== 'other') return script;
   if (script === 'latin' && weights[5]! < MIN_LATIN_LETTERS) return 'en';
+  // English function words make up a good part of any English reply, and little of any other.
+  if (script === 'latin' && englishShare(text) >= ENGLISH_SHARE) return 'en';
   const guesses = detectAll(text.length > 2000 ? text.slice(0, 2000) : text);
   const top = guesses[0];
   if (!top) return script === 'latin' ? 'en' : 'und';
@@ -112,6 +114,23 @@ export function detectLanguage(text: string): string {
   const english = guesses.find((guess) => guess.lang === 'en')?.accuracy ?? 0;
   const lang = normaliseDetected(top.lang);
   return lang !== 'en' && top.accuracy >= MIN_CONFIDENCE && top.accuracy >= english * MARGIN ? lang : 'en';
+}
+
+/** The commonest English words: in English replies a fifth to a half of the words. */
+const ENGLISH_WORDS = new Set('the a an and or to of in on for with at by from is are was were be been it this that these you your yours we our us i me my he she they them their please thanks thank can will would could should have has had do does did not no yes if so as but all any just here there what when where which who how'.split(' '));
+/** A Latin-script text with at least this share of common English words is English, whatever the detector says. */
+const ENGLISH_SHARE = 0.15;
+const LATIN_WORD = /[A-Za-z\u00C0-\u024F'’]+/g;
+
+function englishShare(text: string): number {
+  let words = 0;
+  let english = 0;
+  for (const match of text.matchAll(LATIN_WORD)) {
+    words++;
+    if (ENGLISH_WORDS.has(match[0].toLowerCase())) english++;
+    if (words >= 400) break;
+  }
+  return words ? english / words : 0;
 }
 
 /** tinyld's few non-standard codes. */
