@@ -18,6 +18,10 @@ describe('detecting a reply’s language', () => {
     ['en', 'Hi Priya, the refund is on its way.'],
     ['en', 'See you soon!'],
     ['fr', 'Bonjour, votre remboursement a été envoyé hier et arrivera bientôt.'],
+    ['de', 'Du kannst die Anzeige auf deinem Konto verwalten. Klicke auf diesen Link für weitere Hilfe.'],
+    // Short, or full of English words: English, however sure the detector is of something else.
+    ['en', 'Please utilize the caf\uFFFD menu.'],
+    ['en', 'Sorry to hear that you are not able to use your device properly. Did you restart it?'],
   ])('%s: %s', (language, text) => {
     expect(detectLanguage(text)).toBe(language);
   });
