@@ -19,15 +19,18 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // parsed here: parsing their YAML took a fifth of `preach lint`'s start-up. The text stays, for
 // the line numbers of messages about them.
 const recommended = join(root, 'rules', 'recommended');
-const sources = readdirSync(recommended)
+// Rules for one language live in a folder named after it (rules/recommended/ko/register.ts → `ko/register`).
+const ruleFiles = readdirSync(recommended, { withFileTypes: true })
+  .flatMap((entry) => (entry.isDirectory() ? readdirSync(join(recommended, entry.name)).map((name) => `${entry.name}/${name}`) : [entry.name]))
+  .sort();
+const sources = ruleFiles
   .filter((name) => /\.ya?ml$/.test(name))
-  .sort()
   .map((name) => {
     const file = relative(root, join(recommended, name));
     const source = readFileSync(join(recommended, name), 'utf8');
     return { file, source, parsed: parsedAsJson(source, file) };
   });
-const codeRules = readdirSync(recommended).filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && !name.endsWith('.test.ts')).sort();
+const codeRules = ruleFiles.filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && !name.endsWith('.test.ts'));
 mkdirSync(join(root, 'rules', 'src', 'generated'), { recursive: true });
 writeIfChanged(
   join(root, 'rules', 'src', 'generated', 'declarative.ts'),

@@ -31,15 +31,18 @@ function indexPage(rules, categories) {
     '',
     'Severities: **error** (must fix before sending), **warning** (should fix), **suggestion** (worth a look).',
     'Critical rules set the conversation score to 0. Change any of them in `.preachrc.yaml` under `rules:`.',
+    '',
+    'Each rule runs only on replies in its languages (en English, th Thai, ko Korean, zh Chinese): `preach:recommended` picks the',
+    "rules by each reply's language. Rules for one language are named after it: `ko/register`, `zh/asks-for-secret`.",
   ];
   for (const category of categories) {
     const inCategory = rules.filter((rule) => rule.meta.category === category.id);
     if (inCategory.length === 0) continue;
     lines.push('', `## ${category.letter} · ${category.label}`, '', `${category.summary[0].toUpperCase()}${category.summary.slice(1)}.`, '');
-    lines.push('| rule | checks | severity | fix |', '|---|---|---|---|');
+    lines.push('| rule | checks | languages | severity | fix |', '|---|---|---|---|---|');
     for (const { meta } of inCategory) {
       const severity = `${meta.severity}${meta.critical ? ' (critical)' : ''}`;
-      lines.push(`| [${meta.id}](${meta.id}.md) | ${meta.docs.description.replace(/\|/g, '\\|')} | ${severity} | ${meta.fixable ? 'yes' : ''} |`);
+      lines.push(`| [${meta.id}](${meta.id}.md) | ${meta.docs.description.replace(/\|/g, '\\|')} | ${(meta.languages ?? ['*']).join(', ')} | ${severity} | ${meta.fixable ? 'yes' : ''} |`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -48,7 +51,7 @@ function indexPage(rules, categories) {
 /** Pages that differ from what is on disk, and stale pages of rules that no longer exist. */
 export function differences(pages) {
   const changed = [...pages].filter(([name, content]) => !existsSync(join(DOCS_DIR, name)) || readFileSync(join(DOCS_DIR, name), 'utf8') !== content).map(([name]) => name);
-  const stale = existsSync(DOCS_DIR) ? readdirSync(DOCS_DIR).filter((name) => name.endsWith('.md') && !pages.has(name)) : [];
+  const stale = existsSync(DOCS_DIR) ? readdirSync(DOCS_DIR, { recursive: true }).map(String).filter((name) => name.endsWith('.md') && !pages.has(name)) : [];
   return { changed, stale };
 }
 
@@ -63,7 +66,10 @@ async function main() {
     return;
   }
   mkdirSync(DOCS_DIR, { recursive: true });
-  for (const name of changed) writeFileSync(join(DOCS_DIR, name), pages.get(name));
+  for (const name of changed) {
+    mkdirSync(dirname(join(DOCS_DIR, name)), { recursive: true });
+    writeFileSync(join(DOCS_DIR, name), pages.get(name));
+  }
   for (const name of stale) rmSync(join(DOCS_DIR, name));
   console.log(`${where}: ${pages.size} pages, ${changed.length} written, ${stale.length} removed`);
 }

@@ -134,9 +134,11 @@ describe('evaluation set', () => {
     expect(entries.filter((entry) => entry.expect.length === 0).length).toBeGreaterThanOrEqual(Math.ceil(entries.length / 3));
   });
 
-  it('covers every built-in rule with a reply it must flag', () => {
+  it('covers every built-in English rule with a reply it must flag', () => {
+    // The set is English; Thai, Korean and Chinese rules are measured by their own sets.
     const covered = new Set(entries.flatMap((entry) => entry.expect));
     const uncovered = recommendedRules()
+      .filter((rule) => rule.meta.languages?.includes('en'))
       .map((rule) => rule.meta.id)
       .filter((id) => !covered.has(id));
     expect(uncovered, 'rules no entry expects').toEqual([]);

@@ -530,6 +530,7 @@ function pronounRequest(reader: Reader, after: string): boolean {
 export default defineRule(
   {
     id: 'asks-for-secret',
+    languages: ['en'],
     category: 'responsible',
     severity: 'error',
     critical: true,

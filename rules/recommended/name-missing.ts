@@ -3,6 +3,7 @@ import { countWords, defineRule, findGreeting, findNameMentions, findVocatives }
 export default defineRule(
   {
     id: 'name-missing',
+    languages: ['en'],
     category: 'human',
     severity: 'warning',
     fixable: true,

@@ -64,6 +64,7 @@ function isOverPromise(context: Parameters<Parameters<typeof defineRule>[1]>[0],
 export default defineRule(
   {
     id: 'over-promise',
+    languages: ['en'],
     category: 'responsible',
     severity: 'warning',
     fixable: false,

@@ -67,6 +67,7 @@ function requestedByCustomer(context: RuleContext, participle: string): boolean 
 export default defineRule(
   {
     id: 'passive-bad-news',
+    languages: ['en'],
     category: 'responsible',
     severity: 'warning',
     fixable: false,

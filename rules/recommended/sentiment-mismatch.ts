@@ -47,6 +47,7 @@ function customerIsUpset(context: RuleContext, upsetSituations: string[]): boole
 export default defineRule(
   {
     id: 'sentiment-mismatch',
+    languages: ['en'],
     category: 'empathetic',
     severity: 'warning',
     fixable: false,

@@ -3,6 +3,8 @@ import { findAll } from '../src/helpers/sentences.js';
 
 /** Words that make a bracketed phrase a merge field rather than a remark ("[sic]", "[GIF]"). */
 const FIELD_WORD = /\b(?:name|first|last|full|customer|client|user|agent|order|ticket|case|account|tracking|invoice|number|id|date|time|amount|price|email|e-mail|phone|address|company|product|plan|link|url|insert|placeholder|field|fname|lname|reference|ref|code|city|country)\b/i;
+/** The same field words in Chinese (Simplified and Traditional), Korean and Thai, which have no \\b around them. */
+const FIELD_WORD_CJK_THAI = /姓名|名字|称呼|稱呼|客户|客戶|顾客|顧客|用户|用戶|会员|會員|订单|訂單|单号|單號|日期|金额|金額|이름|고객|성함|주문|번호|날짜|금액|ชื่อ|ลูกค้า|หมายเลข|วันที่|คำสั่งซื้อ|จำนวนเงิน/;
 /** Bracket contents that look like a field but are attachments or remarks help desks insert. */
 const NOT_A_FIELD = /^(?:gif|image|img|photo|picture|screenshot|attachment|attached|video|link|sic|redacted|removed|edited|emoji|sticker|x| )$/i;
 const HTML_TAG = /^\/?(?:a|b|i|u|p|s|br|hr|em|strong|span|div|ul|ol|li|img|table|tr|td|th|code|pre|sup|sub|small|blockquote|h[1-6])\b/i;
@@ -21,6 +23,7 @@ const PLACEHOLDER = new RegExp(
     String.raw`(?<![\w{])\{\s*[A-Za-z_][\w. -]{0,40}\}(?!\})`,
     String.raw`(?<![\w%])%[A-Za-z][A-Za-z_]{2,}[A-Za-z0-9_]*%(?![\w%])`,
     String.raw`(?<!\])\[\[?[^\[\]\n]{1,40}\]\]?(?![(\[:])`,
+    String.raw`[【〔［][^【】〔〕［］\n]{1,40}[】〕］]`,
     String.raw`<(?![a-z]+:|/?[\w.+-]+@)[^<>\n]{1,40}>`,
   ].join('|'),
   'g',
@@ -34,6 +37,7 @@ type Field = 'first' | 'last' | 'full' | 'agent' | 'other';
 export default defineRule(
   {
     id: 'template-placeholder',
+    languages: ['en', 'th', 'ko', 'zh'],
     category: 'articulate',
     severity: 'error',
     fixable: true,
@@ -42,6 +46,10 @@ export default defineRule(
       why: 'A placeholder the customer can see says "you are a mail merge". It usually means a macro was sent before its fields were filled, so other details (an order number, a date) may be missing too. When the field is a name and the name is known, the fix fills it in.',
       examples: {
         bad: [
+          { text: '{{客户姓名}}您好，您的退款已经处理完毕。' },
+          { text: '[고객명] 님, 문의해 주셔서 감사합니다.' },
+          { text: '【客户姓名】先生，您好。' },
+          { text: 'เรียนคุณ %FIRST_NAME% ค่ะ ทางเราได้รับเรื่องแล้ว' },
           { text: 'Hi {{first_name}}, your refund is on its way.', context: { customerName: 'Priya Raman' }, fixed: 'Hi Priya, your refund is on its way.' },
           { text: 'Dear [Customer Name],\n\nYour order %ORDER_ID% has shipped.', context: { customerName: 'Priya Raman' }, count: 2, fixed: 'Dear Priya,\n\nYour order %ORDER_ID% has shipped.' },
           { text: 'Hi <NAME>, thanks for your patience.' },
@@ -50,6 +58,8 @@ export default defineRule(
           { text: 'Track it here: https://example.com/track/{{tracking_number}}' },
         ],
         good: [
+          { text: '王先生您好，您的订单【2024-1188】已发货。' },
+          { text: '김민준 님, 주문하신 상품이 오늘 출고되었습니다.' },
           { text: 'Hi Priya, your order 12345 has shipped.', context: { customerName: 'Priya Raman' } },
           { text: 'In your email template, type `{{first_name}}` where the name should go.' },
           { text: '```\n{"name": "{customer}"}\n```\nThat is the payload our API expects.' },
@@ -62,7 +72,7 @@ export default defineRule(
     },
   },
   (context) => {
-    if (!/[{}[\]<>%|$]|^\s*(?:hi|hello|hey|dear)\s+[,!]/im.test(context.text)) return;
+    if (!/[{}[\]<>%|$【〔［]|^\s*(?:hi|hello|hey|dear)\s+[,!]/im.test(context.text)) return;
     const code = codeRanges(context);
     const inCode = (span: Span) => code.some(([start, end]) => span.start >= start && span.end <= end);
     for (const span of findAll(PLACEHOLDER, context.text)) {
@@ -80,12 +90,13 @@ export default defineRule(
 );
 
 function isPlaceholder(text: string): boolean {
+  if (/^[【〔［]/.test(text)) return FIELD_WORD_CJK_THAI.test(text);
   if (text.startsWith('[') || text.startsWith('<')) {
     const inner = text.replace(/^[[<]+|[\]>]+$/g, '').trim();
     if (!inner || NOT_A_FIELD.test(inner) || /^\d+$/.test(inner)) return false;
     if (text.startsWith('<') && (HTML_TAG.test(inner) || /^[\d\s.,:;=-]/.test(inner))) return false;
     // [ORDER ID], <NAME>, [Customer Name], [insert date]: capitals or a field word.
-    return FIELD_WORD.test(inner.replace(/_/g, ' ')) || (/^[A-Z][A-Z0-9_ ]+$/.test(inner) && inner.length > 1);
+    return FIELD_WORD.test(inner.replace(/_/g, ' ')) || FIELD_WORD_CJK_THAI.test(inner) || (/^[A-Z][A-Z0-9_ ]+$/.test(inner) && inner.length > 1);
   }
   if (text.startsWith('{') && !text.startsWith('{{') && !text.startsWith('{%')) {
     return FIELD_WORD.test(text.replace(/_/g, ' ')) || /^\{\s*[a-z]+_[a-z_]+\s*\}$/i.test(text);

@@ -42,6 +42,7 @@ function timeNearby(context: RuleContext, sentenceStart: number): boolean {
 export default defineRule(
   {
     id: 'vague-timeline',
+    languages: ['en'],
     category: 'responsible',
     severity: 'warning',
     fixable: false,

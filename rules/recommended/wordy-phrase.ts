@@ -88,6 +88,7 @@ interface Finding extends Span {
 export default defineRule(
   {
     id: 'wordy-phrase',
+    languages: ['en'],
     category: 'concise',
     severity: 'suggestion',
     fixable: true,

@@ -3,6 +3,7 @@ import { draftSizeProblem } from './limits.js';
 import { resolveContext } from './reply-context.js';
 import { splitBlocks, type Block } from './text/blocks.js';
 import { readFrontMatter, type FrontMatter } from './text/front-matter.js';
+import { buildProse, type ProseView } from './text/prose.js';
 import type { ReplyContext, ResolvedConfig, ResolvedReplyContext } from './types.js';
 
 export interface PrepareOptions {
@@ -36,6 +37,8 @@ export interface PreparedDraft {
   disabled: ReadonlySet<string>;
   /** Why the draft is not checked at all (past `limits.max_draft_kb`); nothing else was read. */
   tooLarge?: string;
+  /** The whole draft's prose after the front matter, built once on first use. */
+  prose(): ProseView;
   /** The line and column of a UTF-16 offset into `text` (undefined past its end). */
   toPoint(offset: number): DraftPoint | undefined;
   /** The UTF-16 offset of a line and column (undefined when outside `text`). */
@@ -60,14 +63,18 @@ export function prepareDraft(text: string, given: ReplyContext, config: Resolved
   const frontMatter = tooLarge ? NO_FRONT_MATTER : readFrontMatter(text);
   const context: ReplyContext = { ...frontMatter.context, ...host };
   const disabled = new Set([...frontMatter.disable, ...(options.disable ?? []), ...(tooLarge ? [] : inlineDisables(text))]);
+  let view: ProseView | undefined;
+  const prose = () => (view ??= buildProse(tooLarge ? '' : text, frontMatter.end));
   return {
     text,
     ...(options.path !== undefined ? { path: options.path } : {}),
     frontMatter,
     context,
-    reply: resolveContext(context, config),
+    // The language is decided once, from the whole draft's prose, so every block is read alike.
+    reply: resolveContext(context, config, () => prose().prose),
     disabled,
     ...(tooLarge ? { tooLarge } : {}),
+    prose,
     toPoint: (offset) => toPoint(offset),
     toOffset: (point) => toOffset(point),
     blocks: () => (tooLarge ? [] : splitBlocks(text, frontMatter.end)),

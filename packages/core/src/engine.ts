@@ -3,6 +3,7 @@ import { conditionsHold } from './conditions.js';
 import { prepareDraft, type PrepareOptions, type PreparedDraft } from './draft.js';
 import { createDeadline, DEFAULT_LIMITS, LIMIT_RULE_ID, STOP_NOTE, stopMessage, type CheckStop, type Deadline } from './limits.js';
 import { scoreReply } from './score.js';
+import { languageName, LANGUAGE_RULE_ID, RULE_LANGUAGES, ruleSupports } from './language.js';
 import { createAnalysis } from './text/analysis.js';
 import { FRONT_MATTER_RULE_ID } from './text/front-matter.js';
 import { buildProse } from './text/prose.js';
@@ -44,8 +45,8 @@ export function lintDraft(draft: PreparedDraft, config: ResolvedConfig, options:
   const deadline = options.deadline ?? createDeadline((config.limits ?? DEFAULT_LIMITS).timeBudgetMs);
   const base = options.within ? Math.min(Math.max(0, options.within.start), text.length) : 0;
   const checked = options.within ? text.slice(base, Math.max(base, options.within.end)) : text;
-  const view = buildProse(checked, options.within ? 0 : frontMatter.end);
-  const analysis = createAnalysis(view.prose, view.links, reply.customerMessage);
+  const view = options.within ? buildProse(checked, 0) : draft.prose();
+  const analysis = createAnalysis(view.prose, view.links, reply.customerMessage, reply.language.id);
   const add = (reason: string, start: number, end: number, ruleId: string): PreachMessage => {
     const from = draft.toPoint(start);
     const to = draft.toPoint(end);
@@ -70,7 +71,10 @@ export function lintDraft(draft: PreparedDraft, config: ResolvedConfig, options:
     }
   }
 
-  const rules = options.only ? [...config.rules].filter(([id]) => options.only!.has(id)) : [...config.rules];
+  // Rules run only in the languages they declare; a language no built-in rule knows says so once,
+  // when the whole draft is checked.
+  if (!options.within && !reply.language.supported && !draft.disabled.has(LANGUAGE_RULE_ID)) languageMessage(file, reply.language.id);
+  const rules = [...config.rules].filter(([id, setting]) => (!options.only || options.only.has(id)) && ruleSupports(setting.rule.meta.languages, reply.language.id));
   let slowest = { id: '', ms: -1 };
   let stopped: CheckStop | undefined;
   for (let index = 0; index < rules.length; index++) {
@@ -98,7 +102,7 @@ export function lintDraft(draft: PreparedDraft, config: ResolvedConfig, options:
   const words = analysis.wordCount();
   const critical = new Set(config.scoring.critical);
   for (const message of messages) if (critical.has(message.ruleId)) message.critical = true;
-  const score = scoreReply(messages, words, config.scoring);
+  const score = scoreReply(reply.language.supported ? messages : messages.filter((message) => message.ruleId !== LANGUAGE_RULE_ID), words, config.scoring);
   file.data.preach = { score, situation: reply.situation };
   return { file, messages, score, context: reply, frontMatter: frontMatter.context, ...(stopped ? { stopped } : {}) };
 }
@@ -117,6 +121,23 @@ function limitMessage(file: VFile, draft: PreparedDraft, offset: number, reason:
   const point = draft.toPoint(offset) ?? { line: 1, column: 1 };
   const message = file.message(reason, { place: { line: point.line, column: point.column }, ruleId: LIMIT_RULE_ID, source: 'preach' }) as PreachMessage;
   Object.assign(message, { fatal: true, severity: 'error', category: 'articulate', critical: false, startOffset: offset, endOffset: offset, ...(note ? { note } : {}) });
+}
+
+/** The one message a reply in a language without rules gets: information, not counted in the score. */
+function languageMessage(file: VFile, language: string): void {
+  const message = file.message(`This reply looks ${languageName(language)} (${language}), which preach has no rules for: only rules written for every language were run.`, {
+    place: { line: 1, column: 1 },
+    ruleId: LANGUAGE_RULE_ID,
+    source: 'preach',
+  }) as PreachMessage;
+  Object.assign(message, {
+    severity: 'suggestion',
+    category: 'articulate',
+    critical: false,
+    startOffset: 0,
+    endOffset: 0,
+    note: `Rule sets: ${RULE_LANGUAGES.map((id) => `${languageName(id)} (${id})`).join(', ')}. If the language is wrong, set it with \`language:\` in front matter, config or --language.`,
+  });
 }
 
 function runRule(

@@ -22,7 +22,7 @@ export { compileMatcher, interpolate, matchCase } from './declarative/matchers.j
 export { escapeRegex, phrasePattern } from './declarative/regex.js';
 export { compileUserPattern, userPatternProblem, engineFor, NATIVE_STEP_LIMIT, type UserPattern, type PatternMatch, type RegexEngine } from './declarative/user-regex.js';
 export { compromisePatternProblem, registerExpressionKeywords, COMPROMISE_SYNTAX_URL } from './declarative/expressions.js';
-export { describeConditions, findingsMarkdown, ruleGist, ruleMarkdown, ruleText, type FindingForDocs, type RuleGist, type TextStyle } from './rule-docs.js';
+export { describeConditions, describeLanguages, findingsMarkdown, ruleGist, ruleMarkdown, ruleText, type FindingForDocs, type RuleGist, type TextStyle } from './rule-docs.js';
 export { runRuleExamples, type ExampleOutcome } from './examples.js';
 export { CONFIG_FILE_NAMES, CONFIG_FILES_GLOB } from './config/files.js';
 export { resolveConfig, limitsFrom, limitsLayer, settingsLayer, suggestRule, type ConfigLayer, type PreachConfig, type ResolveInput, type RuleSettingInput } from './config/resolve.js';
@@ -30,3 +30,6 @@ export { configSchema, ruleSchema, packFileSchema, conditionsSchema, frontMatter
 export { parseYamlSource, validateLocated, ajv, type LocatedValue } from './yaml-source.js';
 export { PreachInputError, PreachInputErrors, isInputError } from './errors.js';
 export { DEFAULT_LIMITS, LIMIT_RULE_ID, createDeadline, draftSizeProblem, formatSeconds, formatSize, stopMessage, utf8Length, type CheckLimits, type CheckStop, type Deadline } from './limits.js';
+export { detectLanguage, resolveLanguage, normaliseLanguage, isRuleLanguage, languageName, ruleSupports, RULE_LANGUAGES, LANGUAGE_RULE_ID, LANGUAGE_PATTERN, type RuleLanguage, type ResolvedLanguage } from './language.js';
+export { segmentText, segmentWords, segmentSentences, wordBoundaries, countCharacters, onWordBoundaries, SEGMENTED_LANGUAGES } from './text/segment.js';
+export { readLexiconTurn } from './customer/lexicons.js';

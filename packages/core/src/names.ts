@@ -21,7 +21,8 @@ export function parseCustomerName(raw: string | undefined): CustomerName | undef
   if (reversed) full = `${reversed[2]} ${reversed[1]}`;
   else full = full.split(',')[0]!.trim(); // "Priya Raman, Acme Inc"
   // Handles ("priya_r", "mike1987") are not names a person would be greeted by.
-  if (!full || /^[@\d]|@|^\W+$/.test(full) || /[\d_]/.test(full)) return undefined;
+  // A name in any script is a name (王伟, 김민준, สมชาย): only text with no letter at all is not.
+  if (!full || /^[@\d]|@/.test(full) || /^[^\p{L}\p{N}]+$/u.test(full) || /[\d_]/.test(full)) return undefined;
   const parts = full.split(' ').filter((part) => !HONORIFICS.test(part));
   if (parts.length === 0) return undefined;
   const first = parts[0]!;

@@ -1,12 +1,20 @@
 import { readCustomerTurn } from './customer/read-turn.js';
+import { resolveLanguage } from './language.js';
 import { parseCustomerName } from './names.js';
 import { resolveSituation } from './situations.js';
 import type { Channel, ReplyContext, ResolvedConfig, ResolvedMood, ResolvedReplyContext, ThreadTurn } from './types.js';
 
-/** A draft's context resolved against the config: the situation, the customer's mood, the channel. */
-export function resolveContext(context: ReplyContext, config: Pick<ResolvedConfig, 'situations' | 'tagSituations' | 'defaultChannel'>): ResolvedReplyContext {
+/**
+ * A draft's context resolved against the config: the reply's language, the situation, the
+ * customer's mood, the channel. `prose` (the reply's prose) is what the language is detected from
+ * when neither the context nor the config gives one; a function, so it is built only then.
+ */
+export function resolveContext(context: ReplyContext, config: Pick<ResolvedConfig, 'situations' | 'tagSituations' | 'defaultChannel' | 'language'>, prose: string | (() => string) = ''): ResolvedReplyContext {
   const customerMessage = context.customerMessage?.trim() || undefined;
+  const language = languageGiven(context.language) || languageGiven(config.language) ? resolveLanguage(context.language, config.language, '') : resolveLanguage(undefined, undefined, typeof prose === 'function' ? prose() : prose);
   return {
+    language,
+    ...(context.customerTitle ? { customerTitle: context.customerTitle } : {}),
     customerName: parseCustomerName(context.customerName),
     customerMessage,
     situation: resolveSituation({ context, situations: config.situations, tagSituations: config.tagSituations }),
@@ -25,4 +33,8 @@ function readMood(message: string, previous: string | undefined): ResolvedMood {
 
 function previousCustomerTurn(thread: readonly ThreadTurn[] | undefined): string | undefined {
   return thread?.findLast((turn) => turn.role === 'customer' && turn.text.trim())?.text;
+}
+
+function languageGiven(language: string | undefined): boolean {
+  return Boolean(language && language.trim().toLowerCase() !== 'auto');
 }

@@ -1,3 +1,4 @@
+import { languageName } from './language.js';
 /**
  * A rule's docs, rendered from the rule itself: the reference page (docs/rules/ID.md, also
  * `preach explain ID --format markdown` and the editor's "Show rule docs"), the terminal text
@@ -23,13 +24,19 @@ export function describeConditions(when: RuleConditions): string {
 }
 
 /** A rule's reference page (docs/rules/ID.md), generated from the rule itself. */
+/** "English (en), Korean (ko)", or "every language" for a rule that names none. */
+export function describeLanguages(languages: readonly string[] | undefined): string {
+  if (!languages || languages.includes('*')) return 'every language';
+  return languages.map((id) => `${languageName(id)} (${id})`).join(', ');
+}
+
 export function ruleMarkdown(rule: Rule): string {
   const { meta } = rule;
   const info = categoryInfo(meta.category);
   const lines = [
     `# ${meta.id}`,
     '',
-    `**${info.letter} · ${info.label}** · default severity: \`${meta.severity}\`${meta.critical ? ' · critical (zeroes the score)' : ''}${meta.fixable ? ' · fixable' : ''}${meta.kind ? ` · ${meta.kind === 'code' ? 'code rule' : `\`${meta.kind}\` rule`}` : ''}`,
+    `**${info.letter} · ${info.label}** · default severity: \`${meta.severity}\`${meta.critical ? ' · critical (zeroes the score)' : ''}${meta.fixable ? ' · fixable' : ''}${meta.kind ? ` · ${meta.kind === 'code' ? 'code rule' : `\`${meta.kind}\` rule`}` : ''} · languages: ${describeLanguages(meta.languages)}`,
     '',
     meta.docs.description,
     '',
@@ -114,6 +121,7 @@ export function ruleText(rule: Rule, setting: RuleSetting | undefined, c: TextSt
   ];
   const checks = summariseCheck(rule, setting?.options);
   if (checks) lines.push(`${c.bold('Checks:')} ${checks}`);
+  lines.push(`${c.bold('Languages:')} ${describeLanguages(meta.languages)}`);
   if (meta.when) lines.push(`${c.bold('Applies when:')} ${describeConditions(meta.when)}`);
   if (meta.origin && meta.origin !== 'preach:recommended') lines.push(`${c.bold('From:')} ${meta.origin}${meta.file ? ` (${meta.file})` : ''}`);
   const options = setting?.options ?? meta.defaultOptions;

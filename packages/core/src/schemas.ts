@@ -8,6 +8,7 @@ import { MOODS } from './customer/read-turn.js';
 import { RULE_ID_PATTERN } from './define.js';
 import { CONTEXT_PLACEHOLDERS, KINDS, RULE_KINDS, type RuleKind } from './declarative/kinds/index.js';
 import { channel, regex, stringList } from './schema-parts.js';
+import { LANGUAGE_PATTERN } from './language.js';
 
 /** "a, b or c" */
 const orList = (values: readonly string[]) => `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
@@ -30,7 +31,7 @@ const threadSchema = {
 
 const context = {
   type: 'object',
-  description: 'Conversation context for an example: customer_name, customer_message, situation, channel, agent_name, tags, thread',
+  description: 'Conversation context for an example: customer_name, customer_message, situation, channel, agent_name, tags, thread, language, customer_title',
   additionalProperties: false,
   properties: {
     customer_name: { type: 'string' },
@@ -40,6 +41,8 @@ const context = {
     agent_name: { type: 'string' },
     tags: stringList,
     thread: threadSchema,
+    language: { type: 'string', pattern: LANGUAGE_PATTERN },
+    customer_title: { enum: ['mr', 'ms'] },
   },
 };
 
@@ -97,6 +100,7 @@ const common = {
   url: { type: 'string' },
   note: { type: 'string', description: 'Shown under each message' },
   when: conditionsSchema,
+  languages: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^(?:\\*|[a-z]{2,3})$' }, description: 'Reply languages the rule checks: [en], [ko], [th, zh] or ["*"]; without it the rule runs in every language' },
   examples: examplesWith({ type: 'object', description: "Options for this example only, over the rule's own" }),
 };
 
@@ -187,6 +191,8 @@ export const frontMatterSchema = {
     disable: { anyOf: [{ type: 'string' }, stringList], description: 'Rule ids to skip for this draft: [formal-word]' },
     preach_disable: { anyOf: [{ type: 'string' }, stringList], description: 'Rule ids to skip for this draft: [formal-word]' },
     thread: threadSchema,
+    language: { type: 'string', pattern: LANGUAGE_PATTERN, description: 'The reply language: en, th, ko, zh (or any BCP 47 tag); auto to detect it' },
+    customer_title: { enum: ['mr', 'ms'], description: 'How to address the customer where the language needs it (Chinese 先生/女士): mr or ms' },
   },
 };
 
@@ -203,6 +209,7 @@ export const configSchema = {
     rules: { type: 'object', additionalProperties: ruleSetting, description: 'Rule id → severity and options' },
     vocabulary: { ...stringList, description: 'Product and team words that are never typos or jargon' },
     channel: { ...channel, description: 'Default channel when a draft does not say' },
+    language: { type: 'string', pattern: LANGUAGE_PATTERN, description: "The team's reply language (en, th, ko, zh, …) for every reply that does not say; auto (the default) detects it per reply" },
     situations: {
       type: 'array',
       description: 'Extra situations, or changes to built-in ones (same id)',

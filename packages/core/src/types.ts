@@ -2,6 +2,7 @@ import type { CheckLimits, CheckStop } from './limits.js';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { PreachInputError } from './errors.js';
+import type { ResolvedLanguage } from './language.js';
 
 /** How loudly a rule speaks. `off` exists only in configuration. */
 export type Severity = 'error' | 'warning' | 'suggestion';
@@ -34,6 +35,13 @@ export interface ReplyContext {
    * situation of the customer's earlier turns.
    */
   thread?: ThreadTurn[];
+  /**
+   * The reply's language (`en`, `th`, `ko`, `zh`, or any BCP 47 tag; `auto` to detect). When
+   * absent it is the team's (`language:` in config) or detected from the reply.
+   */
+  language?: string;
+  /** How the customer is addressed, where a language needs it (Chinese 先生/女士): `mr` or `ms`. */
+  customerTitle?: 'mr' | 'ms';
 }
 
 /** One earlier turn of the conversation a draft answers. */
@@ -99,6 +107,9 @@ export interface ResolvedReplyContext {
   mood?: ResolvedMood;
   /** Earlier turns of the conversation (empty when not given). */
   thread: ThreadTurn[];
+  /** The reply's language and how it was decided; rules run only for the languages they declare. */
+  language: ResolvedLanguage;
+  customerTitle?: 'mr' | 'ms';
 }
 
 /** A conditional: a rule applies only when every given field matches. */
@@ -170,6 +181,11 @@ export interface RuleMeta {
    * so editors may re-check only the paragraph being edited. Code rules default to `reply`.
    */
   scope?: 'paragraph' | 'reply';
+  /**
+   * The reply languages the rule checks (`en`, `th`, `ko`, `zh`; `*` for any). A rule that names
+   * none runs in every language; every built-in rule names its own.
+   */
+  languages?: string[];
 }
 
 /** Something a rule reports. Offsets are into the draft's full text (front matter included). */
@@ -209,6 +225,13 @@ export interface Analysis {
   wordCount(): number;
   sentences(): Span[];
   words(): Span[];
+  /**
+   * Where words start and end (segmented by `Intl.Segmenter` for Thai, Chinese, Japanese and
+   * Korean, by spaces and punctuation otherwise): a phrase is a whole word when both its ends are here.
+   */
+  wordBoundaries(): ReadonlySet<number>;
+  /** Letters, digits and punctuation (no spaces): the length of a reply in a language counted in characters. */
+  characterCount(): number;
   /** Markdown links and images (empty for plain text). */
   links(): MarkdownLink[];
   /** A compromise document over the prose (expensive: ask only when a cheap check says so). */
@@ -314,6 +337,8 @@ export interface ResolvedConfig {
   /** Help-desk tag → situation id. */
   tagSituations: Record<string, string>;
   defaultChannel?: Channel;
+  /** The team's reply language (`language:` in config), when not `auto`. */
+  language?: string;
   scoring: ScoringConfig;
   /** Size and time bounds on one check (defaults when absent). */
   limits?: CheckLimits;

@@ -7,7 +7,7 @@ describe('rule docs renderer', () => {
 
   it('renders the reference page from the rule', () => {
     const page = ruleMarkdown(rule);
-    expect(page).toMatch(/^# test\/existence\n\n\*\*A · Articulate\*\* · default severity: `warning` · `existence` rule\n/);
+    expect(page).toMatch(/^# test\/existence\n\n\*\*A · Articulate\*\* · default severity: `warning` · `existence` rule · languages: every language\n/);
     expect(page).toContain('## When it applies\n\nOnly when channel is chat.');
     expect(page).toContain('## Flagged\n\n```text\nKindly wait.\n```');
   });

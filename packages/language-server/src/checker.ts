@@ -67,7 +67,8 @@ export class DraftChecker {
     // One time budget for the whole draft, however many pieces it is checked in.
     const deadline = createDeadline((config.limits ?? DEFAULT_LIMITS).timeBudgetMs);
     const scopes = ruleScopes(config);
-    const key = JSON.stringify([configId(config), draft.context, [...draft.disabled].sort()]);
+    // The language is the whole draft's: a draft that now reads as another language is checked afresh.
+    const key = JSON.stringify([configId(config), draft.context, draft.reply.language.id, [...draft.disabled].sort()]);
     if (key !== this.blocksKey) {
       this.blocks = new Map();
       this.blocksKey = key;

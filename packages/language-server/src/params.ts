@@ -1,5 +1,5 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
-import { ajv, CHANNELS, validateLocated } from '@preach/core';
+import { ajv, CHANNELS, LANGUAGE_PATTERN, validateLocated } from '@preach/core';
 import type { SetContextParams } from './protocol.js';
 
 const textOrNull = { type: ['string', 'null'] };
@@ -20,6 +20,8 @@ const setContextSchema = {
         channel: { enum: [...CHANNELS, null] },
         agentName: textOrNull,
         tags: { type: ['array', 'null'], items: { type: 'string' } },
+        language: { anyOf: [{ type: 'string', pattern: LANGUAGE_PATTERN }, { type: 'null' }] },
+        customerTitle: { enum: ['mr', 'ms', null] },
         // Earlier turns of the conversation, oldest first (what a help-desk page knows).
         thread: {
           type: ['array', 'null'],

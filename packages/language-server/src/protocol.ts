@@ -17,6 +17,9 @@ export interface DraftContext {
   tags?: string[] | null;
   /** Earlier turns of the conversation, oldest first. */
   thread?: Array<{ role: 'customer' | 'agent'; text: string }> | null;
+  /** The reply's language (en, th, ko, zh, …; auto to detect). */
+  language?: string | null;
+  customerTitle?: 'mr' | 'ms' | null;
 }
 
 export interface SetContextParams {
@@ -145,9 +148,11 @@ export interface PreachSettings {
   rules: Record<string, string>;
   /** A config file to use instead of searching (absolute, or relative to the workspace folder). */
   configPath: string;
+  /** The reply language for drafts that do not say (en, th, ko, zh, …); empty or auto detects it per draft. */
+  language: string;
 }
 
-export const DEFAULT_SETTINGS: PreachSettings = { enable: true, rules: {}, configPath: '' };
+export const DEFAULT_SETTINGS: PreachSettings = { enable: true, rules: {}, configPath: '', language: '' };
 
 /**
  * What a client sends as `initializationOptions`: the settings, plus what only the editor knows.

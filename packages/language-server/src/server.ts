@@ -66,6 +66,7 @@ function knownSettings(value: unknown): Partial<PreachSettings> {
     known.rules = Object.fromEntries(Object.entries(given.rules).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   }
   if (typeof given.configPath === 'string') known.configPath = given.configPath;
+  if (typeof given.language === 'string' && /^(?:|auto|[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)$/.test(given.language.trim())) known.language = given.language.trim();
   return known;
 }
 
@@ -105,7 +106,7 @@ export function startServer(connection: Connection): void {
   const watcher = new ConfigWatcher(reloadConfig);
 
   function checkSettings(): CheckSettings {
-    return { configFile: settings.configPath || undefined, rules: settings.rules ?? {}, cwd: workspaceFolder, loadCode: trusted };
+    return { configFile: settings.configPath || undefined, rules: settings.rules ?? {}, cwd: workspaceFolder, loadCode: trusted, ...(settings.language ? { language: settings.language } : {}) };
   }
 
   function pathOf(uri: string): string | undefined {

@@ -21,6 +21,8 @@ export interface CheckSettings {
   configFile?: string;
   /** Rule id → severity, from the editor's settings. */
   rules: Record<string, string>;
+  /** The editor's reply language setting, over the config's `language:` (auto or absent: the config's, or detected). */
+  language?: string;
   /** Where unsaved drafts look for a config (the workspace folder). */
   cwd: string;
   /** Import packs' code rules: only in a workspace the user trusts. */

@@ -110,8 +110,11 @@ async function configFor(path: string | undefined, settings: CheckSettings): Pro
   const target = path ?? resolve(settings.cwd, 'untitled.md');
   const configFile = settings.configFile ? resolve(settings.cwd, settings.configFile) : undefined;
   try {
-    // The editor's rule settings are the last config layer, over the files.
-    const layers = Object.keys(settings.rules).length ? [settingsLayer(EDITOR_SETTINGS, settings.rules)] : [];
+    // The editor's rule settings and language are the last config layers, over the files.
+    const layers = [
+      ...(Object.keys(settings.rules).length ? [settingsLayer(EDITOR_SETTINGS, settings.rules)] : []),
+      ...(settings.language ? [{ file: 'the editor setting preach.language', config: { language: settings.language } }] : []),
+    ];
     const loaded = await loadConfigFor(target, { configFile, loadCode: settings.loadCode, layers });
     return { config: loaded.config, file: loaded.file, files: loaded.files, skippedCode: loaded.skippedCode, warnings: loaded.warnings.map((w) => w.format()) };
   } catch (error) {

@@ -46,6 +46,8 @@ export interface Conversation {
   /** The export's own channel name (e.g. `twitter`), kept for the report. */
   channelName?: string;
   channel?: Channel;
+  /** The replies' language, when the record says (`language: ko`); otherwise detected per reply. */
+  language?: string;
   customerName?: string;
   /** A situation id the export gives outright; otherwise tags or the customer's words decide. */
   situation?: string;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { applyFixes, CHANNELS, draftSizeProblem, FRONT_MATTER_RULE_ID, lint, parseThreadSource, PreachInputError, limitsLayer, type Channel, type ReplyContext, type Rule, type ThreadTurn } from '@preach/core';
+import { applyFixes, CHANNELS, draftSizeProblem, FRONT_MATTER_RULE_ID, LANGUAGE_PATTERN, lint, parseThreadSource, PreachInputError, limitsLayer, type Channel, type ReplyContext, type Rule, type ThreadTurn } from '@preach/core';
 import { loadConfigFor, type LoadConfigOptions } from '@preach/config';
 import { printConfigWarnings } from '../config-warnings.js';
 import { EXIT, UsageError } from '../exit.js';
@@ -19,6 +19,7 @@ export interface LintCommandOptions {
   threadFile?: string;
   situation?: string;
   channel?: string;
+  language?: string;
   agentName?: string;
   tag?: string[];
   format: string;
@@ -47,6 +48,7 @@ const FORMATS = ['stylish', 'json', 'sarif'];
 export async function lintCommand(patterns: string[], options: LintCommandFlags, io: Io): Promise<number> {
   if (!FORMATS.includes(options.format)) throw new UsageError(`unknown format "${options.format}"; use one of: ${FORMATS.join(', ')}`);
   if (options.channel && !CHANNELS.includes(options.channel as Channel)) throw new UsageError(`unknown channel "${options.channel}"; use one of: ${CHANNELS.join(', ')}`);
+  if (options.language && !new RegExp(LANGUAGE_PATTERN).test(options.language)) throw new UsageError(`--language needs a language tag such as en, th, ko or zh (or auto), got "${options.language}"`);
   const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings needs a whole number, got "${options.maxWarnings}"`);
   const limits = parseLimitFlags(options);
@@ -209,6 +211,7 @@ async function contextFromFlags(options: LintCommandOptions, cwd: string): Promi
     thread,
     situation: options.situation,
     channel: options.channel as Channel | undefined,
+    language: options.language,
     agentName: options.agentName,
     tags: options.tag?.length ? options.tag : undefined,
   };

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
-import { CHANNELS, DEFAULT_LIMITS, isInputError, PreachInputError } from '@preach/core';
+import { CHANNELS, DEFAULT_LIMITS, isInputError, LANGUAGE_PATTERN, PreachInputError } from '@preach/core';
 import { printConfigWarnings } from '../config-warnings.js';
 import { EXIT, UsageError } from '../exit.js';
 import { expandInputs } from '../inputs.js';
@@ -50,6 +50,7 @@ export interface ScoreCommandOptions extends ReviewFlags, QueueFlags {
   strict?: boolean;
   config?: string;
   noConfig?: boolean;
+  language?: string;
   agentSignature?: string;
   csvColumn?: string[];
   includeBots?: boolean;
@@ -244,6 +245,7 @@ async function scoreTo(outputStream: NodeJS.WritableStream, run: ScoreRun): Prom
           if ('conversation' in item) {
             if (!filter.beforeScoring(item.conversation)) continue;
             if (defaultChannel && !item.conversation.channel) item.conversation.channel = defaultChannel;
+            if (settings.language && !item.conversation.language) item.conversation.language = settings.language;
             if (options.includeBots) item.conversation.scoreBots = true;
           }
           yield item;
@@ -317,6 +319,7 @@ interface CheckedOptions {
   sample?: SampleSettings;
   compareColumns: ReturnType<typeof parseCompareColumns>;
   minConversations?: number;
+  language?: string;
 }
 
 function checkOptions(patterns: string[], options: ScoreCommandOptions, queue?: CheckedQueue): CheckedOptions {
@@ -326,6 +329,7 @@ function checkOptions(patterns: string[], options: ScoreCommandOptions, queue?: 
   const inputFormat = options.inputFormat && options.inputFormat !== 'auto' ? options.inputFormat : undefined;
   if (inputFormat && !(INPUT_FORMATS as readonly string[]).includes(inputFormat)) throw new UsageError(`unknown --input-format "${inputFormat}"; use one of: auto, ${INPUT_FORMATS.join(', ')}`);
   if (options.channel !== undefined && !options.channel.trim()) throw new UsageError(`--channel needs a channel (${CHANNELS.join(', ')}) or the export's own channel name (twitter, whatsapp, …)`);
+  if (options.language && !new RegExp(LANGUAGE_PATTERN).test(options.language)) throw new UsageError(`--language needs a language tag such as en, th, ko or zh (or auto), got "${options.language}"`);
   const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs needs a whole number of at least 1, got "${options.jobs}"`);
   const worst = options.worst === undefined ? 20 : Number(options.worst);
@@ -334,7 +338,7 @@ function checkOptions(patterns: string[], options: ScoreCommandOptions, queue?: 
   if (minConversations !== undefined && (!Number.isInteger(minConversations) || minConversations < 1)) throw new UsageError(`--min-conversations needs a whole number of at least 1, got "${options.minConversations}"`);
   if (patterns.length === 0 && queue?.collect === undefined) throw new UsageError('no transcripts given: pass JSONL, JSON or CSV files, folders, globs, or - to read standard input (try `preach score --help`)');
   if (patterns.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be given once');
-  return { inputFormat: inputFormat as InputFormat | undefined, jobs, worst, filters: checkFilters(options), sample: checkSample(options), compareColumns: parseCompareColumns(options), minConversations };
+  return { inputFormat: inputFormat as InputFormat | undefined, jobs, worst, filters: checkFilters(options), sample: checkSample(options), compareColumns: parseCompareColumns(options), minConversations, language: options.language };
 }
 
 /** `--csv-column body=Comment` → `{body: 'Comment'}`. */

@@ -12,6 +12,8 @@ export interface JsonFileResult {
   situation: { id: string | null; sensitivity: string; source: string; reason: string; matched: string[]; resolved?: boolean } | null;
   /** The customer's mood in the message answered, with the words behind it; null without one. */
   mood: { id: string; reason: string } | null;
+  /** The reply's language (en, th, ko, zh, …), how it was decided (given, config, detected), and whether preach has rules for it. */
+  language: { id: string; source: string; supported: boolean } | null;
   context: { customerName?: string; channel?: string; agentName?: string } | null;
   messages: JsonMessage[];
   errorCount: number;
@@ -67,6 +69,7 @@ export function toJsonResult(report: FileReport): JsonFileResult {
     categories: result ? result.score.categories : null,
     situation: result ? { ...result.context.situation } : null,
     mood: result?.context.mood ? { ...result.context.mood } : null,
+    language: result?.context.language ? { ...result.context.language } : null,
     context: result
       ? { customerName: result.context.customerName?.full, channel: result.context.channel, agentName: result.context.agentName }
       : null,

@@ -62,6 +62,7 @@ function summaryLine(report: FileReport, c: Colors): string {
   } else {
     parts.push(`situation unknown (${situation.reason})`);
   }
+  if (context.language.id !== 'en') parts.push(`language ${context.language.id} (${context.language.source}${context.language.supported ? '' : ', no rules'})`);
   if (context.mood && context.mood.id !== 'calm') parts.push(`customer sounds ${context.mood.id}`);
   if (context.customerName) parts.push(`customer ${context.customerName.full}`);
   if (context.channel) parts.push(`channel ${context.channel}`);

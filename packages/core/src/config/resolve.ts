@@ -18,6 +18,8 @@ export interface PreachConfig {
   rules?: Record<string, RuleSettingInput>;
   vocabulary?: string[];
   channel?: Channel;
+  /** The team's reply language, or `auto` (detect per reply). */
+  language?: string;
   situations?: Array<{ id: string; sensitivity?: SituationDefinition['sensitivity']; description?: string; signals?: Array<string | { pattern: string; weight?: number }>; tags?: string[] }>;
   tags?: Record<string, string>;
   scoring?: {
@@ -78,6 +80,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   const situations = new Map<string, SituationDefinition>(BUILT_IN_SITUATIONS.map((s) => [s.id, s]));
   const tagSituations: Record<string, string> = {};
   let defaultChannel: Channel | undefined;
+  let language: string | undefined;
   const limits: CheckLimits = { ...DEFAULT_LIMITS };
   const scoring = { ...DEFAULT_SCORING, weights: { ...DEFAULT_SCORING.weights }, categoryWeights: { ...DEFAULT_SCORING.categoryWeights }, critical: [...DEFAULT_SCORING.critical] };
 
@@ -137,6 +140,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
       tagSituations[tag] = situation;
     }
     if (config.channel) defaultChannel = config.channel;
+    if (config.language) language = config.language.trim().toLowerCase() === 'auto' ? undefined : config.language;
     if (config.limits) Object.assign(limits, limitsFrom(config.limits));
     if (config.scoring) {
       Object.assign(scoring.weights, config.scoring.weights ?? {});
@@ -169,6 +173,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     situations: [...situations.values()].every((s, i) => s === BUILT_IN_SITUATIONS[i]) ? BUILT_IN_SITUATIONS : [...situations.values()],
     tagSituations,
     defaultChannel,
+    ...(language ? { language } : {}),
     scoring,
     limits,
     warnings,

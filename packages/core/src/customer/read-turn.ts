@@ -1,4 +1,6 @@
+import { detectLanguage } from '../language.js';
 import { messageFeatures, strongestSignal } from './features.js';
+import { LEXICONS, readLexiconTurn } from './lexicons.js';
 import { knownFeatures, predict, unpackModels, type LinearModel, type Prediction } from './linear-model.js';
 import { PACKED_CUSTOMER_MODELS } from './weights.generated.js';
 
@@ -46,6 +48,16 @@ export function readCustomerTurn(message: string, previous?: string): CustomerTu
   const key = previous ? `${previous}\u0000${message}` : message;
   const cached = cache.get(key);
   if (cached) return cached;
+  // Thai, Korean and Chinese messages are read by their language's signal phrases, not the English model.
+  if (/[\u0E00-\u0E7F\u1100-\u11FF\u3130-\u318F\uAC00-\uD7AF\u4E00-\u9FFF]/.test(message)) {
+    const language = detectLanguage(message);
+    if (LEXICONS[language]) {
+      const turn = readLexiconTurn(message, language);
+      if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+      cache.set(key, turn);
+      return turn;
+    }
+  }
   const { names, evidence } = messageFeatures(message, previous);
   // Evidence is what a person can read: the customer's words, not lexicon or length features.
   const quotable = (feature: string) => evidence.has(feature);

@@ -98,7 +98,7 @@ function parsedAhead(source: string, file: string, value: unknown): LocatedValue
 }
 
 /** Keys that belong to a rule's identity and docs, not to its parameters. */
-const META_KEYS = new Set(['$schema', 'id', 'kind', 'category', 'severity', 'critical', 'message', 'description', 'why', 'url', 'note', 'when', 'examples']);
+const META_KEYS = new Set(['$schema', 'id', 'kind', 'category', 'severity', 'critical', 'message', 'description', 'why', 'url', 'note', 'when', 'examples', 'languages']);
 
 function compileDefinition(definition: Record<string, any>, located: LocatedValue, path: Array<string | number>, options: RuleSourceOptions): Rule {
   const kind = ruleKind(definition.kind)!;
@@ -114,6 +114,7 @@ function compileDefinition(definition: Record<string, any>, located: LocatedValu
     critical: definition.critical ?? false,
     url: definition.url ?? (options.docsUrl ? `${options.docsUrl}${definition.id}` : undefined),
     when: definition.when as RuleConditions | undefined,
+    ...(definition.languages ? { languages: definition.languages as string[] } : {}),
     origin: options.origin,
     file: located.file,
     defaultOptions: params,

@@ -1,4 +1,5 @@
 import type { RuleContext, Span } from '../types.js';
+import { onWordBoundaries, SEGMENTED_LANGUAGES, wordBoundaries as wordBoundariesOf } from '../text/segment.js';
 import { phrasePattern } from './regex.js';
 import { combineLinear, compileUserPattern } from './user-regex.js';
 
@@ -15,6 +16,12 @@ export interface MatcherSpec {
 export interface Matcher {
   /** All matches in `text` between `from` and `to`. */
   find(text: string, from?: number, to?: number): Span[];
+  /**
+   * The same for a language whose words are segmented (Thai, Chinese, Japanese, Korean): tokens
+   * match anywhere, and count only when they start and end on word boundaries (`boundaries`,
+   * from `Intl.Segmenter`), since there are no spaces to mark them. Patterns match as written.
+   */
+  findSegmented(text: string, from: number, to: number, boundaries: ReadonlySet<number>, language: string): Span[];
 }
 
 /**
@@ -40,7 +47,7 @@ export function compileMatcher(spec: MatcherSpec): Matcher {
     ...patterns.filter((pattern) => pattern.engine === 'native').map((pattern) => `(?:${pattern.source})`),
   ];
   const linear = patterns.filter((pattern) => pattern.engine === 're2');
-  if (sources.length === 0 && linear.length === 0) return { find: () => [] };
+  if (sources.length === 0 && linear.length === 0) return { find: () => [], findSegmented: () => [] };
   const plain = sources.filter((source) => !needsUnicode(source));
   const unicode = sources.filter(needsUnicode);
   const regexes = [
@@ -50,7 +57,12 @@ export function compileMatcher(spec: MatcherSpec): Matcher {
   const scanners = linear.length ? combineLinear(linear, ignoreCase) : [];
   const exceptions = (spec.exceptions ?? []).map((pattern) => compileUserPattern(pattern, { ignoreCase }));
   const excepted = (text: string) => exceptions.some((exception) => exception.testWhole(text));
-  return {
+  // Tokens without word-boundary guards, for segmented languages: compiled on first use.
+  let segmentedTokens: Matcher | undefined;
+  const nativePatterns = patterns.filter((pattern) => pattern.engine === 'native').map((pattern) => pattern.source);
+  const rest = { patterns: spec.patterns, ignorecase: spec.ignorecase, exceptions: spec.exceptions };
+  let patternsOnly: Matcher | undefined;
+  const matcher: Matcher = {
     find(text, from = 0, to = text.length) {
       const region = from === 0 && to === text.length ? text : text.slice(0, to);
       const found: Span[] = [];
@@ -73,7 +85,15 @@ export function compileMatcher(spec: MatcherSpec): Matcher {
       }
       return regexes.length + scanners.length > 1 ? withoutOverlaps(found) : found;
     },
+    findSegmented(text, from, to, boundaries, language) {
+      if (!spec.tokens?.length) return matcher.find(text, from, to);
+      segmentedTokens ??= compileMatcher({ tokens: spec.tokens, ignorecase: spec.ignorecase, nonword: true, exceptions: spec.exceptions });
+      patternsOnly ??= nativePatterns.length || linear.length ? compileMatcher(rest) : { find: () => [], findSegmented: () => [] };
+      const tokens = segmentedTokens.find(text, from, to).filter((span) => onWordBoundaries(text, span.start, span.end, boundaries, language));
+      return withoutOverlaps([...tokens, ...patternsOnly.find(text, from, to)]);
+    },
   };
+  return matcher;
 }
 
 /** Leftmost, then longest, as one alternation would match. */
@@ -101,6 +121,18 @@ export function scopeRange(context: RuleContext, scope: Scope = 'prose'): { text
     default:
       return { text: context.prose, from: 0, to: context.prose.length };
   }
+}
+
+/**
+ * Matches in a scope's range: on segmented words for Thai, Chinese, Japanese and Korean replies
+ * (a token is a whole word there when `Intl.Segmenter` says so, not when spaces surround it).
+ */
+export function findInRange(matcher: Matcher, context: RuleContext, range: { text: string; from: number; to: number }): Span[] {
+  const language = context.reply.language?.id ?? 'en';
+  if (!SEGMENTED_LANGUAGES.has(language)) return matcher.find(range.text, range.from, range.to);
+  // Boundaries of the prose serve the raw text too: both have the same length and offsets.
+  const boundaries = range.text === context.prose ? context.analysis.wordBoundaries() : wordBoundariesOf(range.text, language);
+  return matcher.findSegmented(range.text, range.from, range.to, boundaries, language);
 }
 
 /** "{{match}} → {{replacement}}" interpolation for rule messages. `%s` is the match too (Vale style). */

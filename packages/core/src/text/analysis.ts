@@ -1,6 +1,7 @@
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
 import { nlp } from './compromise.js';
+import { countCharacters, SEGMENTED_LANGUAGES, segmentSentences, segmentText } from './segment.js';
 import { fastPolarity } from './sentiment.js';
 import type { Analysis, MarkdownLink, Span } from '../types.js';
 
@@ -75,8 +76,13 @@ export function parseChunks(prose: string): number[] {
   return cuts;
 }
 
-/** Lazily computed views of one draft's prose; each is built at most once. */
-export function createAnalysis(prose: string, links: MarkdownLink[], customerMessage: string | undefined): Analysis {
+/**
+ * Lazily computed views of one draft's prose; each is built at most once. English (and other
+ * languages written with spaces) is parsed by retext-english; Thai, Chinese, Japanese and Korean
+ * are segmented by `Intl.Segmenter`.
+ */
+export function createAnalysis(prose: string, links: MarkdownLink[], customerMessage: string | undefined, language = 'en'): Analysis {
+  const segmented = SEGMENTED_LANGUAGES.has(language);
   let trees: Array<{ tree: NlcstNode; offset: number }> | undefined;
   let sentences: Span[] | undefined;
   let words: Span[] | undefined;
@@ -84,14 +90,19 @@ export function createAnalysis(prose: string, links: MarkdownLink[], customerMes
   let replyPolarity: number | undefined;
   let customerPolarity: number | undefined;
   let count: number | undefined;
+  let boundaries: Set<number> | undefined;
+  let characters: number | undefined;
+  let segments: ReturnType<typeof segmentText> | undefined;
+  const segmented$ = () => (segments ??= segmentText(prose, language));
 
   const parsed = () =>
     (trees ??= parseChunks(prose).map((start, i, cuts) => ({ tree: english.parse(prose.slice(start, cuts[i + 1] ?? prose.length)) as unknown as NlcstNode, offset: start })));
 
   return {
-    wordCount: () => (count ??= countWords(prose)),
+    wordCount: () => (count ??= segmented ? segmented$().words.length : countWords(prose)),
     sentences() {
       if (sentences) return sentences;
+      if (segmented) return (sentences = segmentSentences(prose, language));
       sentences = [];
       for (const { tree, offset } of parsed()) {
         for (const paragraph of tree.children ?? []) {
@@ -107,6 +118,7 @@ export function createAnalysis(prose: string, links: MarkdownLink[], customerMes
     },
     words() {
       if (words) return words;
+      if (segmented) return (words = segmented$().words);
       words = [];
       const visit = (node: NlcstNode, offset: number): void => {
         if (node.type === 'WordNode') {
@@ -119,6 +131,14 @@ export function createAnalysis(prose: string, links: MarkdownLink[], customerMes
       for (const { tree, offset } of parsed()) visit(tree, offset);
       return words;
     },
+    wordBoundaries() {
+      if (boundaries) return boundaries;
+      if (segmented) return (boundaries = segmented$().boundaries);
+      boundaries = new Set([0, prose.length]);
+      for (const word of this.words()) boundaries.add(word.start).add(word.end);
+      return boundaries;
+    },
+    characterCount: () => (characters ??= countCharacters(prose)),
     links: () => links,
     nlp() {
       return (doc ??= nlp(prose));

@@ -48,6 +48,8 @@ export const CONTEXT_KEYS: Record<string, keyof ReplyContext> = {
   agent_name: 'agentName',
   agent: 'agentName',
   tags: 'tags',
+  language: 'language',
+  customer_title: 'customerTitle',
 };
 
 const KNOWN_KEYS = new Set(Object.keys(frontMatterSchema.properties));

@@ -1,10 +1,11 @@
+import { LANGUAGE_PATTERN } from '@preach/core';
 import type { Rating, TranscriptMessage } from '../types.js';
 import { at, baseConversation, body, channelFrom, conversationId, isObject, RecordProblem, roleFrom, stringOrUndefined, tagsFrom } from './common.js';
 import type { RecordImporter } from './importer.js';
 
 /**
  * preach's own transcript shape, one conversation per JSONL line (the shape of the shared
- * samples): `{id, channel, customer_name?, tags?, situation?, group?, brand?, rating?, created_at?,
+ * samples): `{id, channel, language?, customer_name?, tags?, situation?, group?, brand?, rating?, created_at?,
  * messages: [{role: customer | agent | bot | note | system, author, text, …}]}`.
  */
 export const preach: RecordImporter = {
@@ -38,10 +39,13 @@ export const preach: RecordImporter = {
     });
     const customer = isObject(record.customer) ? record.customer : undefined;
     const channelName = stringOrUndefined(record.channel);
+    const language = stringOrUndefined(record.language);
+    if (language !== undefined && !new RegExp(LANGUAGE_PATTERN).test(language)) throw new RecordProblem(`has language "${language}"; use a language tag such as en, th, ko or zh (or auto)`, id);
     return baseConversation(place, {
       id,
       channelName,
       channel: channelFrom(channelName),
+      ...(language ? { language } : {}),
       customerName: stringOrUndefined(record.customer_name ?? customer?.name) ?? messages.find((m) => m.role === 'customer' && m.authorName)?.authorName,
       situation: stringOrUndefined(record.situation),
       tags: tagsFrom(record.tags),

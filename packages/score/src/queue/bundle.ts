@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadConfigFor } from '@preach/config';
-import type { ResolvedConfig } from '@preach/core';
+import { limitsLayer, type ResolvedConfig } from '@preach/core';
 import type { ScoreSetup } from '../setup.js';
 
 /** A file the config was made from, as it travels with a run. */
@@ -50,9 +50,8 @@ export class ConfigMismatch extends Error {
  * and a fingerprint of the rules as loaded.
  */
 export async function bundleConfig(setup: ScoreSetup, preach: string): Promise<ConfigBundle> {
-  const loaded = await loadConfigFor(setup.lookup, { configFile: setup.configFile, noConfig: setup.noConfig });
-  const { withLimits } = await import('@preach/core');
-  const config = withLimits(loaded.config, setup.limits ?? {});
+  const loaded = await loadConfigFor(setup.lookup, { configFile: setup.configFile, noConfig: setup.noConfig, layers: limitsLayer(setup.limits ?? {}) });
+  const config = loaded.config;
   const root = commonFolder([setup.lookup, ...loaded.files.map((file) => dirname(file))]);
   const files = [...new Set([...loaded.files, ...packageManifests(loaded.files)])].map((file): BundledFile => {
     const bytes = readFileSync(file);
@@ -110,9 +109,8 @@ export async function unpackConfig(bundle: ConfigBundle, options: { cwd: string;
       ...(bundle.signature !== undefined ? { signature: bundle.signature } : {}),
       ...(bundle.limits ? { limits: bundle.limits } : {}),
     };
-    const loaded = await loadConfigFor(setup.lookup, { configFile: setup.configFile, noConfig: setup.noConfig });
-    const { withLimits } = await import('@preach/core');
-    const fingerprint = configFingerprint(withLimits(loaded.config, setup.limits ?? {}), setup.signature, options.preach);
+    const loaded = await loadConfigFor(setup.lookup, { configFile: setup.configFile, noConfig: setup.noConfig, layers: limitsLayer(setup.limits ?? {}) });
+    const fingerprint = configFingerprint(loaded.config, setup.signature, options.preach);
     if (fingerprint !== bundle.fingerprint) throw new ConfigMismatch("the rules loaded here from the run's config differ from the producer's (built-in rules or a pack's code differ); run the same preach and packs on every machine");
     return { setup, remove };
   } catch (error) {

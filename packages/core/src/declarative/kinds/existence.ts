@@ -1,4 +1,4 @@
-import { scopeRange, type Scope } from '../matchers.js';
+import { findInRange, scopeRange, type Scope } from '../matchers.js';
 import type { RuleKind } from './kind.js';
 import { describeExceptions, describeMatchers, describeScope, hasMatchers, matcherFor, matchesParagraphLocally, MATCHING_PARAMETERS } from './matching.js';
 import { contextValues, messageText } from './message.js';
@@ -15,7 +15,7 @@ export const existence: RuleKind = {
   check(context, params, message) {
     const range = scopeRange(context, params.scope as Scope);
     if (!range) return;
-    for (const span of matcherFor(params).find(range.text, range.from, range.to)) {
+    for (const span of findInRange(matcherFor(params), context, range)) {
       context.report({ message: messageText(message, { ...contextValues(context), match: span.text }), start: span.start, end: span.end });
     }
   },

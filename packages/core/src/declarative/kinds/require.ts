@@ -1,4 +1,4 @@
-import { scopeRange, type Scope } from '../matchers.js';
+import { findInRange, scopeRange, type Scope } from '../matchers.js';
 import type { RuleKind } from './kind.js';
 import { describeMatchers, describeScope, hasMatchers, matcherFor, MATCHING_PARAMETERS } from './matching.js';
 import { contextValues, messageText } from './message.js';
@@ -15,7 +15,7 @@ export const requirement: RuleKind = {
   check(context, params, message) {
     if (!context.prose.trim()) return;
     const range = scopeRange(context, params.scope as Scope);
-    if (range && matcherFor(params).find(range.text, range.from, range.to).length > 0) return;
+    if (range && findInRange(matcherFor(params), context, range).length > 0) return;
     // Point at where the missing words belong: the last sentence for a closing, else the first.
     const sentences = context.analysis.sentences();
     const anchor = params.scope === 'closing' ? sentences[sentences.length - 1] : sentences[0];

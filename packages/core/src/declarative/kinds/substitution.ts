@@ -1,5 +1,5 @@
 import weakMemoize from '@emotion/weak-memoize';
-import { compileMatcher, interpolate, matchCase, scopeRange, type Scope } from '../matchers.js';
+import { compileMatcher, findInRange, interpolate, matchCase, scopeRange, type Scope } from '../matchers.js';
 import { compileUserPattern, type UserPattern } from '../user-regex.js';
 import type { Params, RuleKind } from './kind.js';
 import { describeExceptions, describeScope, matchesParagraphLocally, MATCHING_PARAMETERS } from './matching.js';
@@ -79,7 +79,7 @@ export const substitution: RuleKind = {
     const range = scopeRange(context, params.scope as Scope);
     if (!range) return;
     const table = swapTable(params);
-    for (const span of table.matcher.find(range.text, range.from, range.to)) {
+    for (const span of findInRange(table.matcher, context, range)) {
       const options = replacementsFor(table, span.text, params.ignorecase !== false);
       if (options === undefined) continue;
       // A replacement may name the context ("Hi {{customer_name}}"); an option whose value is

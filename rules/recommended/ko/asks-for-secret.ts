@@ -1,0 +1,44 @@
+import { defineRule } from '@preach/core';
+import { secretRequests } from '../../src/helpers/languages.js';
+
+export default defineRule(
+  {
+    id: 'ko/asks-for-secret',
+    languages: ['ko'],
+    category: 'responsible',
+    severity: 'error',
+    critical: true,
+    fixable: false,
+    docs: {
+      description: '고객에게 비밀번호, 인증번호(OTP), 카드 번호 전체, CVC/CVV, PIN을 보내 달라고 요청하는 답변.',
+      why: '상담원은 고객의 비밀번호나 인증번호가 필요 없습니다. 상담원을 사칭해 인증번호를 받아 가는 것이 가장 흔한 사기 수법이고, 답변에서 이를 요청하면 PCI DSS 위반이자 고객에게 "상담원에게는 알려 줘도 된다"고 가르치는 셈입니다. 본인 확인은 카드 끝 4자리나 가입 휴대폰 번호로 하세요.',
+      examples: {
+        bad: [
+          { text: '김민준 님, 확인을 위해 비밀번호를 알려 주세요.' },
+          { text: '문자로 받으신 인증번호를 채팅창에 입력해 주시면 바로 처리해 드리겠습니다.' },
+          { text: '카드 번호와 CVC 번호를 보내 주시겠어요?', note: 'One message per sentence, however many secrets it asks for.' },
+        ],
+        good: [
+          { text: '인증번호는 누구에게도 알려 주지 마세요. 저희는 절대 요청하지 않습니다.' },
+          { text: '결제하신 카드의 끝 4자리를 알려 주시면 바로 확인해 드리겠습니다.' },
+          { text: '비밀번호 재설정 링크를 이메일로 보내 드렸습니다.' },
+          { text: '앱 로그인 화면에서 문자로 받은 인증번호를 입력해 주세요.' },
+        ],
+      },
+    },
+  },
+  (context) => {
+    if (!/비밀|인증|카드|CVC|CVV|PIN|OTP|보안/i.test(context.prose)) return;
+    for (const secret of secretRequests(context, {
+      secret: /(?:결제\s*|로그인\s*|계정\s*|일회용\s*)?비밀\s*번호|인증\s*번호|인증\s*코드|OTP(?:\s*번호)?|(?:신용\s*)?카드\s*번호(?:\s*전체)?|CVC(?:\s*번호)?|CVV2?(?:\s*번호)?|보안\s*코드|PIN(?:\s*번호)?/,
+      request: /(?:알려|보내|말씀해|회신해|적어|전달해|남겨|공유해|불러)\s*(?:주(?:세요|시|십|실)|줘|줄래|달라)|(?:채팅|채팅창|여기|답장|메시지|답변)에?\s*(?:[가-힣]+\s*)?입력해\s*(?:주|줘)|(?:알려|보내|입력|회신|전달|공유)\s*(?:부탁|바랍니다|요청)/,
+      refusal: /마세요|마십시오|말아|않습니다|않아요|않으니|금지|주의하|요청하지|묻지|여쭙지/,
+      ownScreen: /(?:앱|화면|페이지|사이트|홈페이지|로그인\s*창)(?:에서|에|의)/,
+      partial: /끝\s*(?:4|네)\s*자리|뒷\s*(?:4|네)\s*자리|마지막\s*(?:4|네)\s*자리|앞\s*6\s*자리/,
+      requestAfter: true,
+      distance: 30,
+    })) {
+      context.report({ message: `Asking the customer for their ${secret.text} in a reply: support never needs it, and scammers ask exactly this way.`, start: secret.start, end: secret.end, note: '본인 확인은 카드 끝 4자리나 가입 휴대폰 번호로 하세요.' });
+    }
+  },
+);

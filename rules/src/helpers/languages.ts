@@ -1,0 +1,109 @@
+import type { RuleContext, Span } from '@preach/core';
+import { findAll, sentenceAt } from './sentences.js';
+
+/**
+ * Checks shared by the Thai, Korean and Chinese rule sets: each rule file gives its language's
+ * words, and these apply them the same way in every language.
+ */
+
+/** Situations where the customer needs to know when: a vague time there leaves them waiting. */
+export const NEEDS_A_TIME = ['billing-failure', 'outage', 'security', 'refund', 'shipping-delay', 'account-access', 'complaint'];
+
+export interface SecretRequestSpec {
+  /** What is secret: 密码, 비밀번호, รหัสผ่าน… (a regular expression source). */
+  secret: RegExp;
+  /** Asking for it: 请提供, 알려 주세요, กรุณาส่ง… */
+  request: RegExp;
+  /** Telling the customer not to share it, or saying the team never asks: 请勿, 마세요, อย่า… */
+  refusal: RegExp;
+  /** Only part of it is asked for: 后四位, 끝 4자리, 4 ตัวท้าย… */
+  partial: RegExp;
+  /** Where the customer enters it themselves, not to us: 在页面上, 앱에서, ในแอป… */
+  ownScreen?: RegExp;
+  /** Whether the request comes after the secret (Korean: 비밀번호를 알려 주세요), before it (请提供密码), or either (Thai). */
+  requestAfter: boolean | 'either';
+  /** How far apart (characters) the secret and the request may be. */
+  distance: number;
+  /** Read the whole line rather than the sentence (Thai, whose spaces end phrases, not requests). */
+  line?: boolean;
+}
+
+/** A request for a secret in one sentence: the secret and the asking near each other, with no refusal in the sentence. */
+export function secretRequests(context: RuleContext, spec: SecretRequestSpec): Span[] {
+  const found: Span[] = [];
+  for (const secret of findAll(new RegExp(spec.secret.source, 'giu'), context.prose)) {
+    const sentence = spec.line ? lineAt(context.prose, secret.start) : sentenceAt(context, secret.start);
+    if (spec.refusal.test(sentence.text) || spec.partial.test(sentence.text) || spec.ownScreen?.test(sentence.text)) continue;
+    const after = context.prose.slice(secret.end, Math.min(sentence.end, secret.end + spec.distance));
+    const before = context.prose.slice(Math.max(sentence.start, secret.start - spec.distance), secret.start);
+    // Either way round, the request may also wrap the secret ("ส่งรหัสผ่านมาให้เรา").
+    const windows = spec.requestAfter === 'either' ? [before, after, before + secret.text + after] : spec.requestAfter ? [after] : [before];
+    if (!windows.some((window) => spec.request.test(window))) continue;
+    if (found.some((span) => span.start >= sentence.start && span.end <= sentence.end)) continue;
+    found.push(secret);
+  }
+  return found;
+}
+
+export interface VagueTimeSpec {
+  vague: RegExp;
+  /** A concrete time or date: 下午3点, 24小时内, 오후 3시, 내일, ภายใน 24 ชั่วโมง… */
+  concrete: RegExp;
+}
+
+/** Vague times with no concrete time or date in the same sentence (or just after it). */
+export function vagueTimes(context: RuleContext, spec: VagueTimeSpec): Span[] {
+  const found: Span[] = [];
+  for (const vague of findAll(new RegExp(spec.vague.source, 'giu'), context.prose)) {
+    const sentence = sentenceAt(context, vague.start);
+    const around = context.prose.slice(sentence.start, Math.min(context.prose.length, sentence.end + 30));
+    if (spec.concrete.test(around)) continue;
+    found.push(vague);
+  }
+  return found;
+}
+
+export interface BoilerplateSpec {
+  stock: RegExp;
+  /** Why it went wrong: 因为, 때문에, เนื่องจาก… */
+  cause: RegExp;
+  /** The problem itself named: 扣款, 결제 오류, ล่าช้า… */
+  problem: RegExp;
+  /** What is being done: 已为您, 처리했습니다, ดำเนินการ… */
+  action: RegExp;
+}
+
+/**
+ * Stock apologies in a reply that says nothing specific: specific means naming what went wrong
+ * (a cause, the problem itself, or a detail such as a number or a date) and what is being done.
+ */
+export function boilerplateApologies(context: RuleContext, spec: BoilerplateSpec): Span[] {
+  const stock = findAll(new RegExp(spec.stock.source, 'giu'), context.prose);
+  if (!stock.length) return [];
+  let rest = context.prose;
+  for (const span of stock) rest = rest.slice(0, span.start) + ' '.repeat(span.end - span.start) + rest.slice(span.end);
+  const namesProblem = spec.cause.test(rest) || spec.problem.test(rest) || /\d/.test(rest);
+  return namesProblem && spec.action.test(rest) ? [] : stock;
+}
+
+/** The customer's name in Chinese or Korean: surname and given name, by the usual surname lengths. */
+export function splitEastAsianName(full: string, compoundSurnames: readonly string[]): { full: string; surname: string; given: string } {
+  const name = full.replace(/\s+/g, '');
+  const surname = compoundSurnames.find((compound) => name.startsWith(compound) && name.length > compound.length) ?? name.slice(0, 1);
+  return { full: name, surname, given: name.slice(surname.length) };
+}
+
+/** Every place `needle` occurs in the prose. */
+export function occurrences(prose: string, needle: string): number[] {
+  const at: number[] = [];
+  if (!needle) return at;
+  for (let index = prose.indexOf(needle); index !== -1; index = prose.indexOf(needle, index + needle.length)) at.push(index);
+  return at;
+}
+
+function lineAt(prose: string, offset: number): Span {
+  const start = prose.lastIndexOf('\n', offset - 1) + 1;
+  const newline = prose.indexOf('\n', offset);
+  const end = newline === -1 ? prose.length : newline;
+  return { start, end, text: prose.slice(start, end) };
+}
