@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { lint, resolveConfig, resolveContext, type ReplyContext, type ResolvedConfig } from '@preach/core';
+import { recommendedRules } from '@preach/rules';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * Thai, Korean and Chinese: precision and recall of `preach:recommended` on replies labelled blind
+ * to the rules, the share of good replies left clean, and situation accuracy on customer messages
+ * (test/fixtures/eval-i18n, CONTRACT.md there). A test set: the figures were measured once and
+ * written in docs/evaluation.md; the floors below hold them, so a change that makes a language
+ * worse fails here. The issue's targets (recall 90%, clean 90%, situation 85%) are beside them in
+ * the docs.
+ */
+
+const DIR = resolve(import.meta.dirname, 'fixtures', 'eval-i18n');
+const CONTEXT_KEYS: Record<string, keyof ReplyContext> = {
+  language: 'language',
+  customer_name: 'customerName',
+  customer_title: 'customerTitle',
+  customer_message: 'customerMessage',
+  situation: 'situation',
+  channel: 'channel',
+  agent_name: 'agentName',
+  tags: 'tags',
+};
+
+/** Measured once on the test set (docs/evaluation.md); a regression below these fails. */
+const FLOORS: Record<string, { precision: number; recall: number; clean: number; situation: number }> = {
+  th: { precision: 0.91, recall: 0.865, clean: 0.945, situation: 0.41 },
+  ko: { precision: 0.885, recall: 0.885, clean: 0.875, situation: 0.46 },
+  zh: { precision: 0.945, recall: 0.885, clean: 0.945, situation: 0.60 },
+};
+
+interface Entry {
+  id: string;
+  text: string;
+  context: ReplyContext;
+  expect: string[];
+}
+
+interface Figures {
+  replies: number;
+  good: number;
+  precision: number;
+  recall: number;
+  clean: number;
+  situation: number;
+  mood: number;
+  messages: number;
+  misses: string[];
+}
+
+function measure(language: string, config: ResolvedConfig): Figures {
+  const raw = parse(readFileSync(join(DIR, language, 'replies.yaml'), 'utf8')) as Array<Record<string, any>>;
+  const entries: Entry[] = raw.map((item) => {
+    const context: ReplyContext = {};
+    for (const [key, value] of Object.entries(item.context ?? {})) (context as Record<string, unknown>)[CONTEXT_KEYS[key] ?? key] = value;
+    return { id: item.id, text: item.text, context, expect: item.expect ?? [] };
+  });
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let clean = 0;
+  const misses: string[] = [];
+  for (const entry of entries) {
+    // Only the rules the labels may name count: suggestions outside the set (a style hint) are not judged.
+    const fired = new Set(lint(entry.text, entry.context, config).messages.filter((m) => m.severity !== 'suggestion').map((m) => m.ruleId!));
+    for (const id of entry.expect) fired.has(id) ? tp++ : fn++;
+    const extra = [...fired].filter((id) => !entry.expect.includes(id));
+    fp += extra.length;
+    if (entry.expect.length === 0 && extra.length === 0) clean++;
+    const missed = entry.expect.filter((id) => !fired.has(id));
+    if (missed.length || extra.length) misses.push(`  ${entry.id}: ${[...missed.map((id) => `missed ${id}`), ...extra.map((id) => `false ${id}`)].join(', ')}`);
+  }
+  const messages = readFileSync(join(DIR, language, 'customer-messages.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as { key: string; text: string; situation: string; mood: string });
+  let situations = 0;
+  let moods = 0;
+  for (const message of messages) {
+    const reply = resolveContext({ customerMessage: message.text, language }, config);
+    if ((reply.situation.id ?? 'none') === message.situation) situations++;
+    else misses.push(`  ${message.key}: situation ${reply.situation.id ?? 'none'}, labelled ${message.situation}`);
+    if (reply.mood?.id === message.mood) moods++;
+  }
+  const good = entries.filter((e) => e.expect.length === 0).length;
+  return {
+    replies: entries.length,
+    good,
+    precision: tp / Math.max(1, tp + fp),
+    recall: tp / Math.max(1, tp + fn),
+    clean: clean / Math.max(1, good),
+    situation: situations / Math.max(1, messages.length),
+    mood: moods / Math.max(1, messages.length),
+    messages: messages.length,
+    misses,
+  };
+}
+
+const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+describe('Thai, Korean and Chinese evaluation sets', () => {
+  const figures = new Map<string, Figures>();
+
+  beforeAll(() => {
+    const rules = recommendedRules();
+    const config = resolveConfig({ rules, enabled: new Set(rules.map((rule) => rule.meta.id)), layers: [] });
+    for (const language of Object.keys(FLOORS)) figures.set(language, measure(language, config));
+    const rows = [...figures].map(([language, f]) => `${language}   ${String(f.replies).padStart(7)}  ${pct(f.precision).padStart(9)}  ${pct(f.recall).padStart(7)}  ${pct(f.clean).padStart(10)}  ${pct(f.situation).padStart(9)}  ${pct(f.mood).padStart(6)}`);
+    console.log(`\nlang  replies  precision   recall  good clean  situation    mood\n${rows.join('\n')}\n\nDisagreements:\n${[...figures].map(([language, f]) => `${language}:\n${f.misses.join('\n')}`).join('\n')}\n`);
+  });
+
+  for (const language of Object.keys(FLOORS)) {
+    it(`${language}: holds its measured figures`, () => {
+      const f = figures.get(language)!;
+      const floor = FLOORS[language]!;
+      expect(f.replies).toBeGreaterThanOrEqual(60);
+      expect({ precision: f.precision >= floor.precision, recall: f.recall >= floor.recall, clean: f.clean >= floor.clean, situation: f.situation >= floor.situation }).toEqual({ precision: true, recall: true, clean: true, situation: true });
+    });
+  }
+});
