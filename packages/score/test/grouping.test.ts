@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { PreachInputError } from '@preach/core';
-import { AgentDirectory } from '../packages/score/src/agents.js';
-import { Grouper } from '../packages/score/src/input/group.js';
-import { readTranscripts } from '../packages/score/src/input/index.js';
-import type { Conversation, ScoredConversation } from '../packages/score/src/types.js';
+import { AgentDirectory } from '../src/agents.js';
+import { Grouper } from '../src/input/group.js';
+import { readTranscripts } from '../src/input/index.js';
+import type { Conversation, ScoredConversation } from '../src/types.js';
 
 /** Gathering the rows and pieces of a conversation whatever their order, in memory or through a file. */
 

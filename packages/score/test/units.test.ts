@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Aggregator } from '../packages/score/src/aggregate.js';
-import { detectContainer, detectDelimiter } from '../packages/score/src/input/detect.js';
-import { highlightReply } from '../packages/score/src/output/highlight.js';
-import { formatScoreTable } from '../packages/score/src/output/table.js';
-import type { Finding, ScoredConversation, ScoredReply } from '../packages/score/src/types.js';
+import { Aggregator } from '../src/aggregate.js';
+import { detectContainer, detectDelimiter } from '../src/input/detect.js';
+import { highlightReply } from '../src/output/highlight.js';
+import { formatScoreTable } from '../src/output/table.js';
+import type { Finding, ScoredConversation, ScoredReply } from '../src/types.js';
 
 /** The pieces of `preach score` whose arithmetic and edge cases are easiest to see in isolation. */
 

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createProgress, finalLine, formatDuration, formatRate, timeLeft } from '../packages/cli/src/progress.js';
+import { createProgress, finalLine, formatDuration, formatRate, timeLeft } from '../src/progress.js';
 
 /** The progress bar of `preach score`, fed by hand with a clock that only moves when told. */
 

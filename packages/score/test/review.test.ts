@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { agreementOf, readHumanScores, verdictOf, type ScorePair } from '../packages/score/src/compare.js';
-import { ConversationFilter, describeFilters, parseDateBound } from '../packages/score/src/filter.js';
-import { formatReviewFile, ReviewSampler, topFindings } from '../packages/score/src/sample.js';
-import type { Conversation, Finding, ScoredConversation } from '../packages/score/src/types.js';
+import { agreementOf, readHumanScores, verdictOf, type ScorePair } from '../src/compare.js';
+import { ConversationFilter, describeFilters, parseDateBound } from '../src/filter.js';
+import { formatReviewFile, ReviewSampler, topFindings } from '../src/sample.js';
+import type { Conversation, Finding, ScoredConversation } from '../src/types.js';
 
 /** The review tools of `preach score` in isolation: filters, the review sample, agreement with humans. */
 
