@@ -106,11 +106,11 @@ describe('preach score CSV input', () => {
 
 describe('unknown commands', () => {
   it('exit 2 with "unknown command" and what to run instead, however they are asked for', async () => {
-    for (const args of [['worker'], ['worker', '--help'], ['help', 'worker']]) {
+    for (const args of [['publish'], ['publish', '--help'], ['help', 'publish']]) {
       const run = await runPreach(args, { cwd: dir });
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stdout, args.join(' ')).toBe('');
-      expect(run.stderr, args.join(' ')).toBe("preach: unknown command 'worker'. The commands are lint, score, rules, explain, init, lsp, test-rules; `preach --help` says what each does.\n");
+      expect(run.stderr, args.join(' ')).toBe("preach: unknown command 'publish'. The commands are lint, score, worker, rules, explain, init, lsp, test-rules; `preach --help` says what each does.\n");
     }
     const typo = await runPreach(['lnt'], { cwd: dir });
     expect(typo.code).toBe(2);
