@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { CheckRequest, CheckResponse, HarperFinding } from './protocol.js';
+
+export type { HarperFinding } from './protocol.js';
+
+/**
+ * Harper, the spelling and grammar checker, runs in a thread of its own (writing-checker-worker):
+ * it loads only asynchronously, and rules are synchronous, so a rule posts the text and sleeps on
+ * a shared flag until the thread answers (Atomics.wait; receiveMessageOnPort reads the answer
+ * without the event loop). The thread starts on the first check, never before: `preach --version`,
+ * start-up and drafts with the rules turned off do not pay for the 16 MB of WebAssembly.
+ */
+
+/** Loading Harper takes about 3 s on an idle machine; a busy one is given much longer. */
+const LOAD_WAIT_MS = 120_000;
+/** One reply takes milliseconds; this bounds a pathological one, after which the thread is replaced. */
+const CHECK_WAIT_MS = 10_000;
+/** Longer prose is checked up to here: support replies are far shorter, and the check stays bounded. */
+export const MAX_CHECKED_CHARS = 20_000;
+
+interface Thread {
+  worker: Worker;
+  port: MessagePort;
+  flag: Int32Array;
+  loaded: boolean;
+  nextId: number;
+}
+
+let thread: Thread | undefined;
+let last: { text: string; findings: HarperFinding[] } | undefined;
+
+/** The worker's file, next to this one in dist/ and in every bundle (.cjs in the editor extension's). */
+function workerFile(): string {
+  const extension = import.meta.url.endsWith('.cjs') ? '.cjs' : '.js';
+  return fileURLToPath(new URL(`./writing-checker-worker${extension}`, import.meta.url));
+}
+
+function start(): Thread {
+  const file = workerFile();
+  if (!existsSync(file)) throw new Error(`the spelling and grammar checker is missing (${file}); reinstall preach`);
+  const { port1, port2 } = new MessageChannel();
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(file, { workerData: { port: port2, flag }, transferList: [port2] });
+  worker.unref();
+  port1.unref();
+  const started: Thread = { worker, port: port1, flag, loaded: false, nextId: 1 };
+  worker.on('exit', () => {
+    if (thread === started) thread = undefined;
+  });
+  return started;
+}
+
+function stop(stale: Thread): void {
+  if (thread === stale) thread = undefined;
+  stale.port.close();
+  void stale.worker.terminate();
+}
+
+/**
+ * Harper's findings on `text` (offsets into it), computed once per text: the spelling and grammar
+ * rules share one check. Throws, with what to do, when the checker cannot load or overruns.
+ */
+export function checkWriting(text: string): HarperFinding[] {
+  const checked = withoutCodes(text.length > MAX_CHECKED_CHARS ? text.slice(0, MAX_CHECKED_CHARS) : text);
+  if (last?.text === checked) return last.findings;
+  const current = (thread ??= start());
+  const request: CheckRequest = { id: current.nextId++, text: checked };
+  Atomics.store(current.flag, 0, 0);
+  current.port.postMessage(request);
+  const waitMs = current.loaded ? CHECK_WAIT_MS : LOAD_WAIT_MS;
+  const outcome = Atomics.wait(current.flag, 0, 0, waitMs);
+  const answer = receiveMessageOnPort(current.port)?.message as CheckResponse | undefined;
+  if (outcome === 'timed-out' || !answer || answer.id !== request.id) {
+    stop(current);
+    throw new Error(`the spelling and grammar checker did not answer within ${waitMs / 1000} s; it is restarted for the next reply`);
+  }
+  if (answer.error !== undefined) {
+    stop(current);
+    throw new Error(`the spelling and grammar checker failed: ${answer.error}`);
+  }
+  current.loaded = true;
+  last = { text: checked, findings: answer.findings };
+  return answer.findings;
+}
+
+/**
+ * Order numbers, amounts and codes ("A7731", "#48213", "2-3") blanked out, offsets kept: they are
+ * never misspellings, and Harper's search for corrections can take many seconds on one of them.
+ */
+function withoutCodes(text: string): string {
+  return /\d/.test(text) ? text.replace(/[^\s"“”'‘’()]*\d[^\s"“”'‘’()]*/g, (code) => ' '.repeat(code.length)) : text;
+}

@@ -1,0 +1,96 @@
+import type { RuleContext } from '@preach/core';
+import { checkWriting, type HarperFinding } from './checker.js';
+
+/** Harper's categories that are misspellings: unknown words and known slips ("teh"). */
+export const SPELLING_KINDS: ReadonlySet<string> = new Set(['Spelling', 'Typo']);
+
+/**
+ * Harper's categories that are grammar and usage mistakes a QA reviewer marks down. Its style
+ * categories (Style, Enhancement, Readability, Redundancy, Regionalism, Formatting, Miscellaneous)
+ * are left out: other preach rules cover style, and Formatting reacts to the spaces that stand in
+ * for links and code in the prose preach checks.
+ */
+export const GRAMMAR_KINDS: ReadonlySet<string> = new Set(['Agreement', 'BoundaryError', 'Eggcorn', 'Grammar', 'Malapropism', 'Punctuation', 'Repetition', 'Usage', 'WordChoice', 'Nonstandard']);
+
+const LETTERS = /[\p{L}\p{M}'’]+/gu;
+/** Quotation of the customer's words, in straight or curly quotes, on one line. */
+const QUOTED = /"[^"\n]{1,300}"|“[^”\n]{1,300}”|‘[^’\n]{1,300}’/g;
+/** An e-mail's quoted history: "> …" lines, and everything after "On … wrote:". */
+const QUOTED_LINE = /^[ \t]*>.*$/gm;
+const QUOTED_HISTORY = /^[ \t]*On [^\n]{4,200} wrote:[ \t]*$/m;
+
+export interface WritingFinding extends HarperFinding {
+  text: string;
+}
+
+/**
+ * Harper's findings of the given kinds on the reply's prose, without what a reviewer would never
+ * count against the agent: words the team, the customer or the thread already use (product names,
+ * people's names, the customer's own spelling) and text quoted from the customer.
+ */
+export function writingFindings(context: RuleContext, kinds: ReadonlySet<string>): WritingFinding[] {
+  const prose = context.prose;
+  if (!/\p{L}{2}/u.test(prose)) return [];
+  const quoted = quotedSpans(prose);
+  const known = knownWords(context);
+  const kept: WritingFinding[] = [];
+  for (const finding of checkWriting(prose)) {
+    if (!kinds.has(finding.kind)) continue;
+    const text = prose.slice(finding.start, finding.end);
+    if (!text.trim()) continue;
+    if (quoted.some(([start, end]) => finding.start < end && start < finding.end)) continue;
+    if (SPELLING_KINDS.has(finding.kind) && !isMisspelling(text, finding, prose, known, context.vocabulary)) continue;
+    kept.push({ ...finding, text });
+  }
+  return kept;
+}
+
+/**
+ * Whether an unknown word is a misspelling rather than a word the dictionary lacks: names,
+ * brands and places (written with a capital), codes and handles (digits, inner capitals, a sign
+ * before them), and words the team or the conversation already use are not.
+ */
+function isMisspelling(text: string, finding: HarperFinding, prose: string, known: ReadonlySet<string>, vocabulary: ReadonlySet<string>): boolean {
+  const word = text.toLowerCase();
+  if (vocabulary.has(word) || known.has(word)) return false;
+  if (/[\d_]/.test(text) || /\p{Lu}/u.test(text.slice(1))) return false;
+  if (/[#^@/\\*~$%&+=<>|-]$/.test(prose.slice(Math.max(0, finding.start - 1), finding.start))) return false;
+  if (/^[@_/\\]/.test(prose.slice(finding.end, finding.end + 1))) return false;
+  // A capitalised unknown word is a name far more often than a slip; Harper's list of known
+  // slips ("Teh") still counts.
+  if (finding.kind === 'Spelling' && /^\p{Lu}/u.test(text)) return false;
+  return true;
+}
+
+/** Lower-cased words the reply may use whatever the dictionary says. */
+function knownWords(context: RuleContext): Set<string> {
+  const known = new Set<string>(context.reply.customerName?.accepted ?? []);
+  const add = (text: string | undefined) => {
+    if (text) for (const [word] of text.matchAll(LETTERS)) known.add(word.toLowerCase());
+  };
+  add(context.reply.agentName);
+  add(context.reply.customerMessage);
+  for (const turn of context.reply.thread) if (turn.role === 'customer') add(turn.text);
+  for (const entry of context.vocabulary) add(entry);
+  return known;
+}
+
+function quotedSpans(prose: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const pattern of [QUOTED, QUOTED_LINE]) for (const match of prose.matchAll(pattern)) spans.push([match.index, match.index + match[0].length]);
+  const history = QUOTED_HISTORY.exec(prose);
+  if (history) spans.push([history.index, prose.length]);
+  return spans;
+}
+
+/** Harper's suggestions, one-word ones first for a one-word slip ("adress": "address" before "a dress"). */
+export function rankedSuggestions(finding: WritingFinding): string[] {
+  const unique = [...new Set(finding.suggestions)].filter((suggestion) => suggestion !== finding.text);
+  if (/\s/.test(finding.text)) return unique;
+  return [...unique.filter((s) => !/\s/.test(s)), ...unique.filter((s) => /\s/.test(s))];
+}
+
+/** Harper writes code spans in its messages (`there`); preach's messages quote words. */
+export function plainMessage(message: string): string {
+  return message.replace(/`([^`]*)`/g, '"$1"');
+}

@@ -1,0 +1,79 @@
+// The writing checker's thread: loads Harper (harper.js, a spelling and grammar checker compiled
+// to WebAssembly, all offline) once, then checks each text the rules send. It runs apart from the
+// engine because Harper only loads asynchronously and rules are synchronous: the rule waits for
+// the answer on a shared flag (see checker.ts).
+import { parentPort, workerData } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+import type { CheckRequest, CheckResponse, HarperFinding } from './protocol.js';
+
+interface Init {
+  port: MessagePort;
+  flag: Int32Array;
+}
+
+const { port, flag } = workerData as Init;
+
+type Linter = import('harper.js').LocalLinter;
+let linter: Promise<Linter> | undefined;
+
+/** Harper's slim build: the same rules and dictionary as the full one, in one WebAssembly file instead of two. */
+async function load(): Promise<Linter> {
+  const harper = await import('harper.js');
+  const { slimBinary } = await import('harper.js/slimBinary');
+  const instance = new harper.LocalLinter({ binary: slimBinary, dialect: harper.Dialect.American });
+  // The first misspelling builds Harper's index of corrections: pay for it while loading.
+  await instance.lint('We recieved it.', { language: 'plaintext' });
+  return instance;
+}
+
+async function check(request: CheckRequest): Promise<CheckResponse> {
+  try {
+    linter ??= load();
+    const instance = await linter;
+    const lints = await instance.lint(request.text, { language: 'markdown' });
+    const toUtf16 = codePointOffsets(request.text);
+    const findings: HarperFinding[] = lints.map((lint) => {
+      const span = lint.span();
+      const finding: HarperFinding = {
+        start: toUtf16(span.start),
+        end: toUtf16(span.end),
+        kind: lint.lint_kind(),
+        message: lint.message(),
+        suggestions: lint.suggestions().map((suggestion) => suggestion.get_replacement_text()),
+      };
+      span.free();
+      lint.free();
+      return finding;
+    });
+    return { id: request.id, findings };
+  } catch (error) {
+    return { id: request.id, error: (error as Error).message ?? String(error) };
+  }
+}
+
+/**
+ * Harper counts characters (Unicode code points); JavaScript strings count UTF-16 units, which
+ * differ after an emoji. Maps one to the other.
+ */
+function codePointOffsets(text: string): (index: number) => number {
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdfff) ascii = false;
+  if (ascii) return (index) => index;
+  const offsets: number[] = [];
+  let unit = 0;
+  for (const char of text) {
+    offsets.push(unit);
+    unit += char.length;
+  }
+  offsets.push(unit);
+  return (index) => offsets[Math.min(index, offsets.length - 1)]!;
+}
+
+port.on('message', (request: CheckRequest) => {
+  void check(request).then((response) => {
+    port.postMessage(response);
+    Atomics.store(flag, 0, 1);
+    Atomics.notify(flag, 0);
+  });
+});
+parentPort?.postMessage('started');
