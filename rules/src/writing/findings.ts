@@ -59,6 +59,8 @@ function isMisspelling(text: string, finding: HarperFinding, prose: string, know
   // A capitalised unknown word is a name far more often than a slip; Harper's list of known
   // slips ("Teh") still counts.
   if (finding.kind === 'Spelling' && /^\p{Lu}/u.test(text)) return false;
+  // One- and two-letter "words" are initials and abbreviations ("bc", "o"), not slips worth a flag.
+  if (finding.kind === 'Spelling' && [...text].length < 3) return false;
   return true;
 }
 

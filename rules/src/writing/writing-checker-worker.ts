@@ -30,6 +30,13 @@ async function check(request: CheckRequest): Promise<CheckResponse> {
   try {
     linter ??= load();
     const instance = await linter;
+    // Replies in another language are not this English checker's business. Harper's test needs a
+    // few words: on a short reply one misspelling is enough to fail it.
+    const letters = request.text.match(/\p{L}/gu)?.length ?? 0;
+    const latin = request.text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+    if (latin < letters / 2) return { id: request.id, findings: [] };
+    const words = request.text.match(/\p{L}+/gu)?.length ?? 0;
+    if (words >= 6 && !(await instance.isLikelyEnglish(request.text))) return { id: request.id, findings: [] };
     const lints = await instance.lint(request.text, { language: 'markdown' });
     const toUtf16 = codePointOffsets(request.text);
     const findings: HarperFinding[] = lints.map((lint) => {
