@@ -30,14 +30,19 @@ async function check(request: CheckRequest): Promise<CheckResponse> {
   try {
     linter ??= load();
     const instance = await linter;
-    // Replies in another language are not this English checker's business. Harper's test needs a
-    // few words: on a short reply one misspelling is enough to fail it.
+    // Replies in another language are not this English checker's business: mostly non-Latin
+    // letters, or a third of the words unknown to it. (Harper's own isLikelyEnglish turns down
+    // short English replies with a single typo.)
     const letters = request.text.match(/\p{L}/gu)?.length ?? 0;
     const latin = request.text.match(/\p{Script=Latin}/gu)?.length ?? 0;
     if (latin < letters / 2) return { id: request.id, findings: [] };
-    const words = request.text.match(/\p{L}+/gu)?.length ?? 0;
-    if (words >= 6 && !(await instance.isLikelyEnglish(request.text))) return { id: request.id, findings: [] };
     const lints = await instance.lint(request.text, { language: 'markdown' });
+    const words = request.text.match(/\p{L}+/gu)?.length ?? 0;
+    const unknown = lints.filter((lint) => lint.lint_kind() === 'Spelling').length;
+    if (words >= 6 && unknown > words / 3) {
+      for (const lint of lints) lint.free();
+      return { id: request.id, findings: [] };
+    }
     const toUtf16 = codePointOffsets(request.text);
     const findings: HarperFinding[] = lints.map((lint) => {
       const span = lint.span();
