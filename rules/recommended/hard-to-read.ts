@@ -20,11 +20,11 @@ export default defineRule(
     defaultOptions: { max_grade: { default: 10 }, min_words: 40 },
     docs: {
       description: 'Replies that read above a team-set school grade (Flesch-Kincaid grade level over 10 by default): long sentences of long words.',
-      why: 'QA scorecards grade readability, and support writing guides aim at about grade 8: customers read replies on phones, often upset, sometimes in a second language. The grade comes from the average sentence length and syllables per word, so the fix is shorter sentences and plainer words. Short replies (under 40 words) are not graded; teams set their own limit per channel with `max_grade`.',
+      why: 'QA scorecards grade readability, and support writing guides aim at about grade 8: customers read replies on phones, often upset, sometimes in a second language. The grade comes from the average sentence length and syllables per word, so the fix is shorter sentences and plainer words. Short replies (under 40 words, or under three sentences, where long-sentence says it already) are not graded; teams set their own limit per channel with `max_grade`.',
       examples: {
         bad: [
           {
-            text: 'Following comprehensive investigation of the synchronisation irregularities identified within your organisational workspace, our engineering department has determined that the intermittent authentication failures originate from misconfigured federation certificates, necessitating administrative intervention to regenerate the credentials associated with your identity provider integration.',
+            text: 'Following comprehensive investigation of the synchronisation irregularities identified within your organisational workspace, our engineering department has determined the cause. The intermittent authentication failures originate from misconfigured federation certificates. Administrative intervention is necessary to regenerate the credentials associated with your identity provider integration.',
           },
         ],
         good: [
@@ -45,7 +45,8 @@ export default defineRule(
     if (!max || context.analysis.wordCount() < minWords) return;
     const sentences = readerSentences(context);
     const words = context.analysis.words();
-    if (words.length < minWords || !sentences.length) return;
+    // Over one or two sentences the grade only repeats what long-sentence says.
+    if (words.length < minWords || sentences.length < 3) return;
     const syllables = words.reduce((sum, word) => sum + syllable(word.text), 0);
     const grade = fleschKincaid({ sentence: sentences.length, word: words.length, syllable: syllables });
     if (grade <= max) return;

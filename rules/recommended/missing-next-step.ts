@@ -1,13 +1,13 @@
 import { defineRule } from '@preach/core';
 
-/** The agent commits to an action: "I'll check", "we're going to", "we will refund". */
-const COMMITMENT = /\b(?:i|we)(?:'ll|’ll| will| shall| am going to| are going to|'m going to|’m going to|'re going to|’re going to| can| could)\b/i;
-/** The agent has acted: "I've escalated", "we have refunded", "it has been reset". */
-const DONE =
-  /\b(?:i|we)(?:'ve|’ve| have| just| already)?\s+(?:\w+ly\s+)?(?:sent|issued|escalated|passed|forwarded|raised|reset|refunded|cancell?ed|credited|updated|fixed|changed|added|removed|reactivated|unlocked|restored|processed|reported|opened|shared|created|arranged|booked|scheduled|e-?mailed|flagged|asked|contacted|submitted|applied|requested|placed|re-?sent|replied|followed up|looped|notified|informed|checked|confirmed|approved|extended|waived|activated|enabled|disabled|moved|merged|tagged|logged|noted)\b|\b(?:has|have|was|were) (?:now |just |already )?been \w+(?:ed|en|t)\b|\bis (?:now )?(?:on (?:its|the) way|fixed|resolved|live|back|working)\b/i;
-/** The customer is asked or told to do something: "please send", "could you try", "go to Settings". */
-const REQUEST =
-  /\b(?:please|pls|plz|could you|can you|would you|will you|kindly|let (?:us|me) know|feel free|reach out|dm us|dm me|send us|send me|follow (?:us|the|these)|here's how|here is how|you can|you'll|you will|you may|you should|you need|you'd need|make sure|try|go to|head to|click|tap|open|select|visit|call|contact|reply|sign in|log in|update|restart|reinstall|clear|check)\b/i;
+/** Someone will do something: "I'll check", "the warehouse will call you", "a fix is coming". */
+const FUTURE = /\b(?:will|shall|going to|gonna)\b|['’]ll\b|\b(?:is|are)\s+coming\b|\bshould (?:be|reach|arrive|land|show|go)\b|(?<!nothing )(?<!nothing that )\b(?:i|we) can\b(?!not|['’]t)/i;
+/** The agent has acted: "I've closed the account", "we just refunded", "I have signed you out". */
+const DONE = /\b(?:i|we)(?:['’]ve| have| just| already)?\s+(?:(?:\w+ly|also|now|just|already)\s+)?(?:\w+ed|sent|put|set|made|got|taken|given|written|done|shut|cut|paid|found|kept|let|run|told|withdrawn)\b|\b(?:went|gone|go) through\b/i;
+/** The problem is dealt with: "your plan is cancelled", "we're back up", "the charge was refunded". */
+const SETTLED = /(?:\b(?:is|are|was|were|has been|have been|had been)|['’](?:s|re))\s+(?:(?:now|already|all|\w+ly)\s+)?(?:\w+ed|done|back|active|live|over|safe|sorted|fixed|on (?:its|the) way|working)\b/i;
+/** The customer is asked or told what to do: "please send", "could you", "Enter the code". */
+const REQUEST = /\b(?:please|pls|plz|kindly|could you|can you|would you|let (?:us|me) know|feel free|reach out|you can|you['’]ll need|you need to|you should|you may want|i need (?:your|you to)|we need (?:your|you to))\b|(?:^|[.!?:]\s+|\n\s*|\p{Extended_Pictographic}\s*)(?:just\s+)?(?:try|go|head|click|tap|open|select|visit|call|contact|reply|sign|log|update|restart|reinstall|clear|check|enter|send|dm|follow|use|add|remove|choose|make sure|keep|wait|look|see)\b/imu;
 /** A time or a date the customer can plan around. */
 const WHEN = /\b(?:today|tonight|tomorrow|within|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the end|end of|noon|\d)|in \d+|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next (?:week|month)|\d{1,2}(?::\d\d)?\s*(?:am|pm)|hours?|days?)\b/i;
 
@@ -41,7 +41,7 @@ export default defineRule(
     const prose = context.prose;
     if (context.analysis.wordCount() < 5) return;
     if (/\?/.test(prose) || /https?:\/\/|www\./i.test(context.text)) return;
-    if (COMMITMENT.test(prose) || DONE.test(prose) || REQUEST.test(prose) || WHEN.test(prose)) return;
+    if ([FUTURE, DONE, SETTLED, REQUEST, WHEN].some((signal) => signal.test(prose))) return;
     const sentences = context.analysis.sentences();
     const last = sentences[sentences.length - 1];
     context.report({

@@ -2,6 +2,8 @@ import { defineRule } from '@preach/core';
 
 /** A closing line: "Best,", "Kind regards", "Thanks again", "Cheers". */
 const SIGN_OFF = /^(?:best|all the best|best wishes|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thank you|cheers|warmly|sincerely|yours|take care|talk soon|speak soon|have a (?:great|good|lovely|nice) (?:day|week|weekend|evening))\b/i;
+/** An e-mail that opens with a greeting is a whole e-mail, and a whole e-mail closes too; without one it is a part of one, or a pasted snippet. */
+const GREETING = /^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b/i;
 /** A signature: "— Sam", "-Sean", "^TM", "*Kat", "/NS". */
 const SIGNATURE = /^[-–—~^*/]\s*\p{L}/u;
 /** A line that is only a name or a team: "Sam", "Sam Lee", "The Acme Support Team". */
@@ -15,8 +17,8 @@ export default defineRule(
     fixable: false,
     when: { channel: ['email'] },
     docs: {
-      description: 'An e-mail reply that ends without a sign-off or a name ("Best, Sam").',
-      why: 'QA scorecards check the closing as well as the greeting. An e-mail that stops after the last instruction reads like an automated notice; a sign-off with a first name tells the customer a person wrote it and whom to ask for next time. Only e-mail is checked: chat and social replies carry the agent\'s name in the tool.',
+      description: 'An e-mail reply that opens with a greeting and ends without a sign-off or a name ("Best, Sam").',
+      why: 'QA scorecards check the closing as well as the greeting. An e-mail that stops after the last instruction reads like an automated notice; a sign-off with a first name tells the customer a person wrote it and whom to ask for next time. Only e-mail is checked (chat and social replies carry the agent\'s name in the tool), and only a whole e-mail, one that opens with a greeting: a reply without one is a snippet or a part of a longer message.',
       examples: {
         bad: [
           { text: 'Hi Dana,\n\nYour refund is on its way and should reach your account in 5-10 business days.', context: { channel: 'email' } },
@@ -28,11 +30,13 @@ export default defineRule(
           { text: 'Hi Dana,\n\nYour refund is on its way.\n\nSam Lee\nAcme Support', context: { channel: 'email', agentName: 'Sam Lee' } },
           { text: 'Hi Dana, your refund is on its way. ^TM', context: { channel: 'email' } },
           { text: 'Your refund is on its way.', context: { channel: 'chat' } },
+          { text: 'Your refund is on its way and should reach your account in 5-10 business days.', context: { channel: 'email' }, note: 'no greeting: a snippet, not a whole e-mail' },
         ],
       },
     },
   },
   (context) => {
+    if (!GREETING.test(context.prose)) return;
     const lines = context.prose.split('\n').map((line) => line.trim()).filter(Boolean);
     if (!lines.length) return;
     const closing = lines.slice(-3);

@@ -19,6 +19,15 @@ const QUOTED = /"[^"\n]{1,300}"|“[^”\n]{1,300}”|‘[^’\n]{1,300}’/g;
 const QUOTED_LINE = /^[ \t]*>.*$/gm;
 const QUOTED_HISTORY = /^[ \t]*On [^\n]{4,200} wrote:[ \t]*$/m;
 
+/**
+ * Words support replies use that Harper's dictionary lacks or splits ("signup" as a noun), and
+ * chat shorthand other rules judge for tone ("lol").
+ */
+const SUPPORT_WORDS: ReadonlySet<string> = new Set(['signup', 'signups', 'login', 'logins', 'logout', 'checkout', 'dropdown', 'popup', 'setup', 'username', 'usernames', 'wifi', 'lol', 'omg', 'btw', 'fyi', 'pls', 'plz', 'thx', 'np', 'ty', 'dm', 'dms', 'ok', 'okay', 'screenshot', 'screenshots', 'unsubscribe', 'reinstall', 'uninstall', 'autopay', 'preorder', 'preorders', 'voicemail', 'inbox', 'chatbot', 'hashtag', 'livestream', 'walkthrough']);
+
+/** Words a writer repeats by mistake ("the the"); other doubles are usually meant ("bye bye", "womp womp"). */
+const SLIP_REPEATS = /^(?:the|a|an|to|of|and|in|is|it|for|on|that|you|we|i|be|with|your|our|this|at|as|by|are|was|will|can|if|or|from|have|has)\b/i;
+
 export interface WritingFinding extends HarperFinding {
   text: string;
 }
@@ -40,6 +49,7 @@ export function writingFindings(context: RuleContext, kinds: ReadonlySet<string>
     if (!text.trim()) continue;
     if (quoted.some(([start, end]) => finding.start < end && start < finding.end)) continue;
     if (SPELLING_KINDS.has(finding.kind) && !isMisspelling(text, finding, prose, known, context.vocabulary)) continue;
+    if (finding.kind === 'Repetition' && !SLIP_REPEATS.test(text.trim())) continue;
     kept.push({ ...finding, text });
   }
   return kept;
@@ -52,7 +62,7 @@ export function writingFindings(context: RuleContext, kinds: ReadonlySet<string>
  */
 function isMisspelling(text: string, finding: HarperFinding, prose: string, known: ReadonlySet<string>, vocabulary: ReadonlySet<string>): boolean {
   const word = text.toLowerCase();
-  if (vocabulary.has(word) || known.has(word)) return false;
+  if (vocabulary.has(word) || known.has(word) || SUPPORT_WORDS.has(word)) return false;
   if (/[\d_]/.test(text) || /\p{Lu}/u.test(text.slice(1))) return false;
   if (/[#^@/\\*~$%&+=<>|-]$/.test(prose.slice(Math.max(0, finding.start - 1), finding.start))) return false;
   if (/^[@_/\\]/.test(prose.slice(finding.end, finding.end + 1))) return false;
