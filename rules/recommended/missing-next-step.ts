@@ -7,7 +7,7 @@ const DONE = /\b(?:i|we)(?:['’]ve| have| just| already)?\s+(?:(?:\w+ly|also|no
 /** The problem is dealt with: "your plan is cancelled", "we're back up", "the charge was refunded". */
 const SETTLED = /(?:\b(?:is|are|was|were|has been|have been|had been)|['’](?:s|re))\s+(?:(?:now|already|all|\w+ly)\s+)?(?:\w+ed|done|back|active|live|over|safe|sorted|fixed|on (?:its|the) way|working)\b/i;
 /** The customer is asked or told what to do: "please send", "could you", "Enter the code". */
-const REQUEST = /\b(?:please|pls|plz|kindly|could you|can you|would you|let (?:us|me) know|feel free|reach out|you can|you['’]ll need|you need to|you should|you may want|i need (?:your|you to)|we need (?:your|you to))\b|(?:^|[.!?:]\s+|\n\s*|\p{Extended_Pictographic}\s*)(?:just\s+)?(?:try|go|head|click|tap|open|select|visit|call|contact|reply|sign|log|update|restart|reinstall|clear|check|enter|send|dm|follow|use|add|remove|choose|make sure|keep|wait|look|see)\b/imu;
+const REQUEST = /\b(?:please|pls|plz|kindly|could you|can you|would you|let (?:us|me) know|feel free|reach out|you can|you['’]ll need|you need to|you would need|you'd need|you should|you may want|you might want|i need (?:your|you to)|we need (?:your|you to)|may we|can we|could we|we recommend|i recommend|we suggest|i suggest|we advise|i advise|recommend|suggest|advise)\b|(?:^|[.!?:]\s+|\n\s*|\p{Extended_Pictographic}\s*)(?:just\s+|simply\s+|then\s+|if \S.{0,80}?,\s*)?(?:try|go|head|click|tap|press|hold|put|turn|switch|plug|unplug|connect|disconnect|power|reset|open|select|visit|call|contact|reply|sign|log|update|restart|reboot|reinstall|clear|check|enter|send|dm|follow|use|add|remove|choose|make sure|keep|wait|look|see|find|pick|tell|give|let)\b/imu;
 /** A time or a date the customer can plan around. */
 const WHEN = /\b(?:today|tonight|tomorrow|within|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the end|end of|noon|\d)|in \d+|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next (?:week|month)|\d{1,2}(?::\d\d)?\s*(?:am|pm)|hours?|days?)\b/i;
 
@@ -15,12 +15,12 @@ export default defineRule(
   {
     id: 'missing-next-step',
     category: 'responsible',
-    severity: 'warning',
+    severity: 'suggestion',
     fixable: false,
     when: { sensitivity: 'medium' },
     docs: {
       description: 'A reply to an open problem (a bug, a refund, a late order, a declined card) that says neither what happens next nor what the customer should do.',
-      why: 'QA scorecards ask whether the reply ends with a clear next step: who does what, by when. A customer whose problem is still open and who gets only sympathy ("Sorry to hear that, that must be frustrating.") has to write again, and every extra contact costs satisfaction. Any commitment ("I\'ll check with billing"), action taken ("I\'ve refunded the charge"), request ("could you send a screenshot?"), question, link or time counts; a problem the customer says is solved, and low-stakes situations (how-to, praise, feature requests) are not checked.',
+      why: 'QA scorecards ask whether the reply ends with a clear next step: who does what, by when. A customer whose problem is still open and who gets only sympathy ("Sorry to hear that, that must be frustrating.") has to write again, and every extra contact costs satisfaction. Any commitment ("I\'ll check with billing"), action taken ("I\'ve refunded the charge"), request ("could you send a screenshot?"), question, link or time counts; a problem the customer says is solved, a pleased customer, one part of a reply split over several messages ("1/2") and low-stakes situations (how-to, praise, feature requests) are not checked. It is a suggestion, not a warning: whether the problem is still open is read from the customer\'s words, and that reading is often wrong on short social-media threads.',
       examples: {
         bad: [
           { text: 'Sorry to hear about the double charge, that must be really frustrating.', context: { customerMessage: 'You charged me twice this month!' } },
@@ -37,8 +37,13 @@ export default defineRule(
     },
   },
   (context) => {
-    if (context.reply.situation.resolved) return;
+    if (context.reply.situation.resolved || context.reply.mood?.id === 'pleased') return;
     const prose = context.prose;
+    // One part of a reply split over several messages ("1/2") is judged with the others, not alone.
+    if (/(?:^|\s)\d\s*\/\s*\d(?:\s|$)/.test(context.text)) return;
+    // Written in another script: this rule reads English only.
+    const letters = prose.match(/\p{L}/gu)?.length ?? 0;
+    if ((prose.match(/\p{Script=Latin}/gu)?.length ?? 0) < letters / 2) return;
     if (context.analysis.wordCount() < 5) return;
     if (/\?/.test(prose) || /https?:\/\/|www\./i.test(context.text)) return;
     if ([FUTURE, DONE, SETTLED, REQUEST, WHEN].some((signal) => signal.test(prose))) return;
