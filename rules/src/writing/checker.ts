@@ -75,10 +75,11 @@ export function checkWriting(text: string): HarperFinding[] {
   current.port.postMessage(request);
   const waitMs = current.loaded ? CHECK_WAIT_MS : LOAD_WAIT_MS;
   const outcome = Atomics.wait(current.flag, 0, 0, waitMs);
-  const answer = receiveMessageOnPort(current.port)?.message as CheckResponse | undefined;
-  if (outcome === 'timed-out' || !answer || answer.id !== request.id) {
+  const answer = outcome === 'timed-out' ? undefined : receive(current.port, request.id);
+  if (!answer) {
     stop(current);
-    throw new Error(`the spelling and grammar checker did not answer within ${waitMs / 1000} s; it is restarted for the next reply`);
+    const why = outcome === 'timed-out' ? `did not answer within ${waitMs / 1000} s` : 'answered out of turn';
+    throw new Error(`the spelling and grammar checker ${why}; it is restarted for the next reply`);
   }
   if (answer.error !== undefined) {
     stop(current);
@@ -87,6 +88,18 @@ export function checkWriting(text: string): HarperFinding[] {
   current.loaded = true;
   last = { text: checked, findings: answer.findings };
   return answer.findings;
+}
+
+/** The answer to request `id`; a message still on its way gets a moment (the flag can be set first). */
+function receive(port: MessagePort, id: number): CheckResponse | undefined {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const answer = receiveMessageOnPort(port)?.message as CheckResponse | undefined;
+    if (answer?.id === id) return answer;
+    if (answer) continue;
+    Atomics.wait(pause, 0, 0, 10);
+  }
+  return undefined;
 }
 
 /**

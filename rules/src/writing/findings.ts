@@ -63,6 +63,7 @@ export function writingFindings(context: RuleContext, kinds: ReadonlySet<string>
 function isMisspelling(text: string, finding: HarperFinding, prose: string, known: ReadonlySet<string>, vocabulary: ReadonlySet<string>): boolean {
   const word = text.toLowerCase();
   if (vocabulary.has(word) || known.has(word) || SUPPORT_WORDS.has(word)) return false;
+  if (isBritishSpelling(word, finding.suggestions)) return false;
   if (/[\d_]/.test(text) || /\p{Lu}/u.test(text.slice(1))) return false;
   if (/[#^@/\\*~$%&+=<>|-]$/.test(prose.slice(Math.max(0, finding.start - 1), finding.start))) return false;
   if (/^[@_/\\]/.test(prose.slice(finding.end, finding.end + 1))) return false;
@@ -72,6 +73,28 @@ function isMisspelling(text: string, finding: HarperFinding, prose: string, know
   // One- and two-letter "words" are initials and abbreviations ("bc", "o"), not slips worth a flag.
   if (finding.kind === 'Spelling' && [...text].length < 3) return false;
   return true;
+}
+
+/**
+ * British spellings are not misspellings: Harper checks American English, so "cancelled",
+ * "apologise", "colour" and "centre" come back with the American form among the corrections.
+ */
+const BRITISH_TO_AMERICAN: ReadonlyArray<[RegExp, string]> = [
+  [/ll(ed|ing|er|ation)$/, 'l$1'],
+  [/our(s|ed|ing|ite|ites|able|ful)?$/, 'or$1'],
+  [/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1'],
+  [/ys(e|es|ed|ing)$/, 'yz$1'],
+  [/tre(s)?$/, 'ter$1'],
+  [/ogue(s)?$/, 'og$1'],
+  [/ence(s)?$/, 'ense$1'],
+  [/mme(s)?$/, 'm$1'],
+  [/ae/, 'e'],
+  [/oe/, 'e'],
+];
+
+function isBritishSpelling(word: string, suggestions: readonly string[]): boolean {
+  const corrections = new Set(suggestions.map((s) => s.toLowerCase()));
+  return BRITISH_TO_AMERICAN.some(([pattern, american]) => pattern.test(word) && corrections.has(word.replace(pattern, american)));
 }
 
 /** Lower-cased words the reply may use whatever the dictionary says. */

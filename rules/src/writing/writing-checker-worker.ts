@@ -14,62 +14,39 @@ interface Init {
 const { port, flag } = workerData as Init;
 
 type Linter = import('harper.js').LocalLinter;
-/** American English, and British English to accept its spellings ("cancelled", "apologise") too. */
-let linters: Promise<[Linter, Linter]> | undefined;
+let linter: Promise<Linter> | undefined;
 
 /** Harper's slim build: the same rules and dictionary as the full one, in one WebAssembly file instead of two. */
-async function load(): Promise<[Linter, Linter]> {
+async function load(): Promise<Linter> {
   const harper = await import('harper.js');
   const { slimBinary } = await import('harper.js/slimBinary');
   const american = new harper.LocalLinter({ binary: slimBinary, dialect: harper.Dialect.American });
-  const british = new harper.LocalLinter({ binary: slimBinary, dialect: harper.Dialect.British });
   // The first misspelling builds Harper's index of corrections: pay for it while loading.
   await american.lint('We recieved it.', { language: 'plaintext' });
-  await british.lint('We recieved it.', { language: 'plaintext' });
-  return [american, british];
-}
-
-/** Spans of unknown words in British English, to keep only words misspelled in both. */
-async function britishUnknown(british: Linter, text: string): Promise<Set<string>> {
-  const spans = new Set<string>();
-  for (const lint of await british.lint(text, { language: 'markdown' })) {
-    if (lint.lint_kind() === 'Spelling') {
-      const span = lint.span();
-      spans.add(`${span.start}:${span.end}`);
-      span.free();
-    }
-    lint.free();
-  }
-  return spans;
+  return american;
 }
 
 async function check(request: CheckRequest): Promise<CheckResponse> {
   try {
-    linters ??= load();
-    const [instance, britishLinter] = await linters;
+    linter ??= load();
+    const instance = await linter;
     // Replies in another language are not this English checker's business: mostly non-Latin
-    // letters, or a third of the words unknown to it. (Harper's own isLikelyEnglish turns down
-    // short English replies with a single typo.)
+    // letters, or half the words unknown to it (British spellings are unknown to it too). Harper's
+    // own isLikelyEnglish turns down short English replies with a single typo.
     const letters = request.text.match(/\p{L}/gu)?.length ?? 0;
     const latin = request.text.match(/\p{Script=Latin}/gu)?.length ?? 0;
     if (latin < letters / 2) return { id: request.id, findings: [] };
     const lints = await instance.lint(request.text, { language: 'markdown' });
     const words = request.text.match(/\p{L}+/gu)?.length ?? 0;
     const unknown = lints.filter((lint) => lint.lint_kind() === 'Spelling').length;
-    if (words >= 6 && unknown > words / 3) {
+    if (words >= 6 && unknown > words / 2) {
       for (const lint of lints) lint.free();
       return { id: request.id, findings: [] };
     }
     const toUtf16 = codePointOffsets(request.text);
-    const british = unknown ? await britishUnknown(britishLinter, request.text) : new Set<string>();
     const findings: HarperFinding[] = [];
     for (const lint of lints) {
       const span = lint.span();
-      if (lint.lint_kind() === 'Spelling' && !british.has(`${span.start}:${span.end}`)) {
-        span.free();
-        lint.free();
-        continue;
-      }
       const finding: HarperFinding = {
         start: toUtf16(span.start),
         end: toUtf16(span.end),
