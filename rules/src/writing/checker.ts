@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { CheckRequest, CheckResponse, HarperFinding } from './protocol.js';
 
 export type { HarperFinding } from './protocol.js';
@@ -13,8 +13,13 @@ export type { HarperFinding } from './protocol.js';
  * start-up and drafts with the rules turned off do not pay for the 16 MB of WebAssembly.
  */
 
-/** Loading Harper takes about 3 s on an idle machine; a busy one is given much longer. */
-const LOAD_WAIT_MS = 120_000;
+/**
+ * Loading Harper takes about 3 s on an idle machine; a busy one is given much longer on the main
+ * thread (`preach lint`). In a worker thread (the editor's checker, `preach score`'s pool) the
+ * host stops a rule that runs past twice the time budget, so the first check waits less and,
+ * when the load is not done, fails alone while the load goes on for the next reply.
+ */
+const LOAD_WAIT_MS = isMainThread ? 120_000 : 10_000;
 /**
  * One reply takes milliseconds; this bounds a pathological one, after which the thread is replaced.
  * It stays under twice the default time budget, when the editor and `preach score` replace a
@@ -74,12 +79,14 @@ export function checkWriting(text: string): HarperFinding[] {
   Atomics.store(current.flag, 0, 0);
   current.port.postMessage(request);
   const waitMs = current.loaded ? CHECK_WAIT_MS : LOAD_WAIT_MS;
-  const outcome = Atomics.wait(current.flag, 0, 0, waitMs);
-  const answer = outcome === 'timed-out' ? undefined : receive(current.port, request.id);
+  const answer = awaitAnswer(current, request.id, waitMs);
+  if (!answer && !current.loaded) {
+    // Still loading: the thread keeps loading, and answers this request later (then skipped).
+    throw new Error(`the spelling and grammar checker is still loading after ${waitMs / 1000} s (the first check of a session loads it); this reply was not checked for spelling and grammar`);
+  }
   if (!answer) {
     stop(current);
-    const why = outcome === 'timed-out' ? `did not answer within ${waitMs / 1000} s` : 'answered out of turn';
-    throw new Error(`the spelling and grammar checker ${why}; it is restarted for the next reply`);
+    throw new Error(`the spelling and grammar checker did not answer within ${waitMs / 1000} s; it is restarted for the next reply`);
   }
   if (answer.error !== undefined) {
     stop(current);
@@ -90,16 +97,23 @@ export function checkWriting(text: string): HarperFinding[] {
   return answer.findings;
 }
 
-/** The answer to request `id`; a message still on its way gets a moment (the flag can be set first). */
-function receive(port: MessagePort, id: number): CheckResponse | undefined {
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const answer = receiveMessageOnPort(port)?.message as CheckResponse | undefined;
-    if (answer?.id === id) return answer;
-    if (answer) continue;
-    Atomics.wait(pause, 0, 0, 10);
+/**
+ * Sleeps until the thread answers request `id` or `waitMs` pass. The thread raises the flag after
+ * each answer; answers to earlier requests (one that outlived its wait while Harper loaded) are
+ * skipped, and a raised flag whose message is not readable yet is looked at again shortly.
+ */
+function awaitAnswer(thread: Thread, id: number, waitMs: number): CheckResponse | undefined {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    for (let message = receiveMessageOnPort(thread.port); message; message = receiveMessageOnPort(thread.port)) {
+      const answer = message.message as CheckResponse;
+      if (answer.id === id) return answer;
+    }
+    const left = deadline - Date.now();
+    if (left <= 0) return undefined;
+    if (Atomics.load(thread.flag, 0) === 1) Atomics.store(thread.flag, 0, 0);
+    Atomics.wait(thread.flag, 0, 0, Math.min(left, 50));
   }
-  return undefined;
 }
 
 /**
