@@ -39,6 +39,8 @@ interface Thread {
 
 let thread: Thread | undefined;
 let last: { text: string; findings: HarperFinding[] } | undefined;
+/** The text whose check outlived the load wait: the other writing rule on it does not wait again. */
+let unchecked: string | undefined;
 
 /** The worker's file, next to this one in dist/ and in every bundle (.cjs in the editor extension's). */
 function workerFile(): string {
@@ -67,6 +69,8 @@ function stop(stale: Thread): void {
   void stale.worker.terminate();
 }
 
+const STILL_LOADING = 'the spelling and grammar checker is still loading (the first check of a session loads it); this reply was not checked for spelling and grammar';
+
 /**
  * Harper's findings on `text` (offsets into it), computed once per text: the spelling and grammar
  * rules share one check. Throws, with what to do, when the checker cannot load or overruns.
@@ -75,6 +79,7 @@ export function checkWriting(text: string): HarperFinding[] {
   const checked = withoutCodes(text.length > MAX_CHECKED_CHARS ? text.slice(0, MAX_CHECKED_CHARS) : text);
   if (last?.text === checked) return last.findings;
   const current = (thread ??= start());
+  if (!current.loaded && unchecked === checked) throw new Error(STILL_LOADING);
   const request: CheckRequest = { id: current.nextId++, text: checked };
   Atomics.store(current.flag, 0, 0);
   current.port.postMessage(request);
@@ -82,7 +87,8 @@ export function checkWriting(text: string): HarperFinding[] {
   const answer = awaitAnswer(current, request.id, waitMs);
   if (!answer && !current.loaded) {
     // Still loading: the thread keeps loading, and answers this request later (then skipped).
-    throw new Error(`the spelling and grammar checker is still loading after ${waitMs / 1000} s (the first check of a session loads it); this reply was not checked for spelling and grammar`);
+    unchecked = checked;
+    throw new Error(STILL_LOADING);
   }
   if (!answer) {
     stop(current);
