@@ -69,6 +69,32 @@ function stop(stale: Thread): void {
   void stale.worker.terminate();
 }
 
+/** Rule ids that use the writing checker: a host that runs either may load it ahead of the first check. */
+export const WRITING_RULES: readonly string[] = ['spelling', 'grammar'];
+
+/**
+ * Loads the checker without blocking, for a host to await before it starts its checks (and their
+ * time budget): `preach lint` does, so a draft is never stopped by the load. Resolves once Harper
+ * answers, or after the load wait; either way the checks that follow behave as without it.
+ */
+export async function prepareWritingChecker(): Promise<void> {
+  const current = (thread ??= start());
+  if (current.loaded) return;
+  const request: CheckRequest = { id: current.nextId++, text: 'Ready.' };
+  current.port.postMessage(request);
+  const deadline = Date.now() + LOAD_WAIT_MS;
+  while (Date.now() < deadline) {
+    for (let message = receiveMessageOnPort(current.port); message; message = receiveMessageOnPort(current.port)) {
+      const answer = message.message as CheckResponse;
+      if (answer.id === request.id) {
+        if (answer.error === undefined) current.loaded = true;
+        return;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 const STILL_LOADING = 'the spelling and grammar checker is still loading (the first check of a session loads it); this reply was not checked for spelling and grammar';
 
 /**

@@ -82,7 +82,7 @@ function isMisspelling(text: string, finding: HarperFinding, prose: string, know
 const BRITISH_TO_AMERICAN: ReadonlyArray<[RegExp, string]> = [
   [/ll(ed|ing|er|ation)$/, 'l$1'],
   [/our(s|ed|ing|ite|ites|able|ful)?$/, 'or$1'],
-  [/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1'],
+  [/is(e|es|ed|ing|ation|ations|ational|er|ers|able)$/, 'iz$1'],
   [/ys(e|es|ed|ing)$/, 'yz$1'],
   [/tre(s)?$/, 'ter$1'],
   [/ogue(s)?$/, 'og$1'],
