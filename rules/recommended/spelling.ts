@@ -18,6 +18,7 @@ export default defineRule(
         ],
         good: [
           { text: 'We received your refund request this morning.' },
+          { text: 'The sign-in failed because the certificate was misconfigured.', note: 'a known word with a prefix' },
           { text: 'SyncBox will pick up the new folder on its next run.', note: 'a product name: capitalised, taken for a name' },
           { text: 'Hi Siobhan, your order #A7731-XK shipped; track it at https://track.example.com/A7731 or ask ops@example.com.' },
           { text: 'You wrote "the app keeps crashhing" — thanks, that helped us find it.', note: "the customer's words, quoted" },

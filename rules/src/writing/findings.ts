@@ -63,7 +63,7 @@ export function writingFindings(context: RuleContext, kinds: ReadonlySet<string>
 function isMisspelling(text: string, finding: HarperFinding, prose: string, known: ReadonlySet<string>, vocabulary: ReadonlySet<string>): boolean {
   const word = text.toLowerCase();
   if (vocabulary.has(word) || known.has(word) || SUPPORT_WORDS.has(word)) return false;
-  if (isBritishSpelling(word, finding.suggestions)) return false;
+  if (isBritishSpelling(word, finding.suggestions) || isDerivedWord(word, finding.suggestions)) return false;
   if (/[\d_]/.test(text) || /\p{Lu}/u.test(text.slice(1))) return false;
   if (/[#^@/\\*~$%&+=<>|-]$/.test(prose.slice(Math.max(0, finding.start - 1), finding.start))) return false;
   if (/^[@_/\\]/.test(prose.slice(finding.end, finding.end + 1))) return false;
@@ -95,6 +95,14 @@ const BRITISH_TO_AMERICAN: ReadonlyArray<[RegExp, string]> = [
 function isBritishSpelling(word: string, suggestions: readonly string[]): boolean {
   const corrections = new Set(suggestions.map((s) => s.toLowerCase()));
   return BRITISH_TO_AMERICAN.some(([pattern, american]) => pattern.test(word) && corrections.has(word.replace(pattern, american)));
+}
+
+/** A known word with a prefix the dictionary lacks ("misconfigured", "reactivated"): Harper offers the bare word. */
+const PREFIX = /^(?:mis|re|un|pre|non|over|under|co|de|dis|sub|super|multi|auto|anti|inter|cross|self)-?/;
+
+function isDerivedWord(word: string, suggestions: readonly string[]): boolean {
+  const stem = word.replace(PREFIX, '');
+  return stem !== word && stem.length >= 4 && suggestions.some((s) => s.toLowerCase() === stem);
 }
 
 /** Lower-cased words the reply may use whatever the dictionary says. */
