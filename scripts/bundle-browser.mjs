@@ -33,6 +33,23 @@ export const browserBuild = {
   plugins: [
     compromiseInBundle,
     {
+      // The spelling and grammar rules run Harper in a Node thread of its own; a browser has no
+      // such thread to wait on. Their modules load, and a check that turns them on says why it
+      // cannot run here (they are off in preach:recommended).
+      name: 'no-node-threads',
+      setup(build) {
+        build.onResolve({ filter: /^node:(fs|url|worker_threads)$/ }, (args) => ({ path: args.path, namespace: 'no-node' }));
+        build.onLoad({ filter: /.*/, namespace: 'no-node' }, () => ({
+          contents: `const why = () => { throw new Error('spelling and grammar run in the preach command and in editors, not in the browser build: it has no thread to run the checker in'); };
+export const existsSync = why, fileURLToPath = why, receiveMessageOnPort = why;
+export const isMainThread = true, parentPort = null, workerData = undefined;
+export class Worker { constructor() { why(); } }
+export class MessageChannel { constructor() { why(); } }`,
+          loader: 'js',
+        }));
+      },
+    },
+    {
       name: 'precompiled-ajv',
       setup(build) {
         build.onResolve({ filter: /^ajv$/ }, () => ({ path: join(generated, 'ajv-table.js') }));

@@ -7,13 +7,18 @@
 //   team's folder and project (packages/config), never at build time;
 // - piscina, whose worker threads start from its own files next to it;
 // - BullMQ and ioredis, loaded only by `preach score --queue` and `preach worker`;
-// - Chart.js, whose browser build the HTML report reads as text.
+// - Chart.js, whose browser build the HTML report reads as text;
+// - harper.js, the spelling and grammar checker, which finds its WebAssembly file next to its
+//   own; its thread, writing-checker-worker.js, sits next to the code that starts it.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The spelling and grammar checker's thread (rules/src/writing), started from the file next to the rules' code. */
+const writingChecker = { 'writing-checker-worker': join(root, 'rules', 'dist', 'src', 'writing', 'writing-checker-worker.js') };
 
 /**
  * The engine loads compromise on first use through `createRequire`, which a bundle cannot follow.
@@ -44,6 +49,7 @@ const esm = {
   minifyWhitespace: true,
   sourcemap: 'linked',
   logLevel: 'warning',
+  external: ['harper.js', 'harper.js/*'],
   plugins: [compromiseInBundle],
   // CommonJS dependencies inside an ES module bundle still call require() for Node's built-ins,
   // and some name their own file (write-file-atomic, vscode-languageserver): they get the file
@@ -72,7 +78,7 @@ export async function bundleLanguageServer(options = {}) {
   rmSync(join(server, 'bundle'), { recursive: true, force: true });
   return build({
     ...esm,
-    entryPoints: { index: join(server, 'dist', 'index.js'), main: join(server, 'dist', 'main.js'), worker: join(server, 'dist', 'worker.js') },
+    entryPoints: { index: join(server, 'dist', 'index.js'), main: join(server, 'dist', 'main.js'), worker: join(server, 'dist', 'worker.js'), ...writingChecker },
     outdir: join(server, 'bundle'),
     ...options,
   });
@@ -88,9 +94,9 @@ export async function bundleCli(options = {}) {
   rmSync(join(cli, 'bundle'), { recursive: true, force: true });
   return build({
     ...esm,
-    entryPoints: { preach: join(cli, 'dist', 'main.js'), worker: join(root, 'packages', 'score', 'dist', 'worker.js') },
+    entryPoints: { preach: join(cli, 'dist', 'main.js'), worker: join(root, 'packages', 'score', 'dist', 'worker.js'), ...writingChecker },
     outdir: join(cli, 'bundle'),
-    external: ['piscina', 'chart.js', 'bullmq', 'ioredis'],
+    external: [...esm.external, 'piscina', 'chart.js', 'bullmq', 'ioredis'],
     plugins: [
       ...esm.plugins,
       {

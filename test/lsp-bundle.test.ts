@@ -12,14 +12,14 @@ let dir: string;
 beforeAll(() => {
   execFileSync(process.execPath, [join(ROOT, 'extension', 'scripts', 'build.mjs')], { stdio: 'ignore' });
   dir = mkdtempSync(join(tmpdir(), 'preach-bundle-'));
-  for (const name of ['server.cjs', 'worker.cjs', 'extension.cjs']) copyFileSync(join(ROOT, 'extension', 'dist', name), join(dir, name));
+  for (const name of ['server.cjs', 'worker.cjs', 'extension.cjs', 'writing-checker-worker.cjs', 'harper_wasm_slim_bg.wasm']) copyFileSync(join(ROOT, 'extension', 'dist', name), join(dir, name));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test('the bundled server checks drafts with no node_modules in reach', async () => {
   const workspace = join(dir, 'ws');
   mkdirSync(workspace);
-  writeFileSync(join(workspace, '.preachrc.yaml'), 'extends: preach:recommended\nrules:\n  formal-word: warning\n');
+  writeFileSync(join(workspace, '.preachrc.yaml'), 'extends: preach:recommended\nrules:\n  formal-word: warning\n  spelling: warning\n');
   const client = await LspClient.start({ rootDir: workspace, command: [process.execPath, join(dir, 'server.cjs'), '--stdio'] });
   try {
     const uri = pathUri(join(workspace, 'draft.reply.md'));
@@ -32,6 +32,11 @@ test('the bundled server checks drafts with no node_modules in reach', async () 
     client.open(named, '---\ncustomer_name: Will\n---\nThanks for waiting. Will you try the link again?\n', 'preach-reply');
     const missing = await client.diagnostics(named, { accept: (d: any[]) => d.length > 0 });
     expect(missing.map((d: any) => `${d.code}: ${d.message}`)).toContain("name-missing: The reply never uses Will's name; use it once, in the greeting or the first line.");
+    // The spelling checker's thread and its WebAssembly file sit next to the server.
+    const typo = pathUri(join(workspace, 'typo.reply.md'));
+    client.open(typo, 'We recieved your refund request this morning.', 'preach-reply');
+    const spelling = await client.diagnostics(typo, { accept: (d: any[]) => d.some((x: any) => x.code === 'spelling') });
+    expect(spelling.find((d: any) => d.code === 'spelling')).toMatchObject({ message: '"recieved" looks misspelled; did you mean "received"?' });
   } finally {
     await client.stop();
   }

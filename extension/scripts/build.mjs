@@ -2,6 +2,7 @@
 // Bundles the extension (client) and the language server with its checker thread into dist/,
 // as CommonJS for the extension host; nothing from node_modules is needed at run time.
 import { build } from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compromiseInBundle } from '../../scripts/bundle.mjs';
@@ -25,8 +26,20 @@ const common = {
   plugins: [compromiseInBundle],
 };
 
+// The spelling and grammar checker's thread, with Harper inside it, and Harper's WebAssembly file
+// next to it (Harper finds the file beside its own code, here the thread's file).
+const rules = join(here, '..', 'rules', 'dist', 'src', 'writing');
+const harperDist = dirname(fileURLToPath(import.meta.resolve('harper.js')));
+mkdirSync(join(here, 'dist'), { recursive: true });
+copyFileSync(join(harperDist, 'harper_wasm_slim_bg.wasm'), join(here, 'dist', 'harper_wasm_slim_bg.wasm'));
+
 await Promise.all([
   build({ ...common, entryPoints: { extension: join(here, 'src', 'extension.ts') }, outdir: join(here, 'dist'), outExtension: { '.js': '.cjs' }, external: ['vscode'] }),
-  build({ ...common, entryPoints: { server: join(server, 'main.js'), worker: join(server, 'worker.js') }, outdir: join(here, 'dist'), outExtension: { '.js': '.cjs' } }),
+  build({
+    ...common,
+    entryPoints: { server: join(server, 'main.js'), worker: join(server, 'worker.js'), 'writing-checker-worker': join(rules, 'writing-checker-worker.js') },
+    outdir: join(here, 'dist'),
+    outExtension: { '.js': '.cjs' },
+  }),
 ]);
-console.log('extension/dist: extension.cjs, server.cjs, worker.cjs');
+console.log('extension/dist: extension.cjs, server.cjs, worker.cjs, writing-checker-worker.cjs, harper_wasm_slim_bg.wasm');

@@ -2,6 +2,8 @@ import { compileRuleSource, type Rule } from '@preach/core';
 import { codeRules } from './code-rules.js';
 import { declarativeSources } from './generated/declarative.js';
 
+export { prepareWritingChecker, WRITING_RULES } from './writing/checker.js';
+
 /** The preset name teams put in `extends`. */
 export const RECOMMENDED = 'preach:recommended';
 

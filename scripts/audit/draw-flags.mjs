@@ -2,6 +2,7 @@
 // Draws a hand-audit sample of warnings and errors from `preach score` JSON over real transcripts.
 //   preach score ../shared/data/transcripts --format json -o /tmp/scored.json
 //   node scripts/audit/draw-flags.mjs /tmp/scored.json ../shared/data/transcripts --seed N --count 100 > worksheet.jsonl
+//   … --rules spelling,grammar draws only those rules' flags.
 // Write the seed down (docs/evaluation.md) before drawing; draw a fresh sample for each report.
 // The worksheet holds transcript text: keep it out of the repo, record only ids and verdicts.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -12,8 +13,9 @@ const [file, transcripts, ...rest] = process.argv.slice(2);
 const option = (name, fallback) => (rest.includes(name) ? Number(rest[rest.indexOf(name) + 1]) : fallback);
 const seed = option('--seed', NaN);
 const count = option('--count', 100);
+const onlyRules = rest.includes('--rules') ? new Set(rest[rest.indexOf('--rules') + 1].split(',')) : undefined;
 if (!file || !transcripts || !Number.isInteger(seed)) {
-  console.error('usage: draw-flags.mjs SCORED.json TRANSCRIPTS-FOLDER --seed N [--count 100]');
+  console.error('usage: draw-flags.mjs SCORED.json TRANSCRIPTS-FOLDER --seed N [--count 100] [--rules id,id]');
   process.exit(2);
 }
 
@@ -32,6 +34,7 @@ for (const conversation of conversations) {
   for (const reply of conversation.messages ?? []) {
     for (const finding of reply.findings) {
       if (finding.severity !== 'error' && finding.severity !== 'warning') continue;
+      if (onlyRules && !onlyRules.has(finding.ruleId)) continue;
       flags.push({
         flag: `${conversation.id}#${reply.index}:${finding.ruleId}:${finding.start}`,
         ruleId: finding.ruleId,

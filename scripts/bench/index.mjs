@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 let failed = false;
-for (const name of ['startup', 'lint', 'languages', 'customer-turn', 'large-drafts', 'rules-on-transcripts', 'score', 'queue', 'csv-grouping', 'html-report', 'lsp', 'browser', 'suite']) {
+for (const name of ['startup', 'lint', 'languages', 'spelling', 'customer-turn', 'large-drafts', 'rules-on-transcripts', 'score', 'queue', 'csv-grouping', 'html-report', 'lsp', 'browser', 'suite']) {
   if (only.length && !only.includes(name)) continue;
   const file = join(here, `${name}.mjs`);
   if (!existsSync(file)) continue;

@@ -12,9 +12,9 @@ export const CATEGORIES: readonly CategoryInfo[] = [
   { id: 'proud', letter: 'P', label: 'Proud', summary: 'confident about the product; no hedging, no opening with "Unfortunately"' },
   { id: 'responsible', letter: 'R', label: 'Responsible', summary: 'own mistakes, promise only what you control, give a next step and a time, keep secrets secret' },
   { id: 'empathetic', letter: 'E', label: 'Empathetic', summary: 'acknowledge feelings; match the tone to the situation' },
-  { id: 'articulate', letter: 'A', label: 'Articulate', summary: 'no placeholders, jargon or typos; readable sentences' },
+  { id: 'articulate', letter: 'A', label: 'Articulate', summary: 'no placeholders or jargon; correct spelling and grammar; readable sentences at a plain grade level' },
   { id: 'concise', letter: 'C', label: 'Concise', summary: 'no padding; a length that fits the channel' },
-  { id: 'human', letter: 'H', label: 'Human', summary: "the customer's name, the right one; everyday words, not macros" },
+  { id: 'human', letter: 'H', label: 'Human', summary: "the customer's name, the right one; everyday words, not macros; an e-mail signed by a person" },
 ];
 
 export const CATEGORY_IDS: readonly Category[] = CATEGORIES.map((c) => c.id);

@@ -1,0 +1,92 @@
+// The writing checker's thread: loads Harper (harper.js, a spelling and grammar checker compiled
+// to WebAssembly, all offline) once, then checks each text the rules send. It runs apart from the
+// engine because Harper only loads asynchronously and rules are synchronous: the rule waits for
+// the answer on a shared flag (see checker.ts).
+import { parentPort, workerData } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+import type { CheckRequest, CheckResponse, HarperFinding } from './protocol.js';
+
+interface Init {
+  port: MessagePort;
+  flag: Int32Array;
+}
+
+const { port, flag } = workerData as Init;
+
+type Linter = import('harper.js').LocalLinter;
+let linter: Promise<Linter> | undefined;
+
+/** Harper's slim build: the same rules and dictionary as the full one, in one WebAssembly file instead of two. */
+async function load(): Promise<Linter> {
+  const harper = await import('harper.js');
+  const { slimBinary } = await import('harper.js/slimBinary');
+  const american = new harper.LocalLinter({ binary: slimBinary, dialect: harper.Dialect.American });
+  // The first misspelling builds Harper's index of corrections: pay for it while loading.
+  await american.lint('We recieved it.', { language: 'plaintext' });
+  return american;
+}
+
+async function check(request: CheckRequest): Promise<CheckResponse> {
+  try {
+    linter ??= load();
+    const instance = await linter;
+    // Replies in another language are not this English checker's business: mostly non-Latin
+    // letters, or half the words unknown to it (British spellings are unknown to it too). Harper's
+    // own isLikelyEnglish turns down short English replies with a single typo.
+    const letters = request.text.match(/\p{L}/gu)?.length ?? 0;
+    const latin = request.text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+    if (latin < letters / 2) return { id: request.id, findings: [] };
+    const lints = await instance.lint(request.text, { language: 'markdown' });
+    const words = request.text.match(/\p{L}+/gu)?.length ?? 0;
+    const unknown = lints.filter((lint) => lint.lint_kind() === 'Spelling').length;
+    if (words >= 6 && unknown > words / 2) {
+      for (const lint of lints) lint.free();
+      return { id: request.id, findings: [] };
+    }
+    const toUtf16 = codePointOffsets(request.text);
+    const findings: HarperFinding[] = [];
+    for (const lint of lints) {
+      const span = lint.span();
+      const finding: HarperFinding = {
+        start: toUtf16(span.start),
+        end: toUtf16(span.end),
+        kind: lint.lint_kind(),
+        message: lint.message(),
+        suggestions: lint.suggestions().map((suggestion) => suggestion.get_replacement_text()),
+      };
+      span.free();
+      lint.free();
+      findings.push(finding);
+    }
+    return { id: request.id, findings };
+  } catch (error) {
+    return { id: request.id, error: (error as Error).message ?? String(error) };
+  }
+}
+
+/**
+ * Harper counts characters (Unicode code points); JavaScript strings count UTF-16 units, which
+ * differ after an emoji. Maps one to the other.
+ */
+function codePointOffsets(text: string): (index: number) => number {
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdfff) ascii = false;
+  if (ascii) return (index) => index;
+  const offsets: number[] = [];
+  let unit = 0;
+  for (const char of text) {
+    offsets.push(unit);
+    unit += char.length;
+  }
+  offsets.push(unit);
+  return (index) => offsets[Math.min(index, offsets.length - 1)]!;
+}
+
+port.on('message', (request: CheckRequest) => {
+  void check(request).then((response) => {
+    port.postMessage(response);
+    Atomics.store(flag, 0, 1);
+    Atomics.notify(flag, 0);
+  });
+});
+parentPort?.postMessage('started');
