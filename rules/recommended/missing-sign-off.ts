@@ -13,12 +13,12 @@ export default defineRule(
   {
     id: 'missing-sign-off',
     category: 'human',
-    severity: 'warning',
+    severity: 'off',
     fixable: false,
     when: { channel: ['email'] },
     docs: {
       description: 'An e-mail reply that opens with a greeting and ends without a sign-off or a name ("Best, Sam").',
-      why: 'QA scorecards check the closing as well as the greeting. An e-mail that stops after the last instruction reads like an automated notice; a sign-off with a first name tells the customer a person wrote it and whom to ask for next time. Only e-mail is checked (chat and social replies carry the agent\'s name in the tool), and only a whole e-mail, one that opens with a greeting: a reply without one is a snippet or a part of a longer message.',
+      why: 'QA scorecards check the closing as well as the greeting. An e-mail that stops after the last instruction reads like an automated notice; a sign-off with a first name tells the customer a person wrote it and whom to ask for next time. Only e-mail is checked (chat and social replies carry the agent\'s name in the tool), and only a whole e-mail, one that opens with a greeting: a reply without one is a snippet or a part of a longer message. Off in preach:recommended: most help desks add the agent\'s signature to every e-mail, outside the text an agent writes and outside their exports, so a team whose help desk does not turns it on (`missing-sign-off: warning`).',
       examples: {
         bad: [
           { text: 'Hi Dana,\n\nYour refund is on its way and should reach your account in 5-10 business days.', context: { channel: 'email' } },
