@@ -1,3 +1,4 @@
+import { HANG_GUARD_MS } from './helpers/hang-guard.mjs';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -83,6 +84,7 @@ describe.skipIf(!hasChromium)('the browser build against the command line', () =
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage();
+    page.setDefaultTimeout(HANG_GUARD_MS);
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${server.url}/`);
   });
@@ -143,6 +145,7 @@ describe.skipIf(!hasChromium)('the browser build against the command line', () =
 
     beforeAll(async () => {
       playground = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      playground.setDefaultTimeout(HANG_GUARD_MS);
       playground.on('pageerror', (error) => errors.push(error.message));
       playground.on('request', (request) => {
         if (!/^(file|blob|data):/.test(request.url())) outside.push(request.url());

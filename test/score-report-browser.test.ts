@@ -1,3 +1,4 @@
+import { HANG_GUARD_MS } from './helpers/hang-guard.mjs';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -98,6 +99,8 @@ describe.skipIf(!hasChromium)('preach score --format html in a browser', () => {
 
   async function open(url: string, width: number) {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
+    // Waits end on what they wait for; only a hang fails one.
+    page.setDefaultTimeout(HANG_GUARD_MS);
     page.on('request', (request) => {
       if (!request.url().startsWith('file:') && !request.url().startsWith('data:')) outside.push(request.url());
     });

@@ -1,3 +1,4 @@
+import { HANG_GUARD_MS } from './hang-guard.mjs';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +35,9 @@ export async function launchWithExtension(origins: string[]): Promise<LoadedExte
     viewport: { width: 1100, height: 760 },
     args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
   });
+  // Waits end on what they wait for; Playwright's 30 s default is a speed limit a busy machine
+  // breaks. Only a hang (minutes) fails a wait.
+  context.setDefaultTimeout(HANG_GUARD_MS);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
   // The content script is registered for the granted origins once the background has started.
