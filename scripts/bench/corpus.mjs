@@ -1,11 +1,28 @@
 // The benchmark corpus: real support conversations from the shared transcripts when present,
 // else a synthetic corpus built from a fixed seed. Every benchmark reads it from here.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const TRANSCRIPTS = process.env.PREACH_TRANSCRIPTS ?? join(root, '..', 'shared', 'data', 'transcripts');
+
+/**
+ * The score package's streaming reader alone over a transcript file: conversations read, seconds,
+ * and the peak resident memory. Benchmarks run it in a process of its own, so nothing else counts.
+ */
+export async function readTranscriptFile(path) {
+  const { readTranscripts } = await import(pathToFileURL(join(root, 'packages', 'score', 'dist', 'input', 'index.js')).href);
+  const started = performance.now();
+  const read = await readTranscripts(createReadStream(path), { source: path, path, csvColumns: {} });
+  let conversations = 0;
+  let peak = process.memoryUsage().rss;
+  for await (const item of read.items) {
+    if ('conversation' in item) conversations++;
+    if ((conversations & 1023) === 0) peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  return { conversations, seconds: (performance.now() - started) / 1000, peak: Math.max(peak, process.resourceUsage().maxRSS * 1024) };
+}
 
 /** @returns {{conversations: Array<{id: string, channel: string, messages: Array<{role: string, author?: string, text: string}>}>, origin: string}} */
 export function loadConversations() {

@@ -9,9 +9,10 @@
 //    of its own, and prints conversations read, seconds and peak RSS.
 // Figures are printed, never asserted.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { readTranscriptFile } from './corpus.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WORK = join(ROOT, '.bench');
@@ -58,21 +59,8 @@ async function write(path, bytes, interleaved) {
   return conversations;
 }
 
-async function readOnly(path) {
-  const { readTranscripts } = await import(pathToFileURL(join(ROOT, 'packages', 'score', 'dist', 'input', 'index.js')).href);
-  const started = performance.now();
-  const read = await readTranscripts(createReadStream(path), { source: path, path, csvColumns: {} });
-  let conversations = 0;
-  let peak = process.memoryUsage().rss;
-  for await (const item of read.items) {
-    if ('conversation' in item) conversations++;
-    if ((conversations & 1023) === 0) peak = Math.max(peak, process.memoryUsage().rss);
-  }
-  return { conversations, seconds: (performance.now() - started) / 1000, peak: Math.max(peak, process.resourceUsage().maxRSS * 1024) };
-}
-
 if (process.argv[2] === '--read') {
-  console.log(JSON.stringify(await readOnly(process.argv[3])));
+  console.log(JSON.stringify(await readTranscriptFile(process.argv[3])));
 } else {
   mkdirSync(WORK, { recursive: true });
   for (const interleaved of [true, false]) {

@@ -17,7 +17,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadConversations } from './corpus.mjs';
+import { loadConversations, readTranscriptFile } from './corpus.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WORK = join(ROOT, '.bench');
@@ -175,20 +175,6 @@ function readerMemory(path) {
   return JSON.parse(run.stdout);
 }
 
-async function readOnly(path) {
-  const { readTranscripts } = await import(pathToFileURL(join(ROOT, 'packages', 'score', 'dist', 'input', 'index.js')).href);
-  const { createReadStream } = await import('node:fs');
-  const started = performance.now();
-  const read = await readTranscripts(createReadStream(path), { source: path, path, csvColumns: {} });
-  let conversations = 0;
-  let peak = process.memoryUsage().rss;
-  for await (const item of read.items) {
-    if ('conversation' in item) conversations++;
-    if ((conversations & 1023) === 0) peak = Math.max(peak, process.memoryUsage().rss);
-  }
-  return { conversations, seconds: (performance.now() - started) / 1000, peak: Math.max(peak, process.resourceUsage().maxRSS * 1024) };
-}
-
 /**
  * Per-reply cost of each part of scoring, measured in-process on the source conversations: every
  * rule's check (including the first use of a shared analysis it triggers), situation inference
@@ -252,7 +238,7 @@ async function breakdown(conversations) {
 }
 
 if (process.argv[2] === '--read') {
-  console.log(JSON.stringify(await readOnly(process.argv[3])));
+  console.log(JSON.stringify(await readTranscriptFile(process.argv[3])));
   process.exit(0);
 }
 
