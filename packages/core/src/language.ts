@@ -143,10 +143,11 @@ function normaliseDetected(code: string): string {
  * editor, input record), else the team's (`language:` in `.preachrc`, unless `auto`), else the
  * one its prose is written in. A reply with no letters at all is checked as English.
  */
-export function resolveLanguage(given: string | undefined, configured: string | undefined, prose: string): ResolvedLanguage {
+export function resolveLanguage(given: string | undefined, configured: string | undefined, prose: string | (() => string)): ResolvedLanguage {
   const explicit = given && given.trim().toLowerCase() !== 'auto' ? { id: normaliseLanguage(given), source: 'given' as const } : undefined;
   const team = configured && configured.trim().toLowerCase() !== 'auto' ? { id: normaliseLanguage(configured), source: 'config' as const } : undefined;
-  const chosen = explicit ?? team ?? { id: detectedOrEnglish(prose), source: 'detected' as const };
+  // The prose may be a function: it is built only when the language has to be detected from it.
+  const chosen = explicit ?? team ?? { id: detectedOrEnglish(typeof prose === 'function' ? prose() : prose), source: 'detected' as const };
   return { ...chosen, supported: isRuleLanguage(chosen.id) };
 }
 

@@ -11,9 +11,8 @@ import type { Channel, ReplyContext, ResolvedConfig, ResolvedMood, ResolvedReply
  */
 export function resolveContext(context: ReplyContext, config: Pick<ResolvedConfig, 'situations' | 'tagSituations' | 'defaultChannel' | 'language'>, prose: string | (() => string) = ''): ResolvedReplyContext {
   const customerMessage = context.customerMessage?.trim() || undefined;
-  const language = languageGiven(context.language) || languageGiven(config.language) ? resolveLanguage(context.language, config.language, '') : resolveLanguage(undefined, undefined, typeof prose === 'function' ? prose() : prose);
   return {
-    language,
+    language: resolveLanguage(context.language, config.language, prose),
     ...(context.customerTitle ? { customerTitle: context.customerTitle } : {}),
     customerName: parseCustomerName(context.customerName),
     customerMessage,
@@ -35,6 +34,3 @@ function previousCustomerTurn(thread: readonly ThreadTurn[] | undefined): string
   return thread?.findLast((turn) => turn.role === 'customer' && turn.text.trim())?.text;
 }
 
-function languageGiven(language: string | undefined): boolean {
-  return Boolean(language && language.trim().toLowerCase() !== 'auto');
-}
