@@ -93,11 +93,13 @@ const SENSITIVE_PATTERNS: Array<[SecretKind | 'code', string]> = [
 
 /**
  * One expression per case, each pattern a capture group. Runs of spaces and letters are capped
- * (`\s{1,9}`, `\w{1,30}`), so the work at each position of the prose is bounded.
+ * (`\s{1,9}`, `\w{1,30}`), so the work at each position of the prose is bounded. The guard
+ * before the patterns is shared, not repeated in each: V8 then checks it once per position
+ * rather than once per pattern, several times faster for the same matches.
  */
 function compile(patterns: Array<[SecretKind | 'code', string]>, flags: string): RegExp {
   const bounded = (source: string) => source.replace(/\\s\+/g, String.raw`\s{1,9}`).replace(/\\w\+/g, String.raw`\w{1,30}`);
-  return new RegExp(patterns.map(([, source]) => String.raw`(?<![\w-])(${bounded(source)})(?![\w])`).join('|'), flags);
+  return new RegExp(String.raw`(?<![\w-])(?:${patterns.map(([, source]) => String.raw`(${bounded(source)})(?![\w])`).join('|')})`, flags);
 }
 const INSENSITIVE = compile(INSENSITIVE_PATTERNS, 'gi');
 const SENSITIVE = compile(SENSITIVE_PATTERNS, 'g');

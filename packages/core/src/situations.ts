@@ -190,13 +190,15 @@ export function messageFeeling(message: string): number {
  * War on remote play?" or "works now, blame the update" score negative without any of them.
  */
 const FEELING_SIGNS =
-  /!{2,}|\?!|!\?|\?{4,}|\b(?:annoy\w*|frustrat\w*|irritat\w*|angry|furious|fuming|livid|pissed|upset|disappoint\w*|fed\s+up|sick\s+of|tired\s+of|(?:i|we)\s+(?:really\s+)?hate|worried|scared|stressed|ashamed|shame(?:ful)?|disgrac\w*|disgust\w*|ridiculous|unacceptable|pathetic|terrible|awful|horrible|worst|useless|lame|outrage\w*|absurd|unbelievable|sucks|(?:you|it|this|that)\s+suck|stupid|dumb\w*|incompeten\w*|liars?|rude|screwed|ripped\s+off|inadequate|unethical|immoral|despicable|nasty|gross|sad|heartbroken|seriously|not\s+(?:happy|impressed|ok(?:ay)?)|(?:poor|bad)\s+(?:service|customer|experience)|(?:is|was|so|too|really|very|pretty)\s+bad|bullshit|fuck\w*|shit\w*|wtf|wth|ffs|smh|ugh+|argh+)\b|[😡😠🤬😤😒🙄😑🤦]/iu;
+  /!{2,}|\?!|!\?|\?{4,}|\b(?:annoy\w*|frustrat\w*|irritat\w*|angry|furious|fuming|livid|pissed|upset|disappoint\w*|fed\s+up|sick\s+of|tired\s+of|(?:i|we)\s+(?:really\s+)?hate|worried|scared|stressed|ashamed|shame(?:ful)?|disgrac\w*|disgust\w*|ridiculous|unacceptable|pathetic|terrible|awful|horrible|worst|useless|lame|outrage\w*|absurd|unbelievable|sucks|(?:you|it|this|that)\s+suck|stupid|dumb\w*|incompeten\w*|liars?|rude|screwed|ripped\s+off|inadequate|unethical|immoral|despicable|nasty|gross|sad|heartbroken|seriously|not\s+(?:happy|impressed|ok(?:ay)?)|(?:poor|bad)\s+(?:service|customer|experience)|(?:is|was|so|too|really|very|pretty)\s+bad|bullshit|fuck\w*|shit\w*|wtf|wth|ffs|smh|ugh+|argh+)\b/i;
+/** Angry faces: apart, since emoji need the `u` flag, which makes V8 run the words above many times slower. */
+const ANGRY_FACE = /[😡😠🤬😤😒🙄😑🤦]/u;
 /** Two capitalised words in a row ("PLEASE HELP", "NOT ALLOWING"); a lone acronym is no shout. */
 const SHOUTED_PHRASE = /\b(?=[A-Z ]{6})[A-Z]{2,}\s+[A-Z]{2,}\b/;
 
 /** Whether a customer's message shows a feeling, not only a problem. */
 export function showsFeeling(message: string): boolean {
-  return FEELING_SIGNS.test(message) || SHOUTED_PHRASE.test(message);
+  return FEELING_SIGNS.test(message) || ANGRY_FACE.test(message) || SHOUTED_PHRASE.test(message);
 }
 
 const NONE: ResolvedSituation = { id: null, sensitivity: 'low', source: 'none', reason: 'no customer message or situation given', matched: [] };

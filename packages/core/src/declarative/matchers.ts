@@ -1,6 +1,6 @@
 import type { RuleContext, Span } from '../types.js';
 import { onWordBoundaries, SEGMENTED_LANGUAGES, wordBoundaries as wordBoundariesOf } from '../text/segment.js';
-import { phrasePattern } from './regex.js';
+import { needsUnicodeFlag as needsUnicode, phraseAlternations } from './regex.js';
 import { combineLinear, compileUserPattern } from './user-regex.js';
 
 export type Scope = 'prose' | 'raw' | 'opening' | 'closing';
@@ -25,15 +25,6 @@ export interface Matcher {
 }
 
 /**
- * Case-insensitive Unicode regular expressions run several times slower in V8 than plain ones,
- * and every reply runs every rule: sources that are pure ASCII without Unicode escapes are
- * compiled without the `u` flag, and the rest together with it.
- */
-function needsUnicode(source: string): boolean {
-  return /[^\x00-\x7f]|\\[pP]\{|\\u\{/.test(source);
-}
-
-/**
  * Compiles tokens (literal phrases) and patterns (regular expressions) into as few scanners as
  * possible. Tokens, and patterns cheap enough for RegExp (see user-regex.ts), share one or two
  * RegExp alternations; the other patterns share one linear-time RE2 alternation.
@@ -43,7 +34,7 @@ export function compileMatcher(spec: MatcherSpec): Matcher {
   const patterns = (spec.patterns ?? []).map((pattern) => compileUserPattern(pattern, { ignoreCase }));
   const sources = [
     // Longest phrases first, so "prior to" wins over "prior" where both are listed.
-    ...[...(spec.tokens ?? [])].sort((a, b) => b.length - a.length).map((token) => phrasePattern(token, !spec.nonword)),
+    ...phraseAlternations([...(spec.tokens ?? [])].sort((a, b) => b.length - a.length), !spec.nonword),
     ...patterns.filter((pattern) => pattern.engine === 'native').map((pattern) => `(?:${pattern.source})`),
   ];
   const linear = patterns.filter((pattern) => pattern.engine === 're2');

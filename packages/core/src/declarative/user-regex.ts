@@ -1,5 +1,6 @@
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
 import { RE2JS } from 're2js';
+import { needsUnicodeFlag } from './regex.js';
 
 /**
  * Regular expressions written by users (rule files, `.preachrc`, `--agent-signature`) run on
@@ -115,7 +116,7 @@ function compile(pattern: string, ignoreCase: boolean): UserPattern {
 }
 
 function nativePattern(source: string, ignoreCase: boolean): UserPattern {
-  const flags = `${ignoreCase ? 'i' : ''}u`;
+  const flags = `${ignoreCase ? 'i' : ''}${needsUnicodeFlag(source) ? 'u' : ''}`;
   const anywhere = new RegExp(source, flags);
   const global = new RegExp(source, `g${flags}`);
   const whole = new RegExp(`^(?:${source})$`, flags);
