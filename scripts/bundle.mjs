@@ -11,9 +11,11 @@
 // - harper.js, the spelling and grammar checker, which finds its WebAssembly file next to its
 //   own; its thread, writing-checker-worker.js, sits next to the code that starts it.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { asciiBundle } from './ascii-bundle.mjs';
+import { precompiledAjv } from './precompile-validators.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -21,18 +23,51 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const writingChecker = { 'writing-checker-worker': join(root, 'rules', 'dist', 'src', 'writing', 'writing-checker-worker.js') };
 
 /**
- * The engine loads compromise on first use through `createRequire`, which a bundle cannot follow.
- * In a bundle the loader is a plain `require('compromise')`: esbuild puts compromise in the
- * bundle and still runs it only when the loader is first called.
+ * The engine loads compromise and the language detector on first use through `createRequire`,
+ * which a bundle cannot follow. In a bundle each loader is a plain `require()`: esbuild puts the
+ * library in the bundle and still runs it only when the loader is first called.
  */
-export const compromiseInBundle = {
-  name: 'compromise-in-bundle',
+const LAZY_LIBRARIES = { 'load-compromise': ['loadCompromise', 'compromise'], 'load-language-detector': ['loadLanguageDetector', 'tinyld/light'] };
+
+export const lazyLibrariesInBundle = {
+  name: 'lazy-libraries-in-bundle',
   setup(build) {
-    build.onLoad({ filter: /[\\/]core[\\/]dist[\\/]text[\\/]load-compromise\.js$/ }, (args) => ({
-      contents: "export function loadCompromise() { return require('compromise'); }",
+    build.onLoad({ filter: /[\\/]core[\\/]dist[\\/]text[\\/]load-(?:compromise|language-detector)\.js$/ }, (args) => {
+      const [loader, library] = LAZY_LIBRARIES[basename(args.path, '.js')];
+      return { contents: `export function ${loader}() { return require('${library}'); }`, loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+/**
+ * A script run from a code cache has no `import()` of its own (V8 keeps no way to resolve it), so
+ * in the command's bundle the modules it imports from outside (a team's code pack, the language
+ * server's bundle) are imported by the loader, bin/load-command.js, which hands its `import` to
+ * the script as `__preach_import`. A build that leaves an `import(` in the bundle fails.
+ */
+const importThroughLoader = {
+  name: 'import-through-loader',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]config[\\/]dist[\\/]import-module\.js$/ }, () => ({
+      contents: 'export function importModule(specifier) { return __preach_import(specifier); }',
       loader: 'js',
-      resolveDir: dirname(args.path),
     }));
+    build.onResolve({ filter: /^@preach\/language-server$/ }, () => ({ path: 'language-server', namespace: 'through-loader' }));
+    build.onLoad({ filter: /.*/, namespace: 'through-loader' }, () => ({
+      contents: "export async function runStdioServer(...args) { return (await __preach_import('@preach/language-server/bundle')).runStdioServer(...args); }",
+      loader: 'js',
+    }));
+    build.onEnd((result) => {
+      if (result.errors.length) return;
+      for (const file of Object.keys(result.metafile?.outputs ?? {})) {
+        if (!file.endsWith('preach.cjs')) continue;
+        const source = readFileSync(file, 'utf8');
+        const found = /[^\w$.]import\(.{0,60}/.exec(source);
+        if (found) throw new Error(`${file} calls import(), which a script run from a code cache cannot: ${found[0]}\nImport modules outside the bundle through importModule (packages/config/src/import-module.ts).`);
+        // The loader reads the script as Latin-1, a copy of its bytes (scripts/ascii-bundle.mjs).
+        writeFileSync(file, asciiBundle(source, file));
+      }
+    });
   },
 };
 
@@ -50,7 +85,7 @@ const esm = {
   sourcemap: 'linked',
   logLevel: 'warning',
   external: ['harper.js', 'harper.js/*'],
-  plugins: [compromiseInBundle],
+  plugins: [lazyLibrariesInBundle],
   // CommonJS dependencies inside an ES module bundle still call require() for Node's built-ins,
   // and some name their own file (write-file-atomic, vscode-languageserver): they get the file
   // of the bundle they are in.
@@ -85,27 +120,48 @@ export async function bundleLanguageServer(options = {}) {
 }
 
 /**
- * packages/cli/bundle: preach.js (the command) and worker.js, the `preach score` thread, which
- * the worker pool starts from the file next to it. `preach lsp` imports the language server's
- * own bundle, so the server's checker thread finds its worker.js next to it.
+ * packages/cli/bundle: preach.cjs (the command), with preach.cjs.cache, V8's code cache for it
+ * (scripts/code-cache.mjs), and worker.js, the `preach score` thread, which the worker pool starts
+ * from the file next to it. `preach lsp` imports the language server's own bundle, so the
+ * server's checker thread finds its worker.js next to it.
+ *
+ * The command is one CommonJS script, not ES module chunks: Node 20 keeps no code cache for ES
+ * modules, and for a script it takes one (`vm.Script`'s `cachedData`), so a short `preach lint`
+ * need not parse and compile the engine each time (bin/load-command.js). Commands other than
+ * the one the cache was made with still load their code only when they are run, as esbuild
+ * keeps a module reached by `import()` unevaluated until then.
  */
 export async function bundleCli(options = {}) {
   const cli = join(root, 'packages', 'cli');
   rmSync(join(cli, 'bundle'), { recursive: true, force: true });
-  return build({
-    ...esm,
-    entryPoints: { preach: join(cli, 'dist', 'main.js'), worker: join(root, 'packages', 'score', 'dist', 'worker.js'), ...writingChecker },
-    outdir: join(cli, 'bundle'),
-    external: [...esm.external, 'piscina', 'chart.js', 'bullmq', 'ioredis'],
-    plugins: [
-      ...esm.plugins,
-      {
-        name: 'language-server-bundle',
-        setup(build) {
-          build.onResolve({ filter: /^@preach\/language-server$/ }, () => ({ path: '@preach/language-server/bundle', external: true }));
-        },
-      },
-    ],
-    ...options,
-  });
+  const external = [...esm.external, 'piscina', 'chart.js', 'bullmq', 'ioredis'];
+  return Promise.all([
+    build({
+      ...esm,
+      entryPoints: { worker: join(root, 'packages', 'score', 'dist', 'worker.js') },
+      outdir: join(cli, 'bundle'),
+      external,
+      ...options,
+    }),
+    build({
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      minifySyntax: true,
+      minifyWhitespace: true,
+      sourcemap: 'linked',
+      logLevel: 'warning',
+      entryPoints: { preach: join(cli, 'dist', 'main.js'), ...writingChecker },
+      outdir: join(cli, 'bundle'),
+      outExtension: { '.js': '.cjs' },
+      metafile: true,
+      external: [...external, '@preach/language-server'],
+      plugins: [lazyLibrariesInBundle, importThroughLoader, precompiledAjv('compile')],
+      // Strict throughout, as the ES modules it is made from are.
+      banner: { js: `"use strict";var __preach_import_meta_url=require("node:url").pathToFileURL(__filename).href;` },
+      define: { 'import.meta.url': '__preach_import_meta_url' },
+      ...options,
+    }),
+  ]);
 }

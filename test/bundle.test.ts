@@ -1,45 +1,39 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/cli.js';
+import { LspClient, pathUri } from './lsp-client.mjs';
 
 /**
- * What a new `preach` process loads before it knows its command (scripts/bundle.mjs): the
- * command's entry file and the chunks it imports statically. Each command's own code, the
- * engine and the rules come later, by `import()`, and only for the commands that need them.
+ * The command is one script (scripts/bundle.mjs) run from V8's code cache (bin/load-command.js,
+ * scripts/code-cache.mjs): what keeps a short `preach lint` fast must hold for every build.
  */
-
-const STATIC_IMPORT = /\bimport\s*(?:[^"'()]*?\bfrom\s*)?["'](\.\/[^"']+)["']/g;
-
-/** A bundle file and every file it imports statically, transitively. */
-function loadedWith(entry: string): string[] {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const [, path] of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) visit(join(dirname(file), path!));
-  };
-  visit(entry);
-  return [...seen];
-}
-
 describe('the command bundle', () => {
-  const started = loadedWith(join(ROOT, 'packages', 'cli', 'bundle', 'preach.js')).map((file) => readFileSync(file, 'utf8'));
+  const bundle = join(ROOT, 'packages', 'cli', 'bundle', 'preach.cjs');
 
-  it('starts without the engine, the rules, compromise or the config loader', () => {
-    const code = started.join('\n');
-    expect(code).toContain('function main(');
-    const engine = ['function lint(', 'function compileRuleSource(', 'function recommendedRules(', 'function loadConfigFor(', 'compromise-three.cjs'];
-    expect(engine.filter((name) => code.includes(name))).toEqual([]);
+  it('is read with the code cache the build made for it', async () => {
+    const { loadCommand } = await import(join(ROOT, 'packages', 'cli', 'bin', 'load-command.js'));
+    expect(loadCommand().cacheUsed).toBe(true);
   });
 
-  it('loads those when a command needs them', () => {
-    const lintEntry = /import\("\.\/(lint-[\w-]+\.js)"\)/.exec(started.join('\n'))?.[1];
-    expect(lintEntry).toBeDefined();
-    const lint = loadedWith(join(ROOT, 'packages', 'cli', 'bundle', lintEntry!)).map((file) => readFileSync(file, 'utf8')).join('\n');
-    const engine = ['function lint(', 'function recommendedRules(', 'function loadConfigFor('];
-    expect(engine.filter((name) => !lint.includes(name))).toEqual([]);
+  it('is ASCII, which the loader reads as Latin-1', () => {
+    expect(readFileSync(bundle).findIndex((byte) => byte > 0x7f)).toBe(-1);
+  });
+
+  it('imports nothing itself, and loads the language server through the loader', async () => {
+    const source = readFileSync(bundle, 'latin1');
+    expect(source.match(/[^\w$.]import\(.{0,40}/g)).toBeNull();
+    // `preach lsp` imports the language server's bundle: it answers, and says nothing on stderr.
+    const dir = mkdtempSync(join(tmpdir(), 'preach-bundle-'));
+    const client = await LspClient.start({ rootDir: dir });
+    const uri = pathUri(join(dir, 'reply.md'));
+    client.open(uri, 'Hi Sam,\n\nPlease reply with your password.\n');
+    const diagnostics = await client.diagnostics(uri);
+    await client.stop();
+    expect(diagnostics.map((d: { code?: unknown }) => d.code)).toContain('asks-for-secret');
+    expect(client.stderr.join('')).toBe('');
   });
 });
 
@@ -53,7 +47,8 @@ describe('preach --version', () => {
       expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
     }
     // The same flag among others goes through commander, which must agree.
-    const { main } = await import(join(ROOT, 'packages', 'cli', 'bundle', 'preach.js'));
+    const { loadCommand } = await import(join(ROOT, 'packages', 'cli', 'bin', 'load-command.js'));
+    const { main } = loadCommand().exports;
     let out = '';
     const code = await main(['node', 'preach', '--version'], { stdout: { write: (s: string) => (out += s) } });
     expect({ code, out }).toEqual({ code: 0, out: `${version}\n` });

@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compromiseInBundle } from '../../scripts/bundle.mjs';
+import { lazyLibrariesInBundle } from '../../scripts/bundle.mjs';
 
 const here = join(dirname(fileURLToPath(import.meta.url)), '..');
 const server = join(here, '..', 'packages', 'language-server', 'dist');
@@ -23,7 +23,7 @@ const common = {
   define: { 'import.meta.url': '__preach_import_meta_url' },
   banner: { js: "const __preach_import_meta_url = require('url').pathToFileURL(__filename).href;" },
   // compromise goes in the bundle, loaded on first use as in the command.
-  plugins: [compromiseInBundle],
+  plugins: [lazyLibrariesInBundle],
 };
 
 // The spelling and grammar checker's thread, with Harper inside it, and Harper's WebAssembly file

@@ -4,6 +4,7 @@ import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path
 import { pathToFileURL } from 'node:url';
 import { compileRuleSource, PreachInputError, PreachInputErrors, type Rule } from '@preach/core';
 import { codeRuleProblem } from './code-rules.js';
+import { importModule } from './import-module.js';
 
 export interface LoadedPack {
   /** The spec as written in config: a path or a package name. */
@@ -171,7 +172,7 @@ async function codeRulesIn(entry: string, spec: string): Promise<Rule[]> {
   try {
     // The modification time in the URL makes an edited module load afresh (the editor reloads
     // packs when their files change; Node would otherwise return the first version forever).
-    loaded = await import(`${pathToFileURL(entry).href}?mtime=${statSync(entry).mtimeMs}`);
+    loaded = await importModule(`${pathToFileURL(entry).href}?mtime=${statSync(entry).mtimeMs}`);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const hint =

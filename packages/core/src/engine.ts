@@ -174,6 +174,7 @@ function clamp(offset: number, length: number): number {
 }
 
 function byPlace(a: PreachMessage, b: PreachMessage): number {
-  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId);
+  // Ids compared as text: localeCompare's collator would cost every `preach lint` its set-up.
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 

@@ -1,4 +1,6 @@
-import { detectAll } from 'tinyld/light';
+import { loadLanguageDetector, type LanguageDetector } from './text/load-language-detector.js';
+
+let detector: LanguageDetector | undefined;
 
 /** Languages with a rule set of their own in `preach:recommended`. */
 export const RULE_LANGUAGES = ['en', 'th', 'ko', 'zh'] as const;
@@ -107,7 +109,8 @@ export function detectLanguage(text: string): string {
   if (script === 'latin' && weights[5]! < MIN_LATIN_LETTERS) return 'en';
   // English function words make up a good part of any English reply, and little of any other.
   if (script === 'latin' && englishShare(text) >= ENGLISH_SHARE) return 'en';
-  const guesses = detectAll(text.length > 2000 ? text.slice(0, 2000) : text);
+  detector ??= loadLanguageDetector();
+  const guesses = detector.detectAll(text.length > 2000 ? text.slice(0, 2000) : text);
   const top = guesses[0];
   if (!top) return script === 'latin' ? 'en' : 'und';
   if (script === 'other') return normaliseDetected(top.lang);
