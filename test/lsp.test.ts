@@ -175,6 +175,40 @@ describe('code actions', () => {
     await client.diagnostics(uri, { since, accept: (d) => byRule(d, 'team/unknown-product').length === 0 && byRule(d, 'formal-word').length === 1 });
   });
 
+  test("add a word to the team vocabulary without a config: a new .preachrc.yaml in the workspace, never a change to a config the draft is not checked with", async () => {
+    const text = 'I have escalated this to T2 and they will reply by 5 pm.\n';
+    const vocabularyActions = async (uri: string) => {
+      const [jargon] = byRule(await client.diagnostics(uri, { accept: (d) => byRule(d, 'internal-jargon').length > 0 }), 'internal-jargon');
+      const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: jargon.range, context: { diagnostics: [jargon] } });
+      return actions.filter((a: any) => a.title.includes('team vocabulary'));
+    };
+    // No config from the draft's folder up: the workspace gets its first one.
+    rmSync(join(workspace, '.preachrc.yaml'));
+    const inside = draftUri();
+    client.open(inside, text);
+    const [create] = await vocabularyActions(inside);
+    const teamConfig = join(root, '.preachrc.yaml');
+    expect(create.title).toBe('Add “T2” to the team vocabulary (new .preachrc.yaml)');
+    expect(create.edit.documentChanges[0]).toEqual({ kind: 'create', uri: pathUri(teamConfig), options: { ignoreIfExists: true } });
+    const created = create.edit.documentChanges[1].edits[0].newText;
+    expect(created).toMatch(/^vocabulary:\n {2}- T2\n/m);
+
+    // The workspace has its config now. A draft outside the workspace is not checked with it, and
+    // must not be offered the same "new" file: the create would be skipped (ignoreIfExists) and
+    // the text put in front of the team's config, giving it every key twice.
+    writeFileSync(teamConfig, created);
+    const outsideFolder = mkdtempSync(join(tmpdir(), 'preach-lsp-outside-'));
+    try {
+      const outside = pathUri(join(outsideFolder, 'draft.md'));
+      client.open(outside, text);
+      expect(await vocabularyActions(outside)).toEqual([]);
+      client.close(outside);
+    } finally {
+      rmSync(outsideFolder, { recursive: true, force: true });
+      rmSync(teamConfig);
+    }
+  });
+
   test('fix all: the server command applies every first fix', async () => {
     const uri = draftUri();
     const text = 'Please utilize the form prior to Friday.';

@@ -238,6 +238,37 @@ describe('input options', () => {
     expect(wrong.report.errors.map((e: any) => e.reason)).toEqual(Array(3).fill('ticket has no "comments" list; export tickets with their comments embedded (each ticket needs a "comments" array)'));
   });
 
+  it("reads a CSV language column: a reply's row sets its language, over --language; a bad one fails its conversation alone", async () => {
+    const rows = [
+      'conversation_id,author_role,author_name,Language,body',
+      'rows-en,customer,Priya,en,Where is my refund?',
+      'rows-en,agent,Sam Lee,en,Please utilize the refund form.',
+      // The customer wrote in Thai; the reply on its own row is in English.
+      'mixed,customer,Somchai,th,คืนเงินของฉันอยู่ไหนครับ',
+      'mixed,agent,Sam Lee,en,Please utilize the refund form.',
+      'detect,customer,Lee,,Where is my refund?',
+      'detect,agent,Sam Lee,auto,Please utilize the refund form.',
+      'unsaid,customer,Tom,,Where is my refund?',
+      'unsaid,agent,Sam Lee,,Please utilize the refund form.',
+      'bad,customer,Ana,,Where is my refund?',
+      'bad,agent,Sam Lee,English please,Please utilize the refund form.',
+      '',
+    ];
+    writeFileSync(join(dir, 'languages.csv'), rows.join('\n'));
+    // --language th stands for the replies whose rows do not say; English rules do not apply to them.
+    const { run, report } = await scoreJson(['languages.csv', '--language', 'th']);
+    const rules = (id: string) => report.conversations.find((c: any) => c.id === id).messages.flatMap((m: any) => m.findings.map((f: any) => f.ruleId));
+    expect(report.conversations.map((c: any) => c.id)).toEqual(['rows-en', 'mixed', 'detect', 'unsaid']);
+    expect(rules('rows-en')).toContain('formal-word');
+    expect(rules('mixed')).toContain('formal-word');
+    expect(rules('detect')).toContain('formal-word');
+    expect(rules('unsaid')).not.toContain('formal-word');
+    expect(report.errors).toEqual([
+      { source: 'languages.csv', line: 11, id: 'bad', reason: 'has language "English please"; use a language tag such as en, th, ko or zh (or auto)' },
+    ]);
+    expect(run.code).toBe(1);
+  });
+
   it('reads every transcript in a folder', async () => {
     const { report } = await scoreJson([FIXTURES]);
     const formats = report.summary.inputs.map((i: any) => i.format).sort();

@@ -6,7 +6,8 @@ import { runPreach, scratchDir, writeUnder } from '../helpers/cli.js';
 /**
  * End-to-end: inputs that used to be misread are read, or refused with a message that says what
  * they are: file names with glob characters, UTF-16, symbolic link loops, a big vocabulary,
- * CSV with Windows line endings or an unterminated quote, a command that does not exist.
+ * CSV with Windows line endings or an unterminated quote, a command that does not exist, a
+ * command without the option it cannot run without.
  */
 
 let dir: string;
@@ -101,6 +102,15 @@ describe('preach score CSV input', () => {
       { source: 'crlf.csv', line: 7, id: 'c3', reason: 'swallowed by the unterminated quote on line 6 (conversation c2)' },
     ]);
     expect(run.code).toBe(1);
+  });
+});
+
+describe('preach worker without --queue', () => {
+  it('says what is missing and what to do, in preach\'s own words, and exits 2', async () => {
+    const run = await runPreach(['worker'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('preach: worker needs --queue redis://HOST:PORT, the Redis the producer (preach score --queue) uses; see docs/queue.md\n');
   });
 });
 

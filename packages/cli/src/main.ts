@@ -121,7 +121,9 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
   program
     .command('worker')
     .description('score shards of the runs `preach score --queue` sends to a BullMQ queue in Redis, on every core, until stopped')
-    .requiredOption('--queue <redis-url>', 'the Redis the producer uses, e.g. redis://127.0.0.1:6379')
+    // Not commander's requiredOption: its "required option not specified" says neither what the
+    // option is nor where to read more; workerCommand says both.
+    .option('--queue <redis-url>', 'the Redis the producer uses, e.g. redis://127.0.0.1:6379 (required)')
     .option('-j, --jobs <n>', 'scoring threads (default: the number of cores)')
     .option('--concurrency <n>', 'shards scored at once on those threads (default 2)')
     .option('--lock-ms <ms>', "how long a shard stays this worker's without a sign of life (default 30000)")

@@ -64,8 +64,8 @@ export function vocabularyCandidate(document: TextDocument, diagnostic: Diagnost
   return WORD.test(text) ? text : undefined;
 }
 
-export function vocabularyAction(diagnostic: Diagnostic, word: string, configFile: string | undefined, folder: string): CodeAction | undefined {
-  const change = addVocabularyWord(configFile, folder, word);
+export function vocabularyAction(diagnostic: Diagnostic, word: string, configFile: string | undefined, folder: string, draftPath: string | undefined): CodeAction | undefined {
+  const change = addVocabularyWord(configFile, folder, word, draftPath);
   if (change.kind === 'unsupported') return undefined;
   const uri = pathToFileURL(change.file).href;
   const edit: WorkspaceEdit =

@@ -320,7 +320,7 @@ export function startServer(connection: Connection): void {
         const helps = await checker
           .query<boolean>({ kind: 'probeVocabulary', uri: document.uri, ruleId: String(diagnostic.code), start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end), word })
           .catch(() => false);
-        const action = helps ? vocabularyAction(diagnostic, word, configFile, workspaceFolder) : undefined;
+        const action = helps ? vocabularyAction(diagnostic, word, configFile, workspaceFolder, pathOf(document.uri)) : undefined;
         if (action) actions.push(action);
       }
       if (!isIgnorable(diagnostic)) continue;

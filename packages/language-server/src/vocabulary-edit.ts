@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, isAbsolute, join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import { addToList } from './draft-edits.js';
 
@@ -11,11 +11,16 @@ export type VocabularyEdit =
 /**
  * Adds a word to the team vocabulary in the nearest config file, keeping its comments and
  * layout (YAML Document API); JSON configs stay JSON. Without a config file, proposes a new
- * `.preachrc.yaml` in `folder` that keeps the recommended rules on.
+ * `.preachrc.yaml` in the workspace `folder` that keeps the recommended rules on, when that is
+ * the config the draft (at `draftPath`; undefined for an unsaved one) would be checked with.
  */
-export function addVocabularyWord(configFile: string | undefined, folder: string, word: string): VocabularyEdit {
+export function addVocabularyWord(configFile: string | undefined, folder: string, word: string, draftPath?: string): VocabularyEdit {
   if (!configFile) {
     const file = join(folder, '.preachrc.yaml');
+    // A draft outside the workspace is not checked with the workspace's config, new or not.
+    if (draftPath !== undefined && !isInside(folder, draftPath)) return { kind: 'unsupported', file, reason: 'the draft is outside the workspace folder' };
+    // The editor skips creating a file that exists and would put the new config in front of it.
+    if (existsSync(file)) return { kind: 'unsupported', file, reason: 'the file exists but is not the config this draft is checked with' };
     return { kind: 'create', file, after: `# preach config: see \`preach init\` for every option\nextends: preach:recommended\nvocabulary:\n  - ${word}\n` };
   }
   const before = readFileSync(configFile, 'utf8');
@@ -38,4 +43,9 @@ export function addVocabularyWord(configFile: string | undefined, folder: string
   if (document.errors.length > 0) return { kind: 'unsupported', file: configFile, reason: 'the file is not valid YAML' };
   addToList(document, 'vocabulary', word, false);
   return { kind: 'edit', file: configFile, before, after: document.toString({ flowCollectionPadding: false }) };
+}
+
+function isInside(folder: string, path: string): boolean {
+  const shown = relative(folder, path);
+  return shown !== '' && !shown.startsWith('..') && !isAbsolute(shown);
 }

@@ -63,7 +63,7 @@ export function scoreConversation(conversation: Conversation, { config, signatur
         thread: [...thread.slice(0, answeredAt), ...thread.slice(answeredAt).filter((turn) => turn.role === 'agent')],
         situation: conversation.situation,
         channel: conversation.channel,
-        language: conversation.language,
+        language: message.language ?? conversation.language,
         agentName: agent.bot ? undefined : message.authorName,
         tags: conversation.tags.length ? conversation.tags : undefined,
       },

@@ -25,6 +25,11 @@ export interface TranscriptMessage {
   timestamp?: string;
   /** Why a staff-side message is a bot or system message: "merge notice", "draft", "Answer Bot", … */
   reason?: string;
+  /**
+   * The message's own language, when the export says per message (a CSV row's `language`); a
+   * reply in it is checked in it, whatever the conversation's.
+   */
+  language?: string;
 }
 
 /** The customer's rating of the conversation (CSAT), as the help desk gives it. */
@@ -46,7 +51,10 @@ export interface Conversation {
   /** The export's own channel name (e.g. `twitter`), kept for the report. */
   channelName?: string;
   channel?: Channel;
-  /** The replies' language, when the record says (`language: ko`); otherwise detected per reply. */
+  /**
+   * The replies' language, when the record says (`language: ko`) or `--language` does; otherwise
+   * detected per reply. A message's own `language` comes first.
+   */
   language?: string;
   customerName?: string;
   /** A situation id the export gives outright; otherwise tags or the customer's words decide. */

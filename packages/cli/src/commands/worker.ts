@@ -3,7 +3,7 @@ import { UsageError } from '../exit.js';
 import type { Io } from './lint.js';
 
 export interface WorkerCommandOptions {
-  queue: string;
+  queue?: string;
   jobs?: string;
   concurrency?: string;
   lockMs?: string;
@@ -16,6 +16,7 @@ export interface WorkerCommandOptions {
  * finished first). One line per shard on standard output.
  */
 export async function workerCommand(options: WorkerCommandOptions, io: Io, signals: NodeJS.EventEmitter = process): Promise<number> {
+  if (options.queue === undefined) throw new UsageError('worker needs --queue redis://HOST:PORT, the Redis the producer (preach score --queue) uses; see docs/queue.md');
   const { checkRedisUrl, shownUrl, startQueueWorker } = await import('@preach/score/queue');
   let url: string;
   try {

@@ -1,4 +1,4 @@
-import type { Channel } from '@preach/core';
+import { LANGUAGE_PATTERN, type Channel } from '@preach/core';
 import type { Conversation, Role, TranscriptMessage } from '../types.js';
 
 /** Where a record was read, for conversation ids and error messages. */
@@ -122,6 +122,16 @@ export function stringOrUndefined(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() ? value : undefined;
   if (typeof value === 'number') return String(value);
   return undefined;
+}
+
+const LANGUAGE_TAG = new RegExp(LANGUAGE_PATTERN);
+
+/**
+ * What is wrong with the language an export gives for its replies (a JSONL record's `language`, a
+ * CSV row's), in the same words for every input; undefined when it is a language tag or `auto`.
+ */
+export function languageProblem(language: string): string | undefined {
+  return LANGUAGE_TAG.test(language) ? undefined : `has language "${language}"; use a language tag such as en, th, ko or zh (or auto)`;
 }
 
 /** The record's own id, or a stable one made from where it was read. */

@@ -4,10 +4,10 @@ import { parse as parseSync } from 'csv-parse/sync';
 import { PreachInputError } from '@preach/core';
 import { Grouper } from '../input/group.js';
 import type { Conversation, ImportedItem, RecordError } from '../types.js';
-import { body, channelFrom, chronological, roleFrom, tagsFrom } from './common.js';
+import { body, channelFrom, chronological, languageProblem, roleFrom, tagsFrom } from './common.js';
 
 /** The columns of a one-row-per-message CSV, by the names the generic export uses. */
-export const CSV_FIELDS = ['conversation_id', 'message_id', 'created_at', 'author_role', 'author_id', 'author_name', 'customer_name', 'channel', 'is_public', 'body', 'tags', 'agent_signature', 'situation', 'group', 'brand', 'rating'] as const;
+export const CSV_FIELDS = ['conversation_id', 'message_id', 'created_at', 'author_role', 'author_id', 'author_name', 'customer_name', 'channel', 'language', 'is_public', 'body', 'tags', 'agent_signature', 'situation', 'group', 'brand', 'rating'] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
 const REQUIRED: CsvField[] = ['conversation_id', 'author_role', 'body'];
 
@@ -207,6 +207,14 @@ function addRow(pending: Pending, row: StoredRow, line: number, source: string):
     pending.problem ??= { source, line, id: conversation.id, reason: `unknown author_role "${roleText}" (use customer, agent, bot, note or system)` };
     return;
   }
+  // The language of this row's message: a reply in English to a customer who wrote in Thai says
+  // so on its own row. Rows that do not say leave it to --language or detection.
+  const language = column('language')?.trim();
+  const languageWrong = language ? languageProblem(language) : undefined;
+  if (languageWrong) {
+    pending.problem ??= { source, line, id: conversation.id, reason: languageWrong };
+    return;
+  }
   const channelName = column('channel');
   if (channelName && !conversation.channelName) {
     conversation.channelName = channelName;
@@ -228,6 +236,7 @@ function addRow(pending: Pending, row: StoredRow, line: number, source: string):
     authorName: column('author_name'),
     signature: column('agent_signature'),
     timestamp: column('created_at'),
+    ...(language ? { language } : {}),
   });
 }
 

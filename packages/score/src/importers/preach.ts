@@ -1,6 +1,5 @@
-import { LANGUAGE_PATTERN } from '@preach/core';
 import type { Rating, TranscriptMessage } from '../types.js';
-import { at, baseConversation, body, channelFrom, conversationId, isObject, RecordProblem, roleFrom, stringOrUndefined, tagsFrom } from './common.js';
+import { at, baseConversation, body, channelFrom, conversationId, isObject, languageProblem, RecordProblem, roleFrom, stringOrUndefined, tagsFrom } from './common.js';
 import type { RecordImporter } from './importer.js';
 
 /**
@@ -40,7 +39,8 @@ export const preach: RecordImporter = {
     const customer = isObject(record.customer) ? record.customer : undefined;
     const channelName = stringOrUndefined(record.channel);
     const language = stringOrUndefined(record.language);
-    if (language !== undefined && !new RegExp(LANGUAGE_PATTERN).test(language)) throw new RecordProblem(`has language "${language}"; use a language tag such as en, th, ko or zh (or auto)`, id);
+    const languageWrong = language === undefined ? undefined : languageProblem(language);
+    if (languageWrong) throw new RecordProblem(languageWrong, id);
     return baseConversation(place, {
       id,
       channelName,
