@@ -56,8 +56,8 @@ export interface RunOptions {
 /**
  * Scores conversations on the pool and yields the outcomes in input order. A batch whose thread
  * dies (out of memory) or goes silent (a rule that never returns) is split: the conversation it
- * was on is scored again alone, the others together, so a bad conversation costs only itself,
- * reported as its own error.
+ * was on is reported as its own error (after a try alone, when memory ran out), the others are
+ * scored together, so a bad conversation costs only itself.
  */
 export async function* scoreAll(items: AsyncIterable<ImportedItem>, { pool, budgetMs }: RunOptions): AsyncGenerator<ScoreOutcome> {
   const inFlight: Array<Promise<ScoreOutcome[]>> = [];
@@ -91,7 +91,10 @@ async function scoreIsolating(pool: Piscina, batch: ImportedItem[], silenceMs: n
   }
   const suspect = conversations[Atomics.load(progress, 1)]!;
   const [alone, others] = await Promise.all([
-    scoreIsolating(pool, [suspect], silenceMs),
+    // A thread that went silent was on this conversation for the whole wait: that is the proof,
+    // and scoring it alone would only wait as long again. Memory runs out over a whole batch, so
+    // that conversation is tried alone before it is blamed.
+    failure.stuckAfterMs !== undefined ? [unscored(suspect, failure)] : scoreIsolating(pool, [suspect], silenceMs),
     scoreIsolating(pool, batch.filter((item) => item !== suspect), silenceMs),
   ]);
   let next = 0;
