@@ -3,6 +3,22 @@ import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';
 import { perChannelSchema, readerSentences } from '../src/helpers/units.js';
 
+/**
+ * Syllables per word, remembered: counting runs a dozen patterns over a word, and replies use the
+ * same few thousand words again and again. Bounded, so a long batch cannot grow it without end.
+ */
+const syllableCounts = new Map<string, number>();
+const SYLLABLE_CACHE_LIMIT = 20_000;
+function syllablesOf(word: string): number {
+  let count = syllableCounts.get(word);
+  if (count === undefined) {
+    count = syllable(word);
+    if (syllableCounts.size >= SYLLABLE_CACHE_LIMIT) syllableCounts.clear();
+    syllableCounts.set(word, count);
+  }
+  return count;
+}
+
 export default defineRule(
   {
     id: 'hard-to-read',
@@ -47,7 +63,7 @@ export default defineRule(
     const words = context.analysis.words();
     // Over one or two sentences the grade only repeats what long-sentence says.
     if (words.length < minWords || sentences.length < 3) return;
-    const syllables = words.reduce((sum, word) => sum + syllable(word.text), 0);
+    const syllables = words.reduce((sum, word) => sum + syllablesOf(word.text), 0);
     const grade = fleschKincaid({ sentence: sentences.length, word: words.length, syllable: syllables });
     if (grade <= max) return;
     const first = sentences[0]!;
