@@ -14,9 +14,22 @@ interface NlcstNode {
 
 const english = unified().use(retextEnglish).freeze();
 
-/** Sentiment polarity (AFINN sum, retext-sentiment's lexicon and negation rule); negative is upset. */
+const polarities = new Map<string, number>();
+const POLARITY_CACHE_LIMIT = 2_000;
+
+/**
+ * Sentiment polarity (AFINN sum, retext-sentiment's lexicon and negation rule); negative is upset.
+ * Remembered for recent texts: a customer's message is weighed by the situation model, the mood
+ * reader and the rules, for each reply that answers it.
+ */
 export function polarity(text: string): number {
-  return text.trim() ? fastPolarity(text) : 0;
+  let value = polarities.get(text);
+  if (value === undefined) {
+    value = text.trim() ? fastPolarity(text) : 0;
+    if (polarities.size >= POLARITY_CACHE_LIMIT) polarities.delete(polarities.keys().next().value!);
+    polarities.set(text, value);
+  }
+  return value;
 }
 
 function offsets(node: NlcstNode, base: number): [number, number] {
