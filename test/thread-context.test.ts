@@ -72,3 +72,21 @@ describe('preach lint with the thread', () => {
     expect(problem.message).toMatch(/thread: must be a list/);
   });
 });
+
+describe('preach score with the customer writing twice before a reply', () => {
+  it('answers a "sorted now, thanks" on its own, and a nudge together with the complaint', async () => {
+    const dir = scratch();
+    const complaint = { role: 'customer', text: 'I was charged twice this month and nobody answers my emails. This is ridiculous!' };
+    const conversations = [
+      { id: 'moved-on', channel: 'chat', messages: [complaint, { role: 'customer', text: "Oh wait, it's sorted now, the refund just came in. Thanks!" }, { role: 'agent', text: 'Great to hear! Have a lovely day!' }] },
+      { id: 'nudged', channel: 'chat', messages: [complaint, { role: 'customer', text: 'Hello??' }, { role: 'agent', text: 'Great to hear! Have a lovely day!' }] },
+    ];
+    writeFileSync(join(dir, 'chats.jsonl'), conversations.map((c) => JSON.stringify(c)).join('\n'));
+    const run = await runPreach(['score', 'chats.jsonl', '--format', 'json', '--no-config'], { cwd: dir });
+    const report = JSON.parse(run.stdout);
+    const flagged = (id: string) => report.conversations.find((c: any) => c.id === id).messages.flatMap((m: any) => (m.findings ?? []).map((f: any) => f.ruleId));
+    // Read with the complaint, the cheer was a mismatch (sentiment-mismatch); read alone, it answers thanks.
+    expect(flagged('moved-on')).toEqual([]);
+    expect(flagged('nudged')).toContain('missing-acknowledgement');
+  });
+});

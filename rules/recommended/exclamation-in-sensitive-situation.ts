@@ -25,8 +25,8 @@ const SALUTATION = /^(?:hi|hey|hiya|heya|hello|howdy|greetings|good\s+(?:morning
 /** The pronoun "I" and its contractions keep their capital after a greeting comma. */
 const PRONOUN_I = /^I(?:['’](?:m|ve|ll|d))?$/;
 
-/** Short closings after the help is given: "Thanks!", "Thank you, Sam!", "Cheers!", "Take care!". */
-const SIGN_OFF = /^(?:(?:many\s+)?thanks(?:\s+(?:again|so\s+much|a\s+lot|in\s+advance))?|thank\s+you(?:\s+(?:again|so\s+much|very\s+much|in\s+advance))?|thx|ty|cheers|take\s+care|all\s+the\s+best|best\s+wishes)(?:,?\s+\p{Lu}[\p{L}'-]*)?$/iu;
+/** Short closings after the help is given: "Thanks!", "Thank you, Sam!", "Cheers!", "Take care!", "Have a good day!". */
+const SIGN_OFF = /^(?:(?:many\s+)?thanks(?:\s+(?:again|so\s+much|a\s+lot|in\s+advance))?|thank\s+you(?:\s+(?:again|so\s+much|very\s+much|in\s+advance))?|thx|ty|cheers|take\s+care|all\s+the\s+best|best\s+wishes|have\s+a\s+(?:good|great|nice|lovely|wonderful)\s+(?:day|evening|weekend|one))(?:,?\s+\p{Lu}[\p{L}'-]*)?$/iu;
 /** What may follow a sign-off: the agent's initials or name ("^JK", "- Becky", "/CB", "*SR"), a thread marker ("2/2"). */
 const SIGNATURE = /^\s*(?:[-–—~^*/]\s*\p{L}[\p{L}.' ]{0,24})?\s*(?:\(?[1-9]\/[1-9]\)?)?\s*$/u;
 /** "Hey Craig, we're sorry to hear that!": the mark belongs to the last clause, not the greeting. */
@@ -73,7 +73,7 @@ function lastClause(sentence: string): string {
   return clauses[clauses.length - 1] ?? '';
 }
 
-function classify(prose: string, start: number, end: number): Kind {
+function classify(prose: string, text: string, start: number, end: number): Kind {
   const mark = prose.slice(start, end);
   if (mark.length > 1) return 'loud';
   let sentenceStart = start;
@@ -81,8 +81,19 @@ function classify(prose: string, start: number, end: number): Kind {
   const sentence = prose.slice(sentenceStart, start).trim();
   const clause = lastClause(sentence);
   if (SYMPATHY.test(clause)) return 'sympathy';
-  if (SIGN_OFF.test(sentence) && SIGNATURE.test(prose.slice(end))) return 'sign-off';
+  if (SIGN_OFF.test(afterLastLink(prose, text, sentenceStart, start)) && SIGNATURE.test(prose.slice(end))) return 'sign-off';
   return cheerful(sentence, clause) ? 'cheer' : 'plain';
+}
+
+/**
+ * The words after the last link (or address, or handle) between two offsets: "Here's the form:
+ * https://example.com/form Thanks so much!" closes with "Thanks so much", though no full stop
+ * parts it from the link. A link is blank in the prose and not in the text.
+ */
+function afterLastLink(prose: string, text: string, from: number, to: number): string {
+  let at = to;
+  while (at > from && !(prose[at - 1] === ' ' && text[at - 1] !== ' ' && !/\s/.test(text[at - 1]!))) at--;
+  return prose.slice(at, to).trim();
 }
 
 /**
@@ -152,6 +163,12 @@ export default defineRule(
           { text: 'Oh no! That should not happen. Which version of the app are you on?', context: { situation: 'outage' } },
           { text: "So sorry! I've refunded the second charge; you'll see it in 3-5 days.", context: { situation: 'complaint' } },
           { text: "We don't like to hear this, Chris. I've refunded the second charge. Thanks! ^JK", context: { situation: 'complaint' } },
+          {
+            text: 'The refund form is here: https://example.com/refund Thanks so much!',
+            context: { situation: 'complaint' },
+            note: 'A closing right after a link is still a closing.',
+          },
+          { text: "I've refunded the second charge; you'll see it in 3-5 days. Have a good day!", context: { situation: 'complaint' } },
           { text: "I'm sorry about the outage. Everything is back up since 10:15, and your data is safe!", context: { situation: 'outage' } },
           { text: "I'm sorry about this. Please DM us the e-mail address on your account. Thanks in advance! 2/2", context: { situation: 'security' } },
           { text: "Sorry to hear that! You can reach the team at https://example.com/help?ref=reply!", context: { situation: 'outage' } },
@@ -193,7 +210,7 @@ export default defineRule(
     /** "an outage conversation", "a complaint conversation". */
     const situation = `${/^[aeiou]/i.test(situationName) ? 'an' : 'a'} ${situationName}`;
     const english = reply.language.id === 'en';
-    const kinds = marks.map((mark) => (english ? classify(prose, mark.start, mark.end) : classifyCjkThai(prose, mark.start, mark.end)));
+    const kinds = marks.map((mark) => (english ? classify(prose, context.text, mark.start, mark.end) : classifyCjkThai(prose, mark.start, mark.end)));
     // A closing "Thanks!" is convention, so it does not count towards the marks a reply may carry.
     const counted = kinds.filter((kind) => kind !== 'sign-off').length;
     marks.forEach((mark, index) => {

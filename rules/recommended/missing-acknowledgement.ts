@@ -107,6 +107,8 @@ export default defineRule(
           { text: 'Click Export under Settings → Invoices.', context: { customerMessage: 'How do I export my invoices?' } },
           { text: 'No, all our systems are up. Try reloading the page.', context: { customerMessage: 'Is the app down right now?' } },
           { text: "We don't like to hear this, Chris. Did you report the damage within seven days?", context: { situation: 'complaint' } },
+          { text: "Uh oh! Let's get this working again. Which version of the app are you on?", context: { customerMessage: 'The app keeps crashing every time I open it. So annoying.' } },
+          { text: "Hmm, that's weird. Can you send us a screenshot of the error?", context: { customerMessage: 'The app keeps crashing every time I open it. So annoying.' } },
           {
             text: 'This was an honest oversight on our side; the fix ships on Friday.',
             context: { customerMessage: 'You left that security hole open for 90 days? Unacceptable.' },

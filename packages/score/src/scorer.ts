@@ -1,4 +1,4 @@
-import { CATEGORY_IDS, draftSizeProblem, type Channel, lint, resolveSituation, sensitivityAtLeast, stopMessage, type Category, type PreachMessage, type ResolvedConfig, type ResolvedSituation, type ThreadTurn, type UserPattern } from '@preach/core';
+import { CATEGORY_IDS, draftSizeProblem, type Channel, lint, readCustomerTurn, resolveSituation, sensitivityAtLeast, stopMessage, type Category, type PreachMessage, type ResolvedConfig, type ResolvedSituation, type ThreadTurn, type UserPattern } from '@preach/core';
 import { signOffOf } from './agents.js';
 import { htmlToText } from './input/html-text.js';
 import type { AgentRef, Conversation, ConversationFacts, Finding, ImportedItem, LeftOut, ScoredConversation, ScoredReply, ScoreOutcome, TranscriptMessage } from './types.js';
@@ -44,6 +44,8 @@ export function scoreConversation(conversation: Conversation, { config, signatur
   let headline: ResolvedSituation | undefined;
   const thread: ThreadTurn[] = [];
   const waiting: string[] = [];
+  /** Where each waiting turn sits in the thread. */
+  const waitingAt: number[] = [];
   let answered: string | undefined;
   let answeredAt = 0;
   let customerMessages = 0;
@@ -108,6 +110,7 @@ export function scoreConversation(conversation: Conversation, { config, signatur
       if (text.trim()) {
         if (waiting.length === 0) answeredAt = thread.length;
         waiting.push(text);
+        waitingAt.push(thread.length);
         thread.push({ role: 'customer', text });
       }
       return;
@@ -121,6 +124,13 @@ export function scoreConversation(conversation: Conversation, { config, signatur
       thread.push({ role: 'agent', text });
       return;
     }
+    // The customer's turns since the last reply are read together, as one message, unless the
+    // last one moves on ("Sorted now, thanks!" after a complaint): the reply answers that one,
+    // and the complaint is in the thread before it.
+    if (waiting.length > 1 && movesOn(waiting[waiting.length - 1]!, waiting[waiting.length - 2]!)) {
+      answeredAt = waitingAt[waitingAt.length - 1]!;
+      waiting.splice(0, waiting.length - 1);
+    }
     const customerMessage = waiting.length ? waiting.join('\n\n') : answered;
     // Each message is bounded like a draft in the editor, the customer's words it answers too.
     const replyTooLarge = draftSizeProblem(text, config.limits);
@@ -128,6 +138,7 @@ export function scoreConversation(conversation: Conversation, { config, signatur
     const customerTooLarge = customerMessage === undefined ? undefined : draftSizeProblem(customerMessage, config.limits);
     if (customerTooLarge) throw new Error(`the customer's messages before message ${index + 1} are ${customerTooLarge}`);
     waiting.length = 0;
+    waitingAt.length = 0;
     answered = customerMessage;
     replies.push(score(message, index, text, customerMessage, identifyAgent(message, text, signature, conversation.channel)));
     thread.push({ role: 'agent', text });
@@ -250,4 +261,10 @@ export function meanCategories(cards: ReadonlyArray<Record<Category, number>>): 
 
 export function round(value: number): number {
   return Math.round(value * 10) / 10;
+}
+
+/** A customer's turn that leaves the earlier ones behind: pleased, or saying the problem is solved. */
+function movesOn(latest: string, previous: string): boolean {
+  const turn = readCustomerTurn(latest, previous);
+  return turn.mood === 'pleased' || turn.resolved;
 }

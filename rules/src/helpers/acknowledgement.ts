@@ -12,7 +12,9 @@ const SYMPATHY_PARTS = [
   String.raw`\bregret\b`,
   String.raw`\bcondolences?\b`,
   String.raw`\bfor\s+your\s+loss\b|\bthinking\s+of\s+you\b|\bour\s+thoughts\b`,
-  String.raw`\boh\s+no+\b|\bouch\b|\boh\s+dear\b|\boof\b|\bbummer\b|\bwhat\s+a\s+(?:pain|shame|nightmare|hassle)\b`,
+  String.raw`\boh\s+no+\b|\bouch\b|\boh\s+dear\b|\boof\b|\bbummer\b|\bwhat\s+a\s+(?:pain|shame|nightmare|hassle)\b|\buh[\s-]*oh\b`,
+  // Surprise at the problem, as "Oh no" is: "Hmm, that's weird", "that's odd, it should work".
+  String.raw`\b(?:that|this)(?:${APOSTROPHE}s|\s+is)\s+(?:(?:very|really|super|definitely|quite)\s+)?(?:weird|strange|odd|unusual|not\s+(?:normal|usual|expected))\b`,
   // Naming the feeling: "how frustrating", "that must be worrying".
   String.raw`\b(?:frustrat\w*|annoy\w*|embarrass\w*|upsett\w*|upset|stress\w*|(?<!\bno\s|\bnot\s|n${APOSTROPHE}t\s|\bnot\s+to\s)worr(?:y|ying|ied|ies)|disappoint\w*|alarming|scary|unsettling|painful|difficult\s+time|hard\s+time|a\s+pain)\b`,
   String.raw`\bmust\s+(?:be|have\s+been|feel)\b`,
