@@ -122,7 +122,8 @@ export async function bundleLanguageServer(options = {}) {
 /**
  * packages/cli/bundle: preach.cjs (the command), with preach.cjs.cache, V8's code cache for it
  * (scripts/code-cache.mjs), and worker.js, the `preach score` thread, which the worker pool starts
- * from the file next to it. `preach lsp` imports the language server's own bundle, so the
+ * from the file next to it; each finds the spelling and grammar checker's thread next to it
+ * (writing-checker-worker.cjs and .js). `preach lsp` imports the language server's own bundle, so the
  * server's checker thread finds its worker.js next to it.
  *
  * The command is one CommonJS script, not ES module chunks: Node 20 keeps no code cache for ES
@@ -138,7 +139,8 @@ export async function bundleCli(options = {}) {
   return Promise.all([
     build({
       ...esm,
-      entryPoints: { worker: join(root, 'packages', 'score', 'dist', 'worker.js') },
+      // The scoring thread runs the writing rules too: their checker thread sits next to it.
+      entryPoints: { worker: join(root, 'packages', 'score', 'dist', 'worker.js'), ...writingChecker },
       outdir: join(cli, 'bundle'),
       external,
       ...options,

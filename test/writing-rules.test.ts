@@ -62,3 +62,17 @@ describe('spelling and grammar in preach lint', () => {
     expect(JSON.parse(result.stdout)[0].messages.filter((m: any) => ['spelling', 'grammar'].includes(m.ruleId))).toEqual([]);
   });
 });
+
+describe('spelling and grammar in preach score', () => {
+  it('run in the scoring threads too, for --jobs 1 and 2', async () => {
+    const file = join(dir, 'chats.jsonl');
+    const chat = (id: string) => ({ id, messages: [{ role: 'customer', text: 'Where is my refund?' }, { role: 'agent', text: 'We recieved your refund request and it is processed.' }] });
+    writeFileSync(file, [chat('a'), chat('b'), chat('c')].map((c) => JSON.stringify(c)).join('\n'));
+    for (const jobs of ['1', '2']) {
+      const result = await runPreach(['score', file, '--format', 'json', '--config', config, '--time-budget', '600', '--jobs', jobs]);
+      const findings = JSON.parse(result.stdout).conversations.flatMap((c: any) => c.messages.flatMap((m: any) => m.findings));
+      expect(findings.filter((f: any) => f.ruleId === 'spelling').map((f: any) => f.excerpt)).toEqual(['recieved', 'recieved', 'recieved']);
+      expect(findings.filter((f: any) => /failed on this text/.test(f.message))).toEqual([]);
+    }
+  });
+});
