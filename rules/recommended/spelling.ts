@@ -15,6 +15,7 @@ export default defineRule(
           { text: 'We recieved your refund request this morning.', fixed: 'We received your refund request this morning.' },
           { text: 'Sorry for teh wait, your order ships tomorow.', count: 2 },
           { text: 'Your refund was proccessed on Monday.', fixed: 'Your refund was processed on Monday.' },
+          { text: 'Good news 🎉 we recieved it 👍🏽 and it ships tomorow.', count: 2, fixed: 'Good news 🎉 we received it 👍🏽 and it ships tomorrow.' },
         ],
         good: [
           { text: 'We received your refund request this morning.' },

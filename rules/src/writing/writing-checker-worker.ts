@@ -43,13 +43,13 @@ async function check(request: CheckRequest): Promise<CheckResponse> {
       for (const lint of lints) lint.free();
       return { id: request.id, findings: [] };
     }
-    const toUtf16 = codePointOffsets(request.text);
     const findings: HarperFinding[] = [];
     for (const lint of lints) {
       const span = lint.span();
+      // harper.js gives offsets in UTF-16 units, as JavaScript strings count them (emoji included).
       const finding: HarperFinding = {
-        start: toUtf16(span.start),
-        end: toUtf16(span.end),
+        start: span.start,
+        end: span.end,
         kind: lint.lint_kind(),
         message: lint.message(),
         suggestions: lint.suggestions().map((suggestion) => suggestion.get_replacement_text()),
@@ -62,24 +62,6 @@ async function check(request: CheckRequest): Promise<CheckResponse> {
   } catch (error) {
     return { id: request.id, error: (error as Error).message ?? String(error) };
   }
-}
-
-/**
- * Harper counts characters (Unicode code points); JavaScript strings count UTF-16 units, which
- * differ after an emoji. Maps one to the other.
- */
-function codePointOffsets(text: string): (index: number) => number {
-  let ascii = true;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdfff) ascii = false;
-  if (ascii) return (index) => index;
-  const offsets: number[] = [];
-  let unit = 0;
-  for (const char of text) {
-    offsets.push(unit);
-    unit += char.length;
-  }
-  offsets.push(unit);
-  return (index) => offsets[Math.min(index, offsets.length - 1)]!;
 }
 
 port.on('message', (request: CheckRequest) => {
