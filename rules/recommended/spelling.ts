@@ -19,6 +19,7 @@ export default defineRule(
         ],
         good: [
           { text: 'We received your refund request this morning.' },
+          { text: "Sooo sorry, we're lookin into it now, smh. Any recs for the next update? Lmao.", note: 'chat shorthand, a held letter, a dropped g: written on purpose' },
           { text: 'The sign-in failed because the certificate was misconfigured.', note: 'a known word with a prefix' },
           { text: 'SyncBox will pick up the new folder on its next run.', note: 'a product name: capitalised, taken for a name' },
           { text: 'Hi Siobhan, your order #A7731-XK shipped; track it at https://track.example.com/A7731 or ask ops@example.com.' },

@@ -1,4 +1,4 @@
-import type { RuleContext } from '@preach/core';
+import { isKnownWord, type RuleContext } from '@preach/core';
 import { checkWriting, type HarperFinding } from './checker.js';
 
 /** Harper's categories that are misspellings: unknown words and known slips ("teh"). */
@@ -23,7 +23,14 @@ const QUOTED_HISTORY = /^[ \t]*On [^\n]{4,200} wrote:[ \t]*$/m;
  * Words support replies use that Harper's dictionary lacks or splits ("signup" as a noun), and
  * chat shorthand other rules judge for tone ("lol").
  */
-const SUPPORT_WORDS: ReadonlySet<string> = new Set(['signup', 'signups', 'login', 'logins', 'logout', 'checkout', 'dropdown', 'popup', 'setup', 'username', 'usernames', 'wifi', 'lol', 'omg', 'btw', 'fyi', 'pls', 'plz', 'thx', 'np', 'ty', 'dm', 'dms', 'ok', 'okay', 'screenshot', 'screenshots', 'unsubscribe', 'reinstall', 'uninstall', 'autopay', 'preorder', 'preorders', 'voicemail', 'inbox', 'chatbot', 'hashtag', 'livestream', 'walkthrough']);
+const SUPPORT_WORDS: ReadonlySet<string> = new Set([
+  'signup', 'signups', 'login', 'logins', 'logout', 'checkout', 'dropdown', 'popup', 'setup', 'username', 'usernames', 'wifi',
+  'screenshot', 'screenshots', 'unsubscribe', 'reinstall', 'uninstall', 'autopay', 'preorder', 'preorders', 'voicemail', 'inbox',
+  'chatbot', 'hashtag', 'livestream', 'walkthrough',
+  // Chat shorthand: written on purpose, and judged for tone by other rules, not as misspellings.
+  'lol', 'lmao', 'lmfao', 'rofl', 'omg', 'omfg', 'btw', 'fyi', 'imo', 'imho', 'tbh', 'idk', 'smh', 'wtf', 'wth', 'ffs', 'irl', 'asap',
+  'pls', 'plz', 'thx', 'np', 'ty', 'dm', 'dms', 'ok', 'okay', 'recs', 'rec', 'convo', 'convos', 'info', 'deets', 'vid', 'vids',
+]);
 
 /** Words a writer repeats by mistake ("the the"); other doubles are usually meant ("bye bye", "womp womp"). */
 const SLIP_REPEATS = /^(?:the|a|an|to|of|and|in|is|it|for|on|that|you|we|i|be|with|your|our|this|at|as|by|are|was|will|can|if|or|from|have|has)\b/i;
@@ -72,6 +79,9 @@ function isMisspelling(text: string, finding: HarperFinding, prose: string, know
   if (finding.kind === 'Spelling' && /^\p{Lu}/u.test(text)) return false;
   // One- and two-letter "words" are initials and abbreviations ("bc", "o"), not slips worth a flag.
   if (finding.kind === 'Spelling' && [...text].length < 3) return false;
+  // A letter held for emphasis ("sooo", "meeeee") and a dropped g written as such ("sayin'",
+  // "geekin") are how people talk in chat, not slips.
+  if (/(\p{L})\1\1/u.test(text) || (/\p{L}{2,}in['’]?$/u.test(word) && isKnownWord(`${word.replace(/['’]$/, '')}g`))) return false;
   return true;
 }
 
