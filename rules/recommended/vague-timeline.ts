@@ -21,6 +21,12 @@ const CUSTOMER_SUBJECT = /\byou(?:(?:'|’)ll|\s+will|(?:'|’)re\s+going\s+to|\
  */
 const CONTACT_ONCE_THEY_WRITE = /\bso\s+(?:that\s+)?(?:we|I)\s+can\s+(?:connect|reach\s+out|get\s+in\s+touch|contact\s+you|follow\s+up|chat|talk)\s*$/i;
 /**
+ * "Please e-mail us at … and we'll get back to you as soon as possible": asked to write to us
+ * first, the customer waits on nothing yet; our answer to what they send is the next step's.
+ */
+const ASKED_TO_WRITE = /\b(?:please\s+|kindly\s+)?(?:send\s+us|e-?mail\s+us|dm\s+us|message\s+us|write\s+to\s+us|reach\s+(?:out\s+to\s+)?us|contact\s+us|call\s+us|get\s+in\s+touch\s+with\s+us|fill\s+(?:in|out)|submit|(?:you\s+can\s+)?reach\s+us)\b/i;
+const OUR_ANSWER = /\b(?:we|I|our\s+team|the\s+team)(?:(?:'|’)ll|\s+will|\s+can)\s+(?:\w+\s+){0,2}(?:respond|reply|answer|get\s+back|be\s+in\s+touch|reach\s+out|follow\s+up|look\s+into\s+it|help|assist)\b[^.!?]*$/i;
+/**
  * Where our own clause starts in a sentence that opened with a request to the customer: "Please add
  * a new card and we will unlock your account ASAP" asks them first, then promises our part.
  */
@@ -37,6 +43,13 @@ function timeNearby(context: RuleContext, sentenceStart: number): boolean {
   const index = sentences.findIndex((sentence) => sentence.start === sentenceStart);
   if (index !== -1 && [sentences[index - 1], sentences[index + 1]].some((sentence) => sentence && mentionsTime(sentence.text))) return true;
   return context.reply.thread.some((turn) => turn.role === 'agent' && mentionsTime(turn.text));
+}
+
+/** Where the sentence before this one starts (this one's start when it is the first). */
+function previousSentenceStart(context: RuleContext, sentenceStart: number): number {
+  const sentences = context.analysis.sentences();
+  const index = sentences.findIndex((sentence) => sentence.start === sentenceStart);
+  return index > 0 ? sentences[index - 1]!.start : sentenceStart;
 }
 
 export default defineRule(
@@ -81,6 +94,10 @@ export default defineRule(
           { text: 'Thanks for flying with us. Do visit us again soon!' },
           { text: "Message us any time. We're around 24/7 and will answer as quickly as we can." },
           { text: 'DM us the e-mail address on your account so we can get in touch ASAP.', note: 'The next move is the customer\'s.' },
+          {
+            text: "We can't process refunds here. Please send us an e-mail through the help form and we'll get back to you as soon as possible.",
+            note: 'Asked to write first, the customer waits on nothing yet.',
+          },
         ],
       },
     },
@@ -97,6 +114,7 @@ export default defineRule(
       const clause = ours ? before.slice(ours.index) : before;
       if (PLEASANTRY.test(context.prose.slice(sentence.start, match.end))) continue;
       if (CUSTOMER_ACTS.test(clause) || WISH_OR_GENERAL.test(before) || CUSTOMER_SUBJECT.test(before) || CONTACT_ONCE_THEY_WRITE.test(before)) continue;
+      if (OUR_ANSWER.test(before) && ASKED_TO_WRITE.test(context.prose.slice(previousSentenceStart(context, sentence.start), match.start))) continue;
       if (mentionsTime(sentence.text) || timeNearby(context, sentence.start)) continue;
       seen.add(sentence.start);
       context.report({
