@@ -4,6 +4,8 @@ import { GRAMMAR_KINDS, plainMessage, rankedSuggestions, writingFindings } from 
 export default defineRule(
   {
     id: 'grammar',
+    // Harper checks English; a reply in another language is not its business, whatever its script.
+    languages: ['en'],
     category: 'articulate',
     severity: 'off',
     fixable: true,

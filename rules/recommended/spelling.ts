@@ -4,6 +4,8 @@ import { rankedSuggestions, SPELLING_KINDS, writingFindings } from '../src/writi
 export default defineRule(
   {
     id: 'spelling',
+    // Harper checks English; a reply in another language is not its business, whatever its script.
+    languages: ['en'],
     category: 'articulate',
     severity: 'off',
     fixable: true,
@@ -19,6 +21,7 @@ export default defineRule(
         ],
         good: [
           { text: 'We received your refund request this morning.' },
+          { text: 'Hola Ana, recibimos tu solicitud de reembolso y la revisamos hoy mismo por la tarde.', note: 'a reply in Spanish: not checked' },
           { text: "Sooo sorry, we're lookin into it now, smh. Any recs for the next update? Lmao.", note: 'chat shorthand, a held letter, a dropped g: written on purpose' },
           { text: 'The sign-in failed because the certificate was misconfigured.', note: 'a known word with a prefix' },
           { text: 'SyncBox will pick up the new folder on its next run.', note: 'a product name: capitalised, taken for a name' },
