@@ -114,6 +114,19 @@ describe('preach worker without --queue', () => {
   });
 });
 
+describe('options given wrongly', () => {
+  it('are named in preach\'s own words with where to look, and exit 2', async () => {
+    const cases: Array<[string[], string]> = [
+      [['worker', '--queue'], "preach: option '--queue <redis-url>' argument missing. `preach worker --help` lists the options.\n"],
+      [['lint', '--bogus', 'x.md'], "preach: unknown option '--bogus'. `preach lint --help` lists the options.\n"],
+    ];
+    for (const [args, stderr] of cases) {
+      const run = await runPreach(args, { cwd: dir });
+      expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }, args.join(' ')).toEqual({ code: 2, stdout: '', stderr });
+    }
+  });
+});
+
 describe('unknown commands', () => {
   it('exit 2 with "unknown command" and what to run instead, however they are asked for', async () => {
     for (const args of [['publish'], ['publish', '--help'], ['help', 'publish']]) {

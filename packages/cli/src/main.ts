@@ -212,7 +212,11 @@ export async function main(argv: string[], partial: Partial<Io> = {}): Promise<n
             : `preach: unknown command '${name}'. The commands are ${commands.join(', ')}; \`preach --help\` says what each does.\n`,
         );
       } else {
-        io.stderr.write(commanderError);
+        // Commander's own words ("error: option '--queue <redis-url>' argument missing"), in
+        // preach's style, with where to look.
+        const command = argv.slice(2).find((arg) => program.commands.some((known) => known.name() === arg));
+        const message = commanderError.trim().replace(/^error:\s*/, '');
+        io.stderr.write(`preach: ${message}. \`preach ${command ? `${command} ` : ''}--help\` lists the options.\n`);
       }
       return EXIT.usage;
     }
