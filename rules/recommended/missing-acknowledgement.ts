@@ -53,6 +53,24 @@ const ACTION_TAKEN =
   /\b(?:we(?:'|’)ve|we\s+have|I(?:'|’)ve|I\s+have|we(?:'|’)re|we\s+are|our\s+(?:team|teams)\s+(?:has|have|is|are))\s+(?:(?:already|now|also|actively|tirelessly|still)\s+)*(?:prohibited|banned|removed|blocked|taken\s+(?:action|steps)|taking\s+(?:action|steps)|(?:in\s+the\s+process\s+of|working\s+to(?:\s+have\s+\w+)?)\s+(?:\w+\s+)?(?:remov|prohibit|ban|block|review)\w*)\b/i;
 
 /**
+ * A promise to put right the very thing the customer named ("We want to help you get your battery
+ * life back on track", "we'll get your sync fixed today"): naming their problem and owning the
+ * fix shows it was heard, as a sorry would. A promise to look, or to help in general, is not one.
+ */
+const COMMITS_TO_FIX =
+  /\b(?:(?:we|I)(?:(?:'|’)d|\s+would|(?:'|’)ll|\s+will|\s+want\s+to|(?:'|’)re\s+going\s+to|\s+are\s+going\s+to)\s+(?:(?:like|love)\s+to\s+)?(?:help\s+(?:you\s+)?)?|let(?:'|’)s\s+)(?:get|fix|sort|resolve|repair|replace|work\s+on)\b/i;
+/** Words too general to name a customer's problem. */
+const GENERAL_WORDS = new Set(['help', 'please', 'issue', 'issues', 'problem', 'problems', 'account', 'thanks', 'thank', 'need', 'just', 'does', 'what', 'with', 'that', 'this', 'your', 'from', 'have', 'been', 'they', 'them', 'there', 'their', 'about', 'would', 'could', 'should', 'still', 'really', 'some', 'something', 'anything', 'everything', 'again', 'when', 'will', 'want', 'like', 'know', 'back', 'track', 'sort', 'sorted', 'work', 'working', 'works', 'time', 'today', 'here', 'make', 'sure', 'right', 'thing', 'things', 'support', 'service', 'team', 'there', 'where', 'then', 'than', 'were', 'into', 'over', 'only', 'even', 'much', 'many', 'more', 'most', 'very', 'also', 'after', 'before']);
+const CONTENT_WORD = /\p{L}{4,}/gu;
+
+function fixesNamedProblem(prose: string, customerMessage: string | undefined, sentences: readonly { text: string }[]): boolean {
+  if (!customerMessage) return false;
+  const named = new Set([...customerMessage.toLowerCase().matchAll(CONTENT_WORD)].map((m) => m[0]).filter((word) => !GENERAL_WORDS.has(word)));
+  if (named.size === 0 || !COMMITS_TO_FIX.test(prose)) return false;
+  return sentences.some((sentence) => COMMITS_TO_FIX.test(sentence.text) && [...sentence.text.toLowerCase().matchAll(CONTENT_WORD)].some((m) => named.has(m[0])));
+}
+
+/**
  * One part of a thread ("2/2 …", "… 1/3"): the acknowledgement may be in another part, so
  * this one cannot be judged alone.
  */
@@ -96,6 +114,11 @@ export default defineRule(
             context: { customerMessage: 'You charged me twice this month. Ridiculous!' },
             note: 'A promise to look is not an action taken.',
           },
+          {
+            text: "We'll get that sorted. Please DM us your account number.",
+            context: { customerMessage: 'You charged me twice this month. Ridiculous!' },
+            note: 'A promise to fix that does not name what went wrong.',
+          },
         ],
         good: [
           {
@@ -109,6 +132,11 @@ export default defineRule(
           { text: "We don't like to hear this, Chris. Did you report the damage within seven days?", context: { situation: 'complaint' } },
           { text: "Uh oh! Let's get this working again. Which version of the app are you on?", context: { customerMessage: 'The app keeps crashing every time I open it. So annoying.' } },
           { text: "Hmm, that's weird. Can you send us a screenshot of the error?", context: { customerMessage: 'The app keeps crashing every time I open it. So annoying.' } },
+          {
+            text: "We want to help you get your battery life back on track. Please DM us and we'll look at it together.",
+            context: { customerMessage: 'I just need someone to do something about the battery life because it is awful.' },
+            note: 'Their problem, named, and the fix owned.',
+          },
           {
             text: 'This was an honest oversight on our side; the fix ships on Friday.',
             context: { customerMessage: 'You left that security hole open for 90 days? Unacceptable.' },
@@ -169,6 +197,7 @@ export default defineRule(
     // What was done speaks for itself when preach inferred a complaint; a loss or a situation the
     // team named still calls for the words.
     if (reply.situation.source === 'inferred' && reply.situation.id !== 'bereavement' && ACTION_TAKEN.test(context.prose)) return;
+    if (reply.situation.source === 'inferred' && reply.situation.id !== 'bereavement' && fixesNamedProblem(context.prose, reply.customerMessage, analysis.sentences())) return;
     // Said once and meant: an acknowledgement the agent already made in this thread counts.
     if (reply.thread.some((turn) => turn.role === 'agent' && ACKNOWLEDGEMENT.test(turn.text))) return;
     const first = analysis.sentences()[0];
