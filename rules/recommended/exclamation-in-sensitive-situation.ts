@@ -25,8 +25,8 @@ const SALUTATION = /^(?:hi|hey|hiya|heya|hello|howdy|greetings|good\s+(?:morning
 /** The pronoun "I" and its contractions keep their capital after a greeting comma. */
 const PRONOUN_I = /^I(?:['’](?:m|ve|ll|d))?$/;
 
-/** Short closings after the help is given: "Thanks!", "Thank you, Sam!", "Cheers!", "Take care!", "Have a good day!". */
-const SIGN_OFF = /^(?:(?:many\s+)?thanks(?:\s+(?:again|so\s+much|a\s+lot|in\s+advance))?|thank\s+you(?:\s+(?:again|so\s+much|very\s+much|in\s+advance))?|thx|ty|cheers|take\s+care|all\s+the\s+best|best\s+wishes|have\s+a\s+(?:good|great|nice|lovely|wonderful)\s+(?:day|evening|weekend|one))(?:,?\s+\p{Lu}[\p{L}'-]*)?$/iu;
+/** Short closings after the help is given: "Thanks!", "Thank you, Sam!", "Cheers!", "Take care!", "Have a good day!", "Hope this helps!". */
+const SIGN_OFF = /^(?:(?:many\s+)?thanks(?:\s+(?:again|so\s+much|a\s+lot|in\s+advance))?|thank\s+you(?:\s+(?:again|so\s+much|very\s+much|in\s+advance))?|thx|ty|cheers|take\s+care|all\s+the\s+best|best\s+wishes|have\s+a\s+(?:good|great|nice|lovely|wonderful)\s+(?:day|evening|weekend|one)|keep\s+us\s+posted|hope\s+(?:this|that)\s+helps|(?:we|I)\s+(?:really\s+)?appreciate\s+your\s+patience(?:\s+and\s+understanding)?)(?:,?\s+\p{Lu}[\p{L}'-]*)?$/iu;
 /** What may follow a sign-off: the agent's initials or name ("^JK", "- Becky", "/CB", "*SR"), a thread marker ("2/2"). */
 const SIGNATURE = /^\s*(?:[-–—~^*/]\s*\p{L}[\p{L}.' ]{0,24})?\s*(?:\(?[1-9]\/[1-9]\)?)?\s*$/u;
 /** "Hey Craig, we're sorry to hear that!": the mark belongs to the last clause, not the greeting. */
@@ -169,6 +169,7 @@ export default defineRule(
             note: 'A closing right after a link is still a closing.',
           },
           { text: "I've refunded the second charge; you'll see it in 3-5 days. Have a good day!", context: { situation: 'complaint' } },
+          { text: "The fix for the sync is rolling out tonight; restart the app tomorrow morning. Hope this helps!", context: { situation: 'outage' } },
           { text: "I'm sorry about the outage. Everything is back up since 10:15, and your data is safe!", context: { situation: 'outage' } },
           { text: "I'm sorry about this. Please DM us the e-mail address on your account. Thanks in advance! 2/2", context: { situation: 'security' } },
           { text: "Sorry to hear that! You can reach the team at https://example.com/help?ref=reply!", context: { situation: 'outage' } },
