@@ -1,4 +1,4 @@
-import { defineRule, limitFor, type PerChannel } from '@preach/core';
+import { BoundedCache, defineRule, limitFor, type PerChannel } from '@preach/core';
 import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';
 import { perChannelSchema, readerSentences } from '../src/helpers/units.js';
@@ -7,16 +7,9 @@ import { perChannelSchema, readerSentences } from '../src/helpers/units.js';
  * Syllables per word, remembered: counting runs a dozen patterns over a word, and replies use the
  * same few thousand words again and again. Bounded, so a long batch cannot grow it without end.
  */
-const syllableCounts = new Map<string, number>();
-const SYLLABLE_CACHE_LIMIT = 20_000;
+const syllableCounts = new BoundedCache<string, number>(20_000);
 function syllablesOf(word: string): number {
-  let count = syllableCounts.get(word);
-  if (count === undefined) {
-    count = syllable(word);
-    if (syllableCounts.size >= SYLLABLE_CACHE_LIMIT) syllableCounts.clear();
-    syllableCounts.set(word, count);
-  }
-  return count;
+  return syllableCounts.get(word) ?? syllableCounts.set(word, syllable(word));
 }
 
 export default defineRule(

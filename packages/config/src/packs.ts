@@ -124,10 +124,15 @@ export function readVocabulary(file: string): string[] {
     .filter((line) => line && !line.startsWith('#'));
 }
 
+/** `file` relative to `folder` when it lies inside it; undefined when it does not. */
+export function pathInside(folder: string, file: string): string | undefined {
+  const shown = relative(folder, file);
+  return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : undefined;
+}
+
 /** A path as people read it: relative to where they are, unless that climbs out of it. */
 export function displayPath(file: string): string {
-  const shown = relative(process.cwd(), file);
-  return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : file;
+  return pathInside(process.cwd(), file) ?? file;
 }
 
 function isFile(path: string): boolean {

@@ -3,6 +3,7 @@ export { CATEGORIES, CATEGORY_IDS, CHANNELS, SEVERITIES, categoryInfo, isCategor
 export { lint, lintDraft, resolveContext, type LintOptions, type LintDraftOptions } from './engine.js';
 export { prepareDraft, type PreparedDraft, type PrepareOptions, type DraftPoint } from './draft.js';
 export { applyFixes, type FixOutcome } from './fix.js';
+export { BoundedCache } from './bounded-cache.js';
 export { scoreReply, DEFAULT_SCORING } from './score.js';
 export { BUILT_IN_SITUATIONS, inferSituation, messageFeeling, resolveSituation, sensitivityAtLeast, showsFeeling, UPSET_POLARITY } from './situations.js';
 export { parseCustomerName, foldName } from './names.js';

@@ -3,6 +3,7 @@ import { readCustomerTurn } from './customer/read-turn.js';
 import { compileUserPattern, trustPatterns, type UserPattern } from './declarative/user-regex.js';
 import { polarity } from './text/analysis.js';
 import type { ReplyContext, ResolvedSituation, Sensitivity, SituationDefinition } from './types.js';
+import { BoundedCache } from './bounded-cache.js';
 
 /**
  * The situations support teams name most (see docs/situations.md). Signals are
@@ -255,8 +256,7 @@ export function resolveSituation({ context, situations, tagSituations }: Situati
   return inferred;
 }
 
-const inferenceCache = new Map<string, ResolvedSituation>();
-const INFERENCE_CACHE_LIMIT = 500;
+const inferenceCache = new BoundedCache<string, ResolvedSituation>(500);
 
 /**
  * Infers a situation from a customer's message (and the turn before it, when known): a team's
@@ -269,11 +269,7 @@ export function inferSituation(message: string, situations: readonly SituationDe
   const cached = situations === BUILT_IN_SITUATIONS ? inferenceCache.get(key) : undefined;
   if (cached) return cached;
   const result = teamSituation(message, situations) ?? modelSituation(message, situations, previous);
-  if (situations === BUILT_IN_SITUATIONS) {
-    if (inferenceCache.size >= INFERENCE_CACHE_LIMIT) inferenceCache.delete(inferenceCache.keys().next().value!);
-    inferenceCache.set(key, result);
-  }
-  return result;
+  return situations === BUILT_IN_SITUATIONS ? inferenceCache.set(key, result) : result;
 }
 
 const BUILT_IN_SIGNALS = new Set(BUILT_IN_SITUATIONS.map((s) => s.signals));

@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { pathInside } from '@preach/config';
 import { FRONT_MATTER_RULE_ID, readFrontMatter } from '@preach/core';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, TextEdit, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
@@ -102,6 +102,5 @@ function endOf(text: string): { line: number; character: number } {
 }
 
 function relativeName(file: string, folder: string): string {
-  const shown = relative(folder, file);
-  return shown && !shown.startsWith('..') ? shown : file;
+  return pathInside(folder, file) ?? file;
 }

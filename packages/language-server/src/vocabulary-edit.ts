@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, isAbsolute, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
+import { pathInside } from '@preach/config';
 import { parseDocument } from 'yaml';
 import { addToList } from './draft-edits.js';
 
@@ -18,7 +19,7 @@ export function addVocabularyWord(configFile: string | undefined, folder: string
   if (!configFile) {
     const file = join(folder, '.preachrc.yaml');
     // A draft outside the workspace is not checked with the workspace's config, new or not.
-    if (draftPath !== undefined && !isInside(folder, draftPath)) return { kind: 'unsupported', file, reason: 'the draft is outside the workspace folder' };
+    if (draftPath !== undefined && pathInside(folder, draftPath) === undefined) return { kind: 'unsupported', file, reason: 'the draft is outside the workspace folder' };
     // The editor skips creating a file that exists and would put the new config in front of it.
     if (existsSync(file)) return { kind: 'unsupported', file, reason: 'the file exists but is not the config this draft is checked with' };
     return { kind: 'create', file, after: `# preach config: see \`preach init\` for every option\nextends: preach:recommended\nvocabulary:\n  - ${word}\n` };
@@ -43,9 +44,4 @@ export function addVocabularyWord(configFile: string | undefined, folder: string
   if (document.errors.length > 0) return { kind: 'unsupported', file: configFile, reason: 'the file is not valid YAML' };
   addToList(document, 'vocabulary', word, false);
   return { kind: 'edit', file: configFile, before, after: document.toString({ flowCollectionPadding: false }) };
-}
-
-function isInside(folder: string, path: string): boolean {
-  const shown = relative(folder, path);
-  return shown !== '' && !shown.startsWith('..') && !isAbsolute(shown);
 }

@@ -3,6 +3,7 @@ import { messageFeatures, strongestSignal } from './features.js';
 import { LEXICONS, readLexiconTurn } from './lexicons.js';
 import { knownFeatures, predict, unpackModels, type LinearModel, type Prediction } from './linear-model.js';
 import { PACKED_CUSTOMER_MODELS } from './weights.generated.js';
+import { BoundedCache } from '../bounded-cache.js';
 
 /** How a customer feels in one turn: its own axis, apart from what the turn is about. */
 export const MOODS = ['calm', 'confused', 'anxious', 'frustrated', 'angry', 'grieving', 'pleased'] as const;
@@ -36,8 +37,7 @@ let models: Record<string, LinearModel> | undefined;
 /** Unpacked on first use: a command that reads no customer message never pays for it. */
 const model = (name: 'situation' | 'mood' | 'resolved'): LinearModel => (models ??= unpackModels(PACKED_CUSTOMER_MODELS))[name]!;
 
-const cache = new Map<string, CustomerTurn>();
-const CACHE_LIMIT = 1000;
+const cache = new BoundedCache<string, CustomerTurn>(1000);
 
 /**
  * Reads one customer turn (`previous`: the customer's turn before it, if any) with the shipped models (trained by scripts/model/train.mjs on the
@@ -52,10 +52,7 @@ export function readCustomerTurn(message: string, previous?: string): CustomerTu
   if (/[\u0E00-\u0E7F\u1100-\u11FF\u3130-\u318F\uAC00-\uD7AF\u4E00-\u9FFF]/.test(message)) {
     const language = detectLanguage(message);
     if (LEXICONS[language]) {
-      const turn = readLexiconTurn(message, language);
-      if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-      cache.set(key, turn);
-      return turn;
+      return cache.set(key, readLexiconTurn(message, language));
     }
   }
   const { names, evidence } = messageFeatures(message, previous);
@@ -105,7 +102,5 @@ export function readCustomerTurn(message: string, previous?: string): CustomerTu
     moodEvidence: words(mood),
     resolvedEvidence: solved ? words(resolved) : [],
   };
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(key, turn);
-  return turn;
+  return cache.set(key, turn);
 }

@@ -1,6 +1,7 @@
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
 import { RE2JS } from 're2js';
 import { needsUnicodeFlag } from './regex.js';
+import { BoundedCache } from '../bounded-cache.js';
 
 /**
  * Regular expressions written by users (rule files, `.preachrc`, `--agent-signature`) run on
@@ -70,19 +71,13 @@ export function userPatternProblem(pattern: string, options: UserPatternOptions 
   }
 }
 
-const compiledCache = new Map<string, UserPattern>();
-const CACHE_LIMIT = 2000;
+const compiledCache = new BoundedCache<string, UserPattern>(2000);
 
 /** Compiles a user pattern on the engine that can run it safely; throws with a reason otherwise. */
 export function compileUserPattern(pattern: string, options: UserPatternOptions = {}): UserPattern {
   const ignoreCase = options.ignoreCase !== false;
   const key = `${ignoreCase ? 'i' : '-'}${pattern}`;
-  let compiled = compiledCache.get(key);
-  if (compiled) return compiled;
-  compiled = compile(pattern, ignoreCase);
-  if (compiledCache.size >= CACHE_LIMIT) compiledCache.delete(compiledCache.keys().next().value!);
-  compiledCache.set(key, compiled);
-  return compiled;
+  return compiledCache.get(key) ?? compiledCache.set(key, compile(pattern, ignoreCase));
 }
 
 /** Which engine a pattern would run on (for docs, tests and `preach rules`). */

@@ -4,6 +4,7 @@ import { nlp } from './compromise.js';
 import { countCharacters, SEGMENTED_LANGUAGES, segmentSentences, segmentText } from './segment.js';
 import { fastPolarity } from './sentiment.js';
 import type { Analysis, MarkdownLink, Span } from '../types.js';
+import { BoundedCache } from '../bounded-cache.js';
 
 interface NlcstNode {
   type: string;
@@ -14,8 +15,7 @@ interface NlcstNode {
 
 const english = unified().use(retextEnglish).freeze();
 
-const polarities = new Map<string, number>();
-const POLARITY_CACHE_LIMIT = 2_000;
+const polarities = new BoundedCache<string, number>(2_000);
 
 /**
  * Sentiment polarity (AFINN sum, retext-sentiment's lexicon and negation rule); negative is upset.
@@ -23,13 +23,7 @@ const POLARITY_CACHE_LIMIT = 2_000;
  * reader and the rules, for each reply that answers it.
  */
 export function polarity(text: string): number {
-  let value = polarities.get(text);
-  if (value === undefined) {
-    value = text.trim() ? fastPolarity(text) : 0;
-    if (polarities.size >= POLARITY_CACHE_LIMIT) polarities.delete(polarities.keys().next().value!);
-    polarities.set(text, value);
-  }
-  return value;
+  return polarities.get(text) ?? polarities.set(text, text.trim() ? fastPolarity(text) : 0);
 }
 
 function offsets(node: NlcstNode, base: number): [number, number] {
