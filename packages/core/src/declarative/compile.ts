@@ -134,9 +134,10 @@ function compileDefinition(definition: Record<string, any>, located: LocatedValu
     check(context) {
       // Config options arrive merged over the rule's own parameters (see resolveConfig).
       const merged = Object.keys(context.options).length ? context.options : params;
+      if (!note) return kind.check(context, merged, message);
       // Property by property, not `{ ...context }`: V8 spreads an object like this one slowly.
       const { text, prose, reply, options, vocabulary, analysis, severity } = context;
-      kind.check(note ? { text, prose, reply, options, vocabulary, analysis, severity, report: (r) => context.report({ note, ...r }) } : context, merged, message);
+      kind.check({ text, prose, reply, options, vocabulary, analysis, severity, report: (r) => context.report({ note, ...r }) }, merged, message);
     },
   };
 }
