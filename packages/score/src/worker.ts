@@ -1,11 +1,19 @@
+import { prepareWritingChecker, WRITING_RULES } from '@preach/rules';
 import { workerData } from 'piscina';
 import type { ScoreTask } from './pool.js';
 import { scoreBatch } from './scorer.js';
 import { createScorerOptions, type ScoreSetup } from './setup.js';
 import type { ScoreOutcome } from './types.js';
 
-/** Loaded once per thread, as soon as the thread starts, while the main thread gets going too. */
-const ready = createScorerOptions(workerData as ScoreSetup);
+/**
+ * Loaded once per thread, as soon as the thread starts, while the main thread gets going too. The
+ * spelling checker loads here too, before the first reply and outside the watch on silent threads
+ * (which starts with the first reply), so a slow load never leaves a reply unchecked.
+ */
+const ready = createScorerOptions(workerData as ScoreSetup).then(async (options) => {
+  if (WRITING_RULES.some((id) => options.config.rules.has(id))) await prepareWritingChecker();
+  return options;
+});
 ready.catch(() => {
   // Reported by the first batch; the main thread has already checked the same config.
 });

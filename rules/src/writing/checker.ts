@@ -72,17 +72,21 @@ function stop(stale: Thread): void {
 /** Rule ids that use the writing checker: a host that runs either may load it ahead of the first check. */
 export const WRITING_RULES: readonly string[] = ['spelling', 'grammar'];
 
+/** How long a host that loads the checker ahead of its checks waits for it, on a busy machine too. */
+export const PREPARE_WAIT_MS = 120_000;
+
 /**
  * Loads the checker without blocking, for a host to await before it starts its checks (and their
- * time budget): `preach lint` does, so a draft is never stopped by the load. Resolves once Harper
- * answers, or after the load wait; either way the checks that follow behave as without it.
+ * time budget): `preach lint` and `preach score`'s threads do, so a reply is never left unchecked
+ * because the load was slow. Resolves once Harper answers, or after the wait; either way the
+ * checks that follow behave as without it.
  */
-export async function prepareWritingChecker(): Promise<void> {
+export async function prepareWritingChecker(waitMs = PREPARE_WAIT_MS): Promise<void> {
   const current = (thread ??= start());
   if (current.loaded) return;
   const request: CheckRequest = { id: current.nextId++, text: 'Ready.' };
   current.port.postMessage(request);
-  const deadline = Date.now() + LOAD_WAIT_MS;
+  const deadline = Date.now() + waitMs;
   while (Date.now() < deadline) {
     for (let message = receiveMessageOnPort(current.port); message; message = receiveMessageOnPort(current.port)) {
       const answer = message.message as CheckResponse;
