@@ -13,10 +13,22 @@ import { runPreach } from './helpers/cli.js';
 const TURNED_ON = 'extends: preach:recommended\nrules:\n  spelling: warning\n  grammar: warning\n';
 let dir: string;
 let config: string;
+/**
+ * Every process that checks spelling loads Harper (seconds of CPU), so the drafts that only need
+ * reading are checked by one `preach lint` over all of them, each finding its own config: the
+ * folder's turns the rules on, team/ adds the team vocabulary.
+ */
+let report: Promise<Array<{ file: string; messages: any[] }>>;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'preach-writing-'));
   config = join(dir, 'writing.preachrc.yaml');
   writeFileSync(config, TURNED_ON);
+  draft('drafts/.preachrc.yaml', TURNED_ON);
+  draft('drafts/team/.preachrc.yaml', `${TURNED_ON}vocabulary: [Quillbox]\n`);
+  draft('drafts/typos.md', 'We recieved your refund request. Let me know if their is anything else.\n');
+  draft('drafts/plain.md', 'Your quillbox is set up.\n');
+  draft('drafts/team/draft.md', 'Your quillbox is set up.\n');
+  report = runPreach(['lint', 'typos.md', 'plain.md', 'team/draft.md', '--format', 'json', '--time-budget', '600'], { cwd: join(dir, 'drafts') }).then((run) => JSON.parse(run.stdout));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -27,27 +39,23 @@ function draft(name: string, text: string): string {
   return file;
 }
 
+async function writingMessages(name: string): Promise<any[]> {
+  const file = (await report).find((entry) => entry.file === name);
+  expect(file, name).toBeDefined();
+  return file!.messages.filter((m: any) => ['spelling', 'grammar'].includes(m.ruleId));
+}
+
 describe('spelling and grammar in preach lint', () => {
   it('flags misspellings and grammar slips with their corrections', async () => {
-    const file = draft('typos.md', 'We recieved your refund request. Let me know if their is anything else.\n');
-    const result = await runPreach(['lint', file, '--format', 'json', '--config', config, '--time-budget', '600']);
-    const messages = JSON.parse(result.stdout)[0].messages.filter((m: any) => ['spelling', 'grammar'].includes(m.ruleId));
-    expect(messages.map((m: any) => [m.ruleId, m.fix?.text])).toEqual([
+    expect((await writingMessages('typos.md')).map((m: any) => [m.ruleId, m.fix?.text])).toEqual([
       ['spelling', 'received'],
       ['grammar', 'there'],
     ]);
   });
 
   it('leaves words in the team vocabulary alone', async () => {
-    const text = 'Your quillbox is set up.\n';
-    const plain = draft('plain/draft.md', text);
-    const before = await runPreach(['lint', plain, '--format', 'json', '--config', config, '--time-budget', '600']);
-    expect(JSON.parse(before.stdout)[0].messages.filter((m: any) => m.ruleId === 'spelling').map((m: any) => m.message)).toEqual([expect.stringMatching(/^"quillbox" looks misspelled/)]);
-    const team = join(dir, 'team');
-    draft('team/.preachrc.yaml', `${TURNED_ON}vocabulary: [Quillbox]\n`);
-    const file = draft('team/draft.md', text);
-    const after = await runPreach(['lint', file, '--format', 'json', '--time-budget', '600'], { cwd: team });
-    expect(JSON.parse(after.stdout)[0].messages.filter((m: any) => m.ruleId === 'spelling')).toEqual([]);
+    expect((await writingMessages('plain.md')).map((m: any) => m.message)).toEqual([expect.stringMatching(/^"quillbox" looks misspelled/)]);
+    expect(await writingMessages('team/draft.md')).toEqual([]);
   });
 
   it('--fix writes the correction', async () => {
@@ -64,15 +72,14 @@ describe('spelling and grammar in preach lint', () => {
 });
 
 describe('spelling and grammar in preach score', () => {
-  it('run in the scoring threads too, for --jobs 1 and 2', async () => {
+  it('run in every scoring thread too', async () => {
+    // Enough conversations for both threads of --jobs 2 to get some (a thread takes them in batches).
     const file = join(dir, 'chats.jsonl');
-    const chat = (id: string) => ({ id, messages: [{ role: 'customer', text: 'Where is my refund?' }, { role: 'agent', text: 'We recieved your refund request and it is processed.' }] });
-    writeFileSync(file, [chat('a'), chat('b'), chat('c')].map((c) => JSON.stringify(c)).join('\n'));
-    for (const jobs of ['1', '2']) {
-      const result = await runPreach(['score', file, '--format', 'json', '--config', config, '--time-budget', '600', '--jobs', jobs]);
-      const findings = JSON.parse(result.stdout).conversations.flatMap((c: any) => c.messages.flatMap((m: any) => m.findings));
-      expect(findings.filter((f: any) => f.ruleId === 'spelling').map((f: any) => f.excerpt)).toEqual(['recieved', 'recieved', 'recieved']);
-      expect(findings.filter((f: any) => /failed on this text/.test(f.message))).toEqual([]);
-    }
+    const chat = (n: number) => ({ id: `c${n}`, messages: [{ role: 'customer', text: 'Where is my refund?' }, { role: 'agent', text: 'We recieved your refund request and it is processed.' }] });
+    writeFileSync(file, Array.from({ length: 60 }, (_, n) => JSON.stringify(chat(n))).join('\n'));
+    const result = await runPreach(['score', file, '--format', 'json', '--config', config, '--time-budget', '600', '--jobs', '2']);
+    const findings = JSON.parse(result.stdout).conversations.flatMap((c: any) => c.messages.flatMap((m: any) => m.findings));
+    expect(findings.filter((f: any) => f.ruleId === 'spelling').map((f: any) => f.excerpt)).toEqual(Array(60).fill('recieved'));
+    expect(findings.filter((f: any) => /failed on this text/.test(f.message))).toEqual([]);
   });
 });
