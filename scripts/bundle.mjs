@@ -48,9 +48,10 @@ export const lazyLibrariesInBundle = {
 const importThroughLoader = {
   name: 'import-through-loader',
   setup(build) {
-    build.onLoad({ filter: /[\\/]config[\\/]dist[\\/]import-module\.js$/ }, () => ({
-      contents: 'export function importModule(specifier) { return __preach_import(specifier); }',
+    build.onLoad({ filter: /[\\/]config[\\/]dist[\\/]import-module\.js$/ }, (args) => ({
+      contents: "import { shareCoreWithPacks } from './share-core.js'; export function importModule(specifier) { shareCoreWithPacks(); return __preach_import(specifier); }",
       loader: 'js',
+      resolveDir: dirname(args.path),
     }));
     build.onResolve({ filter: /^@preach\/language-server$/ }, () => ({ path: 'language-server', namespace: 'through-loader' }));
     build.onLoad({ filter: /.*/, namespace: 'through-loader' }, () => ({

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runPreach } from './helpers/cli.js';
+import { ROOT, runPreach, writeUnder } from './helpers/cli.js';
 import { lintDrafts, lintJson, messagesOf, teamProject, type JsonResult } from './helpers/custom-rules.js';
 
 /**
@@ -299,6 +299,28 @@ describe('packs', () => {
     ]);
     const email = await runPreach(['lint', '--config', 'tuned.preachrc.yaml', '--format', 'json', '--channel', 'email', '-'], { cwd: dir, input: text });
     expect(JSON.parse(email.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toContain('kit/spell-out-country');
+  });
+
+  it("a code pack's @preach/core is the engine running it, never a copy from the pack's node_modules", async () => {
+    // The copy beside the pack fails if anything loads it: the pack must get the running engine.
+    writeUnder(dir, 'own-core-pack/node_modules/@preach/core/package.json', '{"name":"@preach/core","type":"module","main":"index.js"}\n');
+    writeUnder(dir, 'own-core-pack/node_modules/@preach/core/index.js', "throw new Error('a second copy of @preach/core was loaded');\n");
+    writeUnder(
+      dir,
+      'own-core-pack/index.mjs',
+      [
+        "import { defineRule } from '@preach/core';",
+        'export default [',
+        "  defineRule({ id: 'own/kiwi', category: 'articulate', severity: 'warning', docs: { description: 'Kiwi.', why: 'Kiwi.', examples: { bad: [{ text: 'kiwi' }], good: [{ text: 'apple' }] } } },",
+        "    (context) => { for (const match of context.prose.matchAll(/kiwi/g)) context.report({ message: 'No kiwi.', start: match.index, end: match.index + 4 }); }),",
+        '];',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'own-core.preachrc.yaml'), 'root: true\npacks: [./own-core-pack]\n');
+    const run = await runPreach(['lint', '--config', 'own-core.preachrc.yaml', '--format', 'json', '-'], { cwd: dir, input: 'A kiwi.\n' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toEqual(['own/kiwi']);
   });
 
   it('a pack that is not installed says how to install it', async () => {
