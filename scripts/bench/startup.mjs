@@ -26,12 +26,33 @@ for (const folder of [bare, configured]) {
   writeFileSync(join(folder, 'reply.md'), REPLY);
 }
 writeFileSync(join(configured, '.preachrc.yaml'), 'extends: preach:recommended\nrules:\n  formal-word: warning\n');
+// A team's setup with its own rules: a pack folder with a rule file and a code rule.
+const team = join(dir, 'team');
+mkdirSync(join(team, 'team-rules'), { recursive: true });
+writeFileSync(join(team, 'reply.md'), REPLY);
+writeFileSync(join(team, '.preachrc.yaml'), 'extends: preach:recommended\npacks: [./team-rules]\n');
+writeFileSync(
+  join(team, 'team-rules', 'jargon.yaml'),
+  "id: team/jargon\nkind: existence\ncategory: articulate\nseverity: warning\nmessage: '\"{{match}}\" is internal.'\ntokens: [ticket queue, P2]\ndescription: Internal words.\nwhy: Customers do not know them.\nexamples:\n  bad: [{ text: It is in the ticket queue. }]\n  good: [{ text: It is with our team. }]\n",
+);
+writeFileSync(
+  join(team, 'team-rules', 'index.mjs'),
+  [
+    "import { defineRule } from '@preach/core';",
+    'export default [',
+    "  defineRule({ id: 'team/order', category: 'articulate', severity: 'error', docs: { description: 'Order numbers.', why: 'Right order.', examples: { bad: [{ text: 'ORD-1' }], good: [{ text: 'Your order' }] } } },",
+    "    (context) => { for (const match of context.prose.matchAll(/ORD-\\d/g)) context.report({ message: 'Check the order.', start: match.index, end: match.index + 5 }); }),",
+    '];',
+    '',
+  ].join('\n'),
+);
 
 const commands = {
   'node -e 0 (baseline)': { args: ['-e', '0'], cwd: dir },
   'preach --version': { args: [BIN, '--version'], cwd: dir },
   'preach lint reply.md, no config file': { args: [BIN, 'lint', 'reply.md', '--no-config'], cwd: bare },
   'preach lint reply.md, with .preachrc.yaml': { args: [BIN, 'lint', 'reply.md'], cwd: configured },
+  'preach lint reply.md, with a team pack': { args: [BIN, 'lint', 'reply.md'], cwd: team },
 };
 
 /**
