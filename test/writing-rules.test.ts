@@ -39,12 +39,12 @@ describe('spelling and grammar in preach lint', () => {
   });
 
   it('leaves words in the team vocabulary alone', async () => {
-    const text = 'Your quillbox is set up.\n';
+    const text = 'Your zapp is set up.\n';
     const plain = draft('plain/draft.md', text);
     const before = await runPreach(['lint', plain, '--format', 'json', '--config', config, '--time-budget', '600']);
-    expect(JSON.parse(before.stdout)[0].messages.filter((m: any) => m.ruleId === 'spelling').map((m: any) => m.message)).toEqual([expect.stringMatching(/^"quillbox" looks misspelled/)]);
+    expect(JSON.parse(before.stdout)[0].messages.filter((m: any) => m.ruleId === 'spelling').map((m: any) => m.message)).toEqual([expect.stringMatching(/^"zapp" looks misspelled/)]);
     const team = join(dir, 'team');
-    draft('team/.preachrc.yaml', `${TURNED_ON}vocabulary: [Quillbox]\n`);
+    draft('team/.preachrc.yaml', `${TURNED_ON}vocabulary: [Zapp]\n`);
     const file = draft('team/draft.md', text);
     const after = await runPreach(['lint', file, '--format', 'json', '--time-budget', '600'], { cwd: team });
     expect(JSON.parse(after.stdout)[0].messages.filter((m: any) => m.ruleId === 'spelling')).toEqual([]);
