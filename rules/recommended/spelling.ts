@@ -21,6 +21,8 @@ export default defineRule(
           { text: 'Sorry, I forgott to attach the label.', fixed: 'Sorry, I forgot to attach the label.', note: 'a letter doubled by mistake' },
           { text: 'We havent received the parcel back yet.', fixed: "We haven't received the parcel back yet.", note: 'a contraction without its apostrophe' },
           { text: 'Your uber receipt is attached.', fixed: 'Your Uber receipt is attached.', note: 'a name written in lower case gets its capitals' },
+          { text: 'We checked the accurancy of the invoice.', fixed: 'We checked the accuracy of the invoice.', note: 'a letter slipped into a longer word' },
+          { text: 'The fee was a miscallenous charge.', fixed: 'The fee was a miscellaneous charge.', note: 'a long word a few letters off' },
         ],
         good: [
           { text: 'We received your refund request this morning.' },
@@ -31,6 +33,7 @@ export default defineRule(
           { text: 'Check the hdmi cable and the cpu fan, then try again.', note: 'short abbreviations in lower case' },
           { text: 'Never click login-chase[.]com or secur-accounts[.]com; they are phishing sites.', note: 'links written so they cannot be clicked' },
           { text: 'It was a non-fatal error, and the fix is live.', note: 'a hyphen after a prefix is not a misspelling' },
+          { text: 'Our judgements on the two claims are attached.', note: 'British spelling' },
           { text: 'We went to @Chipotle to get lunch.', note: 'a handle between two words: not a doubled "to"' },
           { text: 'The sign-in failed because the certificate was misconfigured.', note: 'a known word with a prefix' },
           { text: 'SyncBox will pick up the new folder on its next run.', note: 'a product name: capitalised, taken for a name' },

@@ -1,4 +1,5 @@
 import { isKnownWord, lexiconTag, type RuleContext } from '@preach/core';
+import levenshtein from 'damerau-levenshtein';
 import { checkWriting, codeSpans, type HarperFinding } from './checker.js';
 
 /** Harper's categories that are misspellings: unknown words and known slips ("teh"). */
@@ -163,22 +164,29 @@ function nextKeys(a: string | undefined, b: string | undefined): boolean {
 /**
  * Whether `typed` reads as `meant` typed in a hurry: two letters swapped ("recieve"), a letter
  * doubled or not ("forgott", "tomorow"), a neighbouring key hit too or instead ("qhole"), a
- * vowel for another ("definately"), a letter or an apostrophe left out ("goverment", "dont").
+ * vowel for another ("definately"), a letter for one that sounds the same ("aktively"), a letter or
+ * an apostrophe left out ("goverment", "dont").
  * A short word (four letters or fewer) needs the surest signs, swapped, doubled or missing
  * apostrophe: "acc", "trax" and "fam" are a slip away from many words, and written on purpose.
  * A word with no vowel ("mnths", "pls") is an abbreviation, and a word cut short ("insta") too.
+ * A long word may be two or three changes away ("unnessacary"), the first letter kept.
  */
 export function isSlipOf(typed: string, meant: string): boolean {
   const a = typed.replace(/’/g, "'");
   const b = meant.replace(/’/g, "'");
   if (a === b || !VOWELS.test(a.replace(/'/g, ''))) return false;
   const short = a.replace(/'/g, '').length <= 4;
+  // A long word two or three changes from a word with its first letter ("unnessacary",
+  // "miscallenous"): a misspelling; one change that is no slip ("useable", "rebooked") is a
+  // variant or a derived word, and a shorter word two changes away is as often a brand ("booritos").
+  const steps = a.length >= 9 && a[0] === b[0] ? levenshtein(a, b).steps : 0;
+  if (steps >= 2 && steps <= (a.length >= 10 ? 3 : 2)) return true;
   if (a.length === b.length) {
     const diff = [...a].flatMap((char, i) => (char === b[i] ? [] : [i]));
     if (diff.length === 2 && diff[1] === diff[0]! + 1) return a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
     if (diff.length !== 1 || short) return false;
     const [x, y] = [a[diff[0]!]!, b[diff[0]!]!];
-    return (VOWELS.test(x) && VOWELS.test(y)) || nextKeys(x, y);
+    return (VOWELS.test(x) && VOWELS.test(y)) || nextKeys(x, y) || soundAlike(x, y);
   }
   if (a.length === b.length + 1) return extraLetter(a, b, short);
   if (b.length === a.length + 1) {
@@ -195,14 +203,23 @@ export function isSlipOf(typed: string, meant: string): boolean {
   return false;
 }
 
-/** `typed` is `meant` with one letter more: a doubled letter, or a neighbouring key hit too. */
+/** `typed` is `meant` with one letter more: a doubled letter, a neighbouring key hit too, any letter inside a longer word. */
 function extraLetter(typed: string, meant: string, short: boolean): boolean {
   const i = [...meant].findIndex((char, k) => char !== typed[k]);
   const at = i === -1 ? meant.length : i;
   if (typed.slice(at + 1) !== meant.slice(at)) return false;
   const extra = typed[at];
   if (extra === typed[at - 1] || extra === typed[at + 1]) return true;
-  return !short && (nextKeys(extra, typed[at - 1]) || nextKeys(extra, typed[at + 1]));
+  if (short) return false;
+  // In a longer word any letter slipped in inside it ("accurancy", "pidgeon") is a misspelling.
+  return (typed.length >= 7 && at > 0) || nextKeys(extra, typed[at - 1]) || nextKeys(extra, typed[at + 1]);
+}
+
+/** Letters that spell the same sound ("aktively", "lisence"). */
+const SOUND_ALIKE = ['ck', 'cs', 'sz'];
+
+function soundAlike(a: string, b: string): boolean {
+  return SOUND_ALIKE.some((pair) => pair === a + b || pair === b + a);
 }
 
 /**
@@ -217,6 +234,7 @@ const BRITISH_TO_AMERICAN: ReadonlyArray<[RegExp, string]> = [
   [/tre(s)?$/, 'ter$1'],
   [/ogue(s)?$/, 'og$1'],
   [/ence(s)?$/, 'ense$1'],
+  [/dgement(s)?$/, 'dgment$1'],
   [/mme(s)?$/, 'm$1'],
   [/ae/, 'e'],
   [/oe/, 'e'],
