@@ -142,6 +142,8 @@ function isMisspelling(text: string, finding: HarperFinding, prose: string, know
   // A letter held for emphasis ("sooo", "meeeee") and a dropped g written as such ("sayin'",
   // "geekin") are how people talk in chat, not slips.
   if (/(\p{L})\1\1/u.test(text) || (/\p{L}{2,}in['’]?$/u.test(word) && isKnownWord(`${word.replace(/['’]$/, '')}g`))) return false;
+  // A closed compound of a word written with a hyphen ("shoutout", "followup") is style.
+  if (finding.suggestions.some((suggestion) => suggestion.includes('-') && suggestion.replace(/-/g, '').toLowerCase() === word)) return false;
   // A known name or brand written in lower case ("spotify", "uber") is flagged with its capitals.
   if (finding.suggestions.some((suggestion) => suggestion !== text && suggestion.toLowerCase() === word)) return true;
   // Otherwise only a slip of a word Harper knows: a word it lacks and no slip away from one is
@@ -224,7 +226,8 @@ function soundAlike(a: string, b: string): boolean {
 
 /**
  * British spellings are not misspellings: Harper checks American English, so "cancelled",
- * "apologise", "colour" and "centre" come back with the American form among the corrections.
+ * "apologise", "colour", "centre", "judgement" and "useable" come back with the American form
+ * among the corrections.
  */
 const BRITISH_TO_AMERICAN: ReadonlyArray<[RegExp, string]> = [
   [/ll(ed|ing|er|ation)$/, 'l$1'],
@@ -235,6 +238,7 @@ const BRITISH_TO_AMERICAN: ReadonlyArray<[RegExp, string]> = [
   [/ogue(s)?$/, 'og$1'],
   [/ence(s)?$/, 'ense$1'],
   [/dgement(s)?$/, 'dgment$1'],
+  [/eable$/, 'able'],
   [/mme(s)?$/, 'm$1'],
   [/ae/, 'e'],
   [/oe/, 'e'],
