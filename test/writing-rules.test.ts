@@ -24,10 +24,10 @@ beforeAll(() => {
   config = join(dir, 'writing.preachrc.yaml');
   writeFileSync(config, TURNED_ON);
   draft('drafts/.preachrc.yaml', TURNED_ON);
-  draft('drafts/team/.preachrc.yaml', `${TURNED_ON}vocabulary: [Quillbox]\n`);
+  draft('drafts/team/.preachrc.yaml', `${TURNED_ON}vocabulary: [Zapp]\n`);
   draft('drafts/typos.md', 'We recieved your refund request. Let me know if their is anything else.\n');
-  draft('drafts/plain.md', 'Your quillbox is set up.\n');
-  draft('drafts/team/draft.md', 'Your quillbox is set up.\n');
+  draft('drafts/plain.md', 'Your zapp is set up.\n');
+  draft('drafts/team/draft.md', 'Your zapp is set up.\n');
   report = runPreach(['lint', 'typos.md', 'plain.md', 'team/draft.md', '--format', 'json', '--time-budget', '600'], { cwd: join(dir, 'drafts') }).then((run) => JSON.parse(run.stdout));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -54,7 +54,7 @@ describe('spelling and grammar in preach lint', () => {
   });
 
   it('leaves words in the team vocabulary alone', async () => {
-    expect((await writingMessages('plain.md')).map((m: any) => m.message)).toEqual([expect.stringMatching(/^"quillbox" looks misspelled/)]);
+    expect((await writingMessages('plain.md')).map((m: any) => m.message)).toEqual([expect.stringMatching(/^"zapp" looks misspelled/)]);
     expect(await writingMessages('team/draft.md')).toEqual([]);
   });
 

@@ -154,12 +154,18 @@ function awaitAnswer(thread: Thread, id: number, waitMs: number): CheckResponse 
 
 /**
  * What is never a misspelling blanked out, offsets kept: order numbers, amounts and codes
- * ("A7731", "#48213", "2-3"), hashtags and handles, words with inner capitals ("iPhone",
- * "TrickOrTreat") and very long runs of letters. Harper's search for corrections can take many
+ * ("A7731", "#48213", "2-3"), links written so they cannot be clicked ("login-bank[.]com"),
+ * hashtags and handles, words with inner capitals ("iPhone", "TrickOrTreat") and very long runs
+ * of letters. Harper's search for corrections can take many
  * seconds on one of them ("#TrickorTweet" took 34 s).
  */
-const NEVER_MISSPELT = /[^\s"“”'‘’()]*\d[^\s"“”'‘’()]*|[#@]\S+|\p{L}*\p{Ll}\p{Lu}\p{L}*|\p{L}{20,}/gu;
+const NEVER_MISSPELT = /\S*\[\.\]\S*|[^\s"“”'‘’()]*\d[^\s"“”'‘’()]*|[#@]\S+|\p{L}*\p{Ll}\p{Lu}\p{L}*|\p{L}{20,}/gu;
 
 export function withoutCodes(text: string): string {
   return text.replace(NEVER_MISSPELT, (code) => ' '.repeat(code.length));
+}
+
+/** Where `withoutCodes` blanks `text` out: [start, end) pairs. */
+export function codeSpans(text: string): Array<[number, number]> {
+  return [...text.matchAll(NEVER_MISSPELT)].map((match) => [match.index, match.index + match[0].length]);
 }

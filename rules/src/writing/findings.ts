@@ -1,5 +1,6 @@
-import { isKnownWord, type RuleContext } from '@preach/core';
-import { checkWriting, type HarperFinding } from './checker.js';
+import { isKnownWord, lexiconTag, type RuleContext } from '@preach/core';
+import levenshtein from 'damerau-levenshtein';
+import { checkWriting, codeSpans, type HarperFinding } from './checker.js';
 
 /** Harper's categories that are misspellings: unknown words and known slips ("teh"). */
 export const SPELLING_KINDS: ReadonlySet<string> = new Set(['Spelling', 'Typo']);
@@ -11,6 +12,17 @@ export const SPELLING_KINDS: ReadonlySet<string> = new Set(['Spelling', 'Typo'])
  * for links and code in the prose preach checks.
  */
 export const GRAMMAR_KINDS: ReadonlySet<string> = new Set(['Agreement', 'BoundaryError', 'Eggcorn', 'Grammar', 'Malapropism', 'Punctuation', 'Repetition', 'Usage', 'WordChoice', 'Nonstandard']);
+
+/**
+ * Harper rules whose advice is not a slip a reviewer marks down: closed compounds ("touch screen"
+ * → "touchscreen", "Playback" read as a phrasal verb) are style, "fed up of" is British usage,
+ * and MissingTo guesses at a missing "to" where the sentence has none to miss ("I just learned
+ * you can't", "I forgot password").
+ */
+const NOT_SLIPS: ReadonlySet<string> = new Set(['CompoundNouns', 'PhrasalVerbAsCompoundNoun', 'FedUpWith', 'MissingTo']);
+
+/** Harper rules that flag a word its dictionary lacks, judged here as a possible misspelling. */
+const UNKNOWN_WORD_RULES: ReadonlySet<string> = new Set(['SpellCheck', 'WrongNegative']);
 
 const LETTERS = /[\p{L}\p{M}'’]+/gu;
 /** Quotation of the customer's words, in straight or curly quotes, on one line. */
@@ -48,18 +60,65 @@ export function writingFindings(context: RuleContext, kinds: ReadonlySet<string>
   const prose = context.prose;
   if (!/\p{L}{2}/u.test(prose)) return [];
   const quoted = quotedSpans(prose);
+  const hidden = hiddenText(context.text, prose);
   const known = knownWords(context);
   const kept: WritingFinding[] = [];
   for (const finding of checkWriting(prose)) {
-    if (!kinds.has(finding.kind)) continue;
+    if (!kinds.has(finding.kind) || NOT_SLIPS.has(finding.rule)) continue;
     const text = prose.slice(finding.start, finding.end);
     if (!text.trim()) continue;
     if (quoted.some(([start, end]) => finding.start < end && start < finding.end)) continue;
-    if (SPELLING_KINDS.has(finding.kind) && !isMisspelling(text, finding, prose, known, context.vocabulary)) continue;
+    if (readsAcrossHiddenText(finding, prose, hidden)) continue;
+    // "w/", "b/c": a letter or two before a slash is an abbreviation, not a word to merge or fix.
+    if (/(?:^|[^\p{L}])\p{L}{1,2}$/u.test(text) && prose[finding.end] === '/') continue;
+    if ((SPELLING_KINDS.has(finding.kind) || UNKNOWN_WORD_RULES.has(finding.rule)) && !isMisspelling(text, finding, prose, known, context.vocabulary)) continue;
     if (finding.kind === 'Repetition' && !SLIP_REPEATS.test(text.trim())) continue;
+    // "non-fatal", "re-enter": a hyphen after a prefix is a spelling dictionaries accept, not a slip.
+    if (finding.rule === 'DisjointPrefixes' && text.includes('-')) continue;
+    // "their ATM", "their Amazon account": before a name or an acronym "their" is the possessive.
+    if (finding.rule === 'TheirToTheyre' && /^\s+\p{Lu}/u.test(prose.slice(finding.end))) continue;
+    if (finding.rule === 'PronounVerbAgreement' && isPronounWithNoun(prose, finding.start, text)) continue;
     kept.push({ ...finding, text });
   }
   return kept;
+}
+
+/**
+ * What preach hid from Harper, true per character: links, handles and e-mail addresses (blank in
+ * the prose), and codes, hashtags and amounts (blanked before the check, see `withoutCodes`).
+ */
+function hiddenText(text: string, prose: string): boolean[] {
+  const hidden = [...prose].map(() => false);
+  hidden.length = prose.length;
+  for (let i = 0; i < prose.length; i++) hidden[i] = prose[i] === ' ' && text[i] !== undefined && !/\s/.test(text[i]!);
+  for (const [start, end] of codeSpans(prose)) for (let i = start; i < end; i++) hidden[i] = true;
+  return hidden;
+}
+
+/**
+ * Whether Harper read the sentence around hidden text as if it were not there: "for DL1445 for"
+ * as a repeated word, "to @ChipotleTweets w/" as words to merge, "it's #boorito time" as a
+ * possessive. A finding over hidden text, or (for grammar) right next to it, is about words that
+ * were never side by side.
+ */
+function readsAcrossHiddenText(finding: HarperFinding, prose: string, hidden: readonly boolean[]): boolean {
+  for (let i = finding.start; i < finding.end; i++) if (hidden[i]) return true;
+  if (SPELLING_KINDS.has(finding.kind) && finding.rule !== 'RepeatedWords') return false;
+  let after = finding.end;
+  while (after < prose.length && prose[after] === ' ' && !hidden[after]) after++;
+  let before = finding.start - 1;
+  while (before >= 0 && prose[before] === ' ' && !hidden[before]) before--;
+  return Boolean(hidden[after] || (before >= 0 && hidden[before]));
+}
+
+/**
+ * "you guys were", "you banks want": after "you" or "we", a noun stands beside the pronoun, and
+ * Harper's agreement check takes it for the verb.
+ */
+function isPronounWithNoun(prose: string, start: number, text: string): boolean {
+  if (!/\b(?:you|we)\s+$/i.test(prose.slice(Math.max(0, start - 8), start))) return false;
+  const tag = lexiconTag(text.trim());
+  return tag !== undefined && /\b(?:Noun|Plural|Singular)\b/.test(tag) && !/\b(?:Verb|PresentTense|PastTense|Copula)\b/.test(tag);
 }
 
 /**
@@ -74,20 +133,101 @@ function isMisspelling(text: string, finding: HarperFinding, prose: string, know
   if (/[\d_]/.test(text) || /\p{Lu}/u.test(text.slice(1))) return false;
   if (/[#^@/\\*~$%&+=<>|-]$/.test(prose.slice(Math.max(0, finding.start - 1), finding.start))) return false;
   if (/^[@_/\\]/.test(prose.slice(finding.end, finding.end + 1))) return false;
-  // A capitalised unknown word is a name far more often than a slip; Harper's list of known
-  // slips ("Teh") still counts.
-  if (finding.kind === 'Spelling' && /^\p{Lu}/u.test(text)) return false;
+  // Harper's own list of known slips ("teh", "Teh") and its other spelling rules count as they are.
+  if (!UNKNOWN_WORD_RULES.has(finding.rule)) return true;
+  // A capitalised unknown word is a name far more often than a slip.
+  if (/^\p{Lu}/u.test(text)) return false;
   // One- and two-letter "words" are initials and abbreviations ("bc", "o"), not slips worth a flag.
-  if (finding.kind === 'Spelling' && [...text].length < 3) return false;
+  if ([...text].length < 3) return false;
   // A letter held for emphasis ("sooo", "meeeee") and a dropped g written as such ("sayin'",
   // "geekin") are how people talk in chat, not slips.
   if (/(\p{L})\1\1/u.test(text) || (/\p{L}{2,}in['’]?$/u.test(word) && isKnownWord(`${word.replace(/['’]$/, '')}g`))) return false;
-  return true;
+  // A closed compound of a word written with a hyphen ("shoutout", "followup") is style.
+  if (finding.suggestions.some((suggestion) => suggestion.includes('-') && suggestion.replace(/-/g, '').toLowerCase() === word)) return false;
+  // A known name or brand written in lower case ("spotify", "uber") is flagged with its capitals.
+  if (finding.suggestions.some((suggestion) => suggestion !== text && suggestion.toLowerCase() === word)) return true;
+  // Otherwise only a slip of a word Harper knows: a word it lacks and no slip away from one is
+  // a brand, slang, a loanword or an abbreviation ("xfinity", "tryna", "queso", "mnths").
+  return finding.suggestions.some((suggestion) => isSlipOf(word, suggestion.toLowerCase()));
+}
+
+const VOWELS = /[aeiouy]/;
+/** Rows of a QWERTY keyboard, each shifted half a key right of the one above. */
+const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const KEYS = new Map<string, [number, number]>(KEY_ROWS.flatMap((row, y) => [...row].map((key, x): [string, [number, number]] => [key, [y, x + y / 2]])));
+
+/** Neighbouring keys, which a finger hits instead of the one meant. */
+function nextKeys(a: string | undefined, b: string | undefined): boolean {
+  const p = a && KEYS.get(a);
+  const q = b && KEYS.get(b);
+  return Boolean(p && q && a !== b && Math.abs(p[0] - q[0]) <= 1 && Math.abs(p[1] - q[1]) <= 1);
+}
+
+/**
+ * Whether `typed` reads as `meant` typed in a hurry: two letters swapped ("recieve"), a letter
+ * doubled or not ("forgott", "tomorow"), a neighbouring key hit too or instead ("qhole"), a
+ * vowel for another ("definately"), a letter for one that sounds the same ("aktively"), a letter or
+ * an apostrophe left out ("goverment", "dont").
+ * A short word (four letters or fewer) needs the surest signs, swapped, doubled or missing
+ * apostrophe: "acc", "trax" and "fam" are a slip away from many words, and written on purpose.
+ * A word with no vowel ("mnths", "pls") is an abbreviation, and a word cut short ("insta") too.
+ * A long word may be two or three changes away ("unnessacary"), the first letter kept.
+ */
+export function isSlipOf(typed: string, meant: string): boolean {
+  const a = typed.replace(/’/g, "'");
+  const b = meant.replace(/’/g, "'");
+  if (a === b || !VOWELS.test(a.replace(/'/g, ''))) return false;
+  const short = a.replace(/'/g, '').length <= 4;
+  // A long word two or three changes from a word with its first letter ("unnessacary",
+  // "miscallenous"): a misspelling; one change that is no slip ("useable", "rebooked") is a
+  // variant or a derived word, and a shorter word two changes away is as often a brand ("booritos").
+  const steps = a.length >= 9 && a[0] === b[0] ? levenshtein(a, b).steps : 0;
+  if (steps >= 2 && steps <= (a.length >= 10 ? 3 : 2)) return true;
+  if (a.length === b.length) {
+    const diff = [...a].flatMap((char, i) => (char === b[i] ? [] : [i]));
+    if (diff.length === 2 && diff[1] === diff[0]! + 1) return a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+    if (diff.length !== 1 || short) return false;
+    const [x, y] = [a[diff[0]!]!, b[diff[0]!]!];
+    return (VOWELS.test(x) && VOWELS.test(y)) || nextKeys(x, y) || soundAlike(x, y);
+  }
+  if (a.length === b.length + 1) return extraLetter(a, b, short);
+  if (b.length === a.length + 1) {
+    const i = [...a].findIndex((char, k) => char !== b[k]);
+    const at = i === -1 ? a.length : i;
+    if (a.slice(at) !== b.slice(at + 1)) return false;
+    const dropped = b[at]!;
+    if (dropped === "'") return true;
+    // A hyphen left out ("shoutout") is a closed compound, style; a first letter is seldom missed.
+    if (dropped === '-' || at === 0) return false;
+    if (dropped === b[at - 1] || dropped === b[at + 1]) return true;
+    return !short && at < a.length;
+  }
+  return false;
+}
+
+/** `typed` is `meant` with one letter more: a doubled letter, a neighbouring key hit too, any letter inside a longer word. */
+function extraLetter(typed: string, meant: string, short: boolean): boolean {
+  const i = [...meant].findIndex((char, k) => char !== typed[k]);
+  const at = i === -1 ? meant.length : i;
+  if (typed.slice(at + 1) !== meant.slice(at)) return false;
+  const extra = typed[at];
+  if (extra === typed[at - 1] || extra === typed[at + 1]) return true;
+  if (short) return false;
+  // In a longer word any letter slipped in inside it ("accurancy", "pidgeon") is a misspelling.
+  return (typed.length >= 7 && at > 0) || nextKeys(extra, typed[at - 1]) || nextKeys(extra, typed[at + 1]);
+}
+
+/** Letters that spell the same sound ("aktively", "lisence"). */
+const SOUND_ALIKE = ['ck', 'cs', 'sz'];
+
+function soundAlike(a: string, b: string): boolean {
+  return SOUND_ALIKE.some((pair) => pair === a + b || pair === b + a);
 }
 
 /**
  * British spellings are not misspellings: Harper checks American English, so "cancelled",
- * "apologise", "colour" and "centre" come back with the American form among the corrections.
+ * "apologise", "colour", "centre", "judgement" and "useable" come back with the American form
+ * among the corrections.
  */
 const BRITISH_TO_AMERICAN: ReadonlyArray<[RegExp, string]> = [
   [/ll(ed|ing|er|ation)$/, 'l$1'],
@@ -97,6 +237,8 @@ const BRITISH_TO_AMERICAN: ReadonlyArray<[RegExp, string]> = [
   [/tre(s)?$/, 'ter$1'],
   [/ogue(s)?$/, 'og$1'],
   [/ence(s)?$/, 'ense$1'],
+  [/dgement(s)?$/, 'dgment$1'],
+  [/eable$/, 'able'],
   [/mme(s)?$/, 'm$1'],
   [/ae/, 'e'],
   [/oe/, 'e'],
@@ -139,8 +281,11 @@ function quotedSpans(prose: string): Array<[number, number]> {
 /** Harper's suggestions, one-word ones first for a one-word slip ("adress": "address" before "a dress"). */
 export function rankedSuggestions(finding: WritingFinding): string[] {
   const unique = [...new Set(finding.suggestions)].filter((suggestion) => suggestion !== finding.text);
-  if (/\s/.test(finding.text)) return unique;
-  return [...unique.filter((s) => !/\s/.test(s)), ...unique.filter((s) => /\s/.test(s))];
+  // A name written in lower case: its capitals first ("uber": "Uber" before "umber").
+  const capitals = unique.filter((s) => s.toLowerCase() === finding.text.toLowerCase());
+  const rest = unique.filter((s) => !capitals.includes(s));
+  if (/\s/.test(finding.text)) return [...capitals, ...rest];
+  return [...capitals, ...rest.filter((s) => !/\s/.test(s)), ...rest.filter((s) => /\s/.test(s))];
 }
 
 /** Harper writes code spans in its messages (`there`); preach's messages quote words. */

@@ -8,6 +8,8 @@ export interface CheckRequest {
 export interface HarperFinding {
   start: number;
   end: number;
+  /** The Harper rule that found it: SpellCheck, PronounVerbAgreement, RepeatedWords, … */
+  rule: string;
   /** Harper's category: Spelling, Typo, Grammar, Agreement, Punctuation, WordChoice, … */
   kind: string;
   message: string;
