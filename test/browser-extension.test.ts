@@ -84,21 +84,56 @@ describe.skipIf(!hasChromium)('the browser extension in Chromium', () => {
     await page.waitForFunction((n) => document.querySelector('preach-layer')?.getAttribute('data-checked-length') === String(n), length);
   }
 
+  /**
+   * Types a reply as a person does: the page draws the new line before the next key. Trix finds
+   * where the caret is from what it drew, and draws on the next frame; a key that comes before
+   * that (keys from a test come faster than frames) gets a second line break.
+   */
+  async function typeReply(page: import('playwright-core').Page, greeting: string) {
+    await page.keyboard.type(greeting);
+    await page.keyboard.press('Enter');
+    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+    await page.keyboard.type(BODY);
+  }
+
+  /**
+   * Waits until the editor holds `expected`, typed on from a beginning of it. Some editors take
+   * the keys into their own document a moment after the browser does, so the text goes through
+   * beginnings of `expected`; one that is not fails at once, showing both texts.
+   */
+  async function textBecomes(page: import('playwright-core').Page, expected: string) {
+    const settled = await page.waitForFunction((wanted) => {
+      const now: string = (window as any).editorText();
+      return (now === wanted || !wanted.startsWith(now)) && { now };
+    }, expected);
+    expect(((await settled.jsonValue()) as { now: string }).now).toBe(expected);
+  }
+
+  /**
+   * The editor's text once an edit has changed it from `before`. The test then says what it must
+   * be, so an edit that does something else fails at once, showing both texts, instead of waiting
+   * for a text that will never come. Only an edit that changes nothing waits for the hang guard.
+   */
+  async function textChangedFrom(page: import('playwright-core').Page, before: string): Promise<string> {
+    const changed = await page
+      .waitForFunction((was) => {
+        const now: string = (window as any).editorText();
+        return now !== was && { now };
+      }, before)
+      .catch((error: Error) => {
+        throw new Error(`the editor's text stayed ${JSON.stringify(before)}: ${error.message}`);
+      });
+    return ((await changed.jsonValue()) as { now: string }).now;
+  }
+
   const checks = (page: import('playwright-core').Page) => page.evaluate(() => Number(document.querySelector('preach-layer')?.getAttribute('data-checks') ?? 0));
 
   for (const ticket of PAGES) {
-    // Trix groups undo steps by time, so how much one Ctrl+Z takes back depends on the machine's
-    // pace; the retyping that follows then does not reliably give the same text. Skipped until
-    // the test drives Trix's undo by its own API instead of by time.
-    const run = ticket.editor === 'trix' ? it.skip : it;
-    run(`${ticket.site} with ${ticket.editor}: marks, card, fix with the editor's undo, badge, ignore, and the text sent`, async () => {
+    it(`${ticket.site} with ${ticket.editor}: marks, card, fix with the editor's undo, badge, ignore, and the text sent`, async () => {
       const { page, editor, errors } = await open(ticket);
-      await page.keyboard.type(GREETING);
-      await page.keyboard.press('Enter');
-      await page.keyboard.type(BODY);
+      await typeReply(page, GREETING);
       const typed = `${GREETING}${ticket.paragraphBreak}${BODY}`;
-      // Some editors take the keys into their own document a moment after the browser does.
-      await page.waitForFunction((text) => (window as any).editorText() === text, typed);
+      await textBecomes(page, typed);
 
       // The mark appears under "Dave", from the customer's name the site adapter read.
       const mark = page.locator('[data-preach-mark][data-rule="name-mismatch"]').first();
@@ -127,7 +162,7 @@ describe.skipIf(!hasChromium)('the browser extension in Chromium', () => {
       const before = await checks(page);
       await card.locator('[data-preach-fix="0"]').click();
       const fixed = typed.replace('Dave', 'Dana');
-      await page.waitForFunction((text) => (window as any).editorText() === text, fixed);
+      expect(await textChangedFrom(page, typed)).toBe(fixed);
       await checksDone(page, before + 1);
       await page.locator('[data-preach-mark][data-rule="name-mismatch"]').waitFor({ state: 'detached' });
       expect(Number(await badge.getAttribute('data-score'))).toBeGreaterThan(scoreBefore);
@@ -135,15 +170,19 @@ describe.skipIf(!hasChromium)('the browser extension in Chromium', () => {
       // The editor's own undo takes the fix back.
       await editor.focus();
       await page.keyboard.press('Control+z');
+      const undone = await textChangedFrom(page, fixed);
       if (ticket.undo === 'grouped') {
-        await page.waitForFunction((text) => { const now = (window as any).editorText(); return !now.includes('Dana') && text.startsWith(now); }, typed);
-        // Type the reply again for the rest of the test.
-        await page.keyboard.press('Control+a');
-        await page.keyboard.type(GREETING);
-        await page.keyboard.press('Enter');
-        await page.keyboard.type(BODY);
+        // The fix goes, and with it as much of the typing before it as the editor's clock joined to it.
+        expect(typed.startsWith(undone) && !undone.includes('Dana'), `after undo: ${JSON.stringify(undone)}`).toBe(true);
+        if (undone !== typed) {
+          // Type the reply again for the rest of the test.
+          await page.keyboard.press('Control+a');
+          await typeReply(page, GREETING);
+          await textBecomes(page, typed);
+        }
+      } else {
+        expect(undone).toBe(typed);
       }
-      await page.waitForFunction((text) => (window as any).editorText() === text, typed);
       await mark.waitFor();
 
       // "Ignore here": the finding goes, and stays gone as the agent goes on typing.
@@ -155,7 +194,7 @@ describe.skipIf(!hasChromium)('the browser extension in Chromium', () => {
       await editor.focus();
       await page.keyboard.press('Control+End');
       await page.keyboard.type(' Thanks for waiting.');
-      await page.waitForFunction((text) => (window as any).editorText() === text, `${typed} Thanks for waiting.`);
+      await textBecomes(page, `${typed} Thanks for waiting.`);
       await checkedText(page, `${typed} Thanks for waiting.`.length);
       expect(await page.locator('[data-preach-mark][data-rule="name-mismatch"]').count()).toBe(0);
       if (SCREENSHOTS && ticket.editor === 'prosemirror') await page.screenshot({ path: join(SCREENSHOTS, 'extension-badge.png') });
@@ -168,6 +207,35 @@ describe.skipIf(!hasChromium)('the browser extension in Chromium', () => {
       await page.close();
     });
   }
+
+  it("makes a fix an undo step of its own even when the browser tells the editor of the selection late (Trix)", async () => {
+    // Trix learns of the selection from the browser's selectionchange event. Should the fix come
+    // before it, Trix takes it for typing on at the caret and joins it to the typing before it:
+    // one Ctrl+Z then takes back the whole reply. A busy machine does this now and then; this
+    // page does it every time.
+    const { page, editor, errors } = await open(PAGES.find((ticket) => ticket.editor === 'trix')!);
+    // Not "Hi Dave,": the test above ignores that finding on this ticket, and ignores are kept.
+    const greeting = 'Hello Dave,';
+    await typeReply(page, greeting);
+    const typed = `${greeting}\n${BODY}`;
+    await textBecomes(page, typed);
+    await page.locator('[data-preach-mark][data-rule="name-mismatch"]').first().waitFor();
+    const dave = await wordBox(page, 'Dave');
+    await page.mouse.click(dave.x + dave.width / 2, dave.y + dave.height / 2);
+    const card = page.locator('[data-preach-card]');
+    await card.waitFor({ state: 'visible' });
+
+    await page.evaluate(() => Object.assign(window, { selectionReportedAfterFrames: 4 }));
+    await card.locator('[data-preach-fix="0"]').click();
+    expect(await textChangedFrom(page, typed)).toBe(typed.replace('Dave', 'Dana'));
+    await page.evaluate(() => Object.assign(window, { selectionReportedAfterFrames: 0 }));
+
+    await editor.focus();
+    await page.keyboard.press('Control+z');
+    expect(await textChangedFrom(page, typed.replace('Dave', 'Dana'))).toBe(typed);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it('lets the agent set the situation from the badge and ignore a rule for the reply, and never sends a request of its own', async () => {
     const { page } = await open(PAGES[0]!);

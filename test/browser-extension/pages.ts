@@ -17,8 +17,9 @@ export interface TicketPage {
   /** What a new paragraph is in the editor's own plain text. */
   paragraphBreak: string;
   /**
-   * `grouped`: the editor's undo takes back a run of typing by time (Trix), so undoing the fix
-   * also takes back what was typed just before it, as when the agent types the word themselves.
+   * `grouped`: the editor's undo joins edits made within a moment of each other into one step
+   * (Quill), so undoing the fix may also take back what was typed just before it, as when the
+   * agent types the word themselves. Otherwise one undo takes back the fix alone.
    */
   undo?: 'grouped';
 }
@@ -32,7 +33,7 @@ export const PAGES: TicketPage[] = [
   { file: 'intercom-prosemirror.html', site: 'intercom', editor: 'prosemirror', paragraphBreak: '\n\n' },
   { file: 'front-quill.html', site: 'front', editor: 'quill', paragraphBreak: '\n\n', undo: 'grouped' },
   { file: 'freshdesk-ckeditor5.html', site: 'freshdesk', editor: 'ckeditor5', paragraphBreak: '\n\n' },
-  { file: 'helpscout-trix.html', site: 'helpscout', editor: 'trix', paragraphBreak: '\n', undo: 'grouped' },
+  { file: 'helpscout-trix.html', site: 'helpscout', editor: 'trix', paragraphBreak: '\n' },
   { file: 'zendesk-draftjs.html', site: 'zendesk', editor: 'draftjs', paragraphBreak: '\n' },
 ];
 

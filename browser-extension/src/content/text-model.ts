@@ -266,14 +266,39 @@ class EditableModel implements TextModel {
     this.element.focus();
     const selection = window.getSelection();
     if (!selection) return false;
+    const reported = selectionReported();
     selection.removeAllRanges();
     selection.addRange(range);
-    // Editors with a model of their own (CKEditor 5) take in a new selection on the browser's
-    // selectionchange event and render it back: type over it once the page has drawn it.
+    // Editors with a model of their own learn of the new selection from the browser's
+    // selectionchange event, which comes as a task of its own, on a busy machine only after
+    // frames have been drawn. Typed over before then, Trix takes the fix for typing on at the
+    // caret and files it in the undo step of the typing before it. CKEditor 5 renders the
+    // selection it took in back: type over it once the page has drawn that too.
+    await reported;
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     if (this.read() !== checked) return false;
     return offerThenType(this.element, this.range(start, end) ?? range, text);
   }
+}
+
+/**
+ * How long a fix waits for the browser to report the selection it set. Browsers report every
+ * change, so this only bounds the wait: past it the fix is typed all the same, and at worst the
+ * editor's undo joins it to the typing before it.
+ */
+const SELECTION_REPORT_BOUND_MS = 1000;
+
+/** Resolves once the page has had the browser's next selectionchange event. */
+function selectionReported(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      document.removeEventListener('selectionchange', done);
+      clearTimeout(bound);
+      resolve();
+    };
+    const bound = setTimeout(done, SELECTION_REPORT_BOUND_MS);
+    document.addEventListener('selectionchange', done);
+  });
 }
 
 function contains(outer: DOMRect, inner: DOMRect): boolean {
