@@ -7,8 +7,14 @@ export interface LinearModel {
   classes: readonly string[];
   /** Feature name → its row in `weights`. */
   index: ReadonlyMap<string, number>;
-  /** Row-major: `weights[row * classes.length + class]`. */
+  /**
+   * Row-major: `weights[row * stride + offset + class]`. Models unpacked together share one
+   * array, a feature's weights for every model side by side: reading a message touches one
+   * stretch of memory per feature, not one per model.
+   */
   weights: Float32Array;
+  stride: number;
+  offset: number;
 }
 
 /** Models as shipped: feature names once, each model's weights as bytes (weight / scale), base64. */
@@ -21,8 +27,8 @@ export interface Prediction {
   label: string;
   /** Softmax of the class scores: how sure the model is, 0-1. */
   confidence: number;
-  /** Up to `evidence` accepted features that pushed hardest toward `label`, strongest first. */
-  support: string[];
+  /** Up to `evidence` accepted features that pushed hardest toward `label`, strongest first, as positions in the features given. */
+  support: number[];
 }
 
 /** Node's Buffer decodes natively; browsers (no Buffer) use atob, which is native there. */
@@ -38,24 +44,31 @@ function decodeBase64(text: string): Int8Array {
   return bytes;
 }
 
-/** Unpacks shipped models (feature index shared by all models). */
+/** Unpacks shipped models (feature index and weights array shared by all models). */
 export function unpackModels(packed: PackedModels): Record<string, LinearModel> {
   const index = new Map<string, number>();
   packed.features.split('\n').forEach((feature, row) => index.set(feature, row));
+  const models = Object.entries(packed.models);
+  const stride = models.reduce((width, [, { classes }]) => width + classes.length, 0);
+  const values = new Float32Array(index.size * stride);
   const out: Record<string, LinearModel> = {};
-  for (const [name, { classes, scale, weights }] of Object.entries(packed.models)) {
+  let offset = 0;
+  for (const [name, { classes, scale, weights }] of models) {
     const bytes = decodeBase64(weights);
-    const values = new Float32Array(bytes.length);
-    // Each byte is a signed weight / scale.
-    for (let i = 0; i < bytes.length; i++) values[i] = bytes[i]! * scale;
-    out[name] = { classes, index, weights: values };
+    const width = classes.length;
+    // Each byte is a signed weight / scale, row-major with `width` weights a row.
+    for (let row = 0; row < index.size; row++) {
+      for (let c = 0; c < width; c++) values[row * stride + offset + c] = bytes[row * width + c]! * scale;
+    }
+    out[name] = { classes, index, weights: values, stride, offset };
+    offset += width;
   }
   return out;
 }
 
 export interface PredictOptions {
-  /** Features that may be named as evidence. */
-  accept?: (feature: string) => boolean;
+  /** Features that may be named as evidence (`at`: the feature's position in the features given). */
+  accept?: (feature: string, at: number) => boolean;
   /** How many evidence features to return. */
   evidence?: number;
   /** Classes the caller rules out for this message (the best remaining one wins). */
@@ -83,10 +96,10 @@ export function knownFeatures(index: ReadonlyMap<string, number>, features: read
 export function predict(model: LinearModel, known: KnownFeatures, { accept = () => true, evidence = 3, ruledOut }: PredictOptions = {}): Prediction {
   const classes = model.classes.length;
   const scores = new Float64Array(classes);
-  const { weights } = model;
+  const { weights, stride, offset } = model;
   const { names, rows } = known;
   for (const row of rows) {
-    const at = row * classes;
+    const at = row * stride + offset;
     for (let c = 0; c < classes; c++) scores[c]! += weights[at + c]!;
   }
   let best = -1;
@@ -94,15 +107,15 @@ export function predict(model: LinearModel, known: KnownFeatures, { accept = () 
   let total = 0;
   for (let c = 0; c < classes; c++) total += Math.exp(scores[c]! - scores[best]!);
   // The strongest few supporting features, by insertion into a short sorted list.
-  const top: Array<{ name: string; weight: number }> = [];
+  const top: Array<{ at: number; weight: number }> = [];
   for (let i = 0; i < names.length; i++) {
-    const weight = weights[rows[i]! * classes + best]!;
-    if (weight <= 0 || !accept(names[i]!)) continue;
+    const weight = weights[rows[i]! * stride + offset + best]!;
+    if (weight <= 0 || !accept(names[i]!, i)) continue;
     if (top.length === evidence && weight <= top[evidence - 1]!.weight) continue;
     let at = top.length;
     while (at > 0 && top[at - 1]!.weight < weight) at--;
-    top.splice(at, 0, { name: names[i]!, weight });
+    top.splice(at, 0, { at: i, weight });
     if (top.length > evidence) top.pop();
   }
-  return { label: model.classes[best]!, confidence: 1 / total, support: top.map((f) => f.name) };
+  return { label: model.classes[best]!, confidence: 1 / total, support: top.map((f) => f.at) };
 }
