@@ -8,11 +8,14 @@ export interface LinearModel {
   /** Feature name → its row in `weights`. */
   index: ReadonlyMap<string, number>;
   /**
-   * Row-major: `weights[row * stride + offset + class]`. Models unpacked together share one
-   * array, a feature's weights for every model side by side: reading a message touches one
-   * stretch of memory per feature, not one per model.
+   * Row-major signed bytes, as shipped: the weight of (row, class) is
+   * `Math.fround(weights[row * stride + offset + class] * scale)`, the value a Float32Array
+   * would hold, from a quarter of the memory. Models unpacked together share one array, a
+   * feature's weights for every model side by side: reading a message touches one stretch of
+   * memory per feature, not one per model.
    */
-  weights: Float32Array;
+  weights: Int8Array;
+  scale: number;
   stride: number;
   offset: number;
 }
@@ -50,7 +53,7 @@ export function unpackModels(packed: PackedModels): Record<string, LinearModel> 
   packed.features.split('\n').forEach((feature, row) => index.set(feature, row));
   const models = Object.entries(packed.models);
   const stride = models.reduce((width, [, { classes }]) => width + classes.length, 0);
-  const values = new Float32Array(index.size * stride);
+  const values = new Int8Array(index.size * stride);
   const out: Record<string, LinearModel> = {};
   let offset = 0;
   for (const [name, { classes, scale, weights }] of models) {
@@ -58,13 +61,16 @@ export function unpackModels(packed: PackedModels): Record<string, LinearModel> 
     const width = classes.length;
     // Each byte is a signed weight / scale, row-major with `width` weights a row.
     for (let row = 0; row < index.size; row++) {
-      for (let c = 0; c < width; c++) values[row * stride + offset + c] = bytes[row * width + c]! * scale;
+      for (let c = 0; c < width; c++) values[row * stride + offset + c] = bytes[row * width + c]!;
     }
-    out[name] = { classes, index, weights: values, stride, offset };
+    out[name] = { classes, index, weights: values, scale, stride, offset };
     offset += width;
   }
   return out;
 }
+
+/** Class scores of the message being predicted: one buffer, not a new one per prediction. */
+let scratch = new Float64Array(16);
 
 export interface PredictOptions {
   /** Features that may be named as evidence (`at`: the feature's position in the features given). */
@@ -95,12 +101,13 @@ export function knownFeatures(index: ReadonlyMap<string, number>, features: read
 
 export function predict(model: LinearModel, known: KnownFeatures, { accept = () => true, evidence = 3, ruledOut }: PredictOptions = {}): Prediction {
   const classes = model.classes.length;
-  const scores = new Float64Array(classes);
-  const { weights, stride, offset } = model;
+  if (scratch.length < classes) scratch = new Float64Array(classes);
+  const scores = scratch.fill(0, 0, classes);
+  const { weights, scale, stride, offset } = model;
   const { names, rows } = known;
   for (const row of rows) {
     const at = row * stride + offset;
-    for (let c = 0; c < classes; c++) scores[c]! += weights[at + c]!;
+    for (let c = 0; c < classes; c++) scores[c]! += Math.fround(weights[at + c]! * scale);
   }
   let best = -1;
   for (let c = 0; c < classes; c++) if (!ruledOut?.has(model.classes[c]!) && (best < 0 || scores[c]! > scores[best]!)) best = c;
@@ -109,7 +116,7 @@ export function predict(model: LinearModel, known: KnownFeatures, { accept = () 
   // The strongest few supporting features, by insertion into a short sorted list.
   const top: Array<{ at: number; weight: number }> = [];
   for (let i = 0; i < names.length; i++) {
-    const weight = weights[rows[i]! * stride + offset + best]!;
+    const weight = Math.fround(weights[rows[i]! * stride + offset + best]! * scale);
     if (weight <= 0 || !accept(names[i]!, i)) continue;
     if (top.length === evidence && weight <= top[evidence - 1]!.weight) continue;
     let at = top.length;
