@@ -343,7 +343,9 @@ export function mean(values: readonly number[]): number {
 }
 
 export function meanCategories(cards: ReadonlyArray<Record<Category, number>>): Record<Category, number> {
-  return Object.fromEntries(CATEGORY_IDS.map((c) => [c, round(mean(cards.map((card) => card[c])))])) as Record<Category, number>;
+  const means = {} as Record<Category, number>;
+  for (const c of CATEGORY_IDS) means[c] = round(mean(cards.map((card) => card[c])));
+  return means;
 }
 
 export function round(value: number): number {
