@@ -83,7 +83,12 @@ export function prepareDraft(text: string, given: ReplyContext, config: Resolved
 
 /** The fields a host set: undefined, null and empty strings leave the draft's own value. */
 function definedFields(context: ReplyContext): ReplyContext {
-  return Object.fromEntries(Object.entries(context).filter(([, value]) => value !== undefined && value !== null && value !== '')) as ReplyContext;
+  const defined: Record<string, unknown> = {};
+  for (const key of Object.keys(context)) {
+    const value = context[key as keyof ReplyContext];
+    if (value !== undefined && value !== null && value !== '') defined[key] = value;
+  }
+  return defined as ReplyContext;
 }
 
 /** Rule ids named in `<!-- preach-disable id other-id -->` comments anywhere in the draft. */

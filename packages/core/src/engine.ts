@@ -1,4 +1,4 @@
-import { VFile } from 'vfile';
+import { VFile, type MessageOptions } from 'vfile';
 import { conditionsHold } from './conditions.js';
 import { prepareDraft, type PrepareOptions, type PreparedDraft } from './draft.js';
 import { createDeadline, DEFAULT_LIMITS, LIMIT_RULE_ID, STOP_NOTE, stopMessage, type CheckStop, type Deadline } from './limits.js';
@@ -50,7 +50,7 @@ export function lintDraft(draft: PreparedDraft, config: ResolvedConfig, options:
   const add = (reason: string, start: number, end: number, ruleId: string): PreachMessage => {
     const from = draft.toPoint(start);
     const to = draft.toPoint(end);
-    const message = file.message(reason, { place: from && to ? { start: from, end: to } : undefined, ruleId, source: 'preach' }) as PreachMessage;
+    const message = fileMessage(file, reason, { place: from && to ? { start: from, end: to } : undefined, ruleId, source: 'preach' });
     message.startOffset = start;
     message.endOffset = end;
     return message;
@@ -107,6 +107,21 @@ export function lintDraft(draft: PreparedDraft, config: ResolvedConfig, options:
   return { file, messages, score, context: reply, frontMatter: frontMatter.context, ...(stopped ? { stopped } : {}) };
 }
 
+/**
+ * A message on the file. A VFileMessage is an Error, so V8 walks the call stack to record it,
+ * and vfile-message then sets `stack` to '' all the same: with nothing to record, making a
+ * message takes a seventh of the time (the message is the same, `stack` included).
+ */
+function fileMessage(file: VFile, reason: string, options: MessageOptions): PreachMessage {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return file.message(reason, options) as PreachMessage;
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 /** A draft past the size limit: one message, nothing else read or run. */
 function refuseLarge(file: VFile, draft: PreparedDraft, config: ResolvedConfig): LintResult {
   limitMessage(file, draft, 0, `This draft is ${draft.tooLarge}.`);
@@ -119,17 +134,17 @@ function refuseLarge(file: VFile, draft: PreparedDraft, config: ResolvedConfig):
 /** A message about the check itself, at the start of what was checked. */
 function limitMessage(file: VFile, draft: PreparedDraft, offset: number, reason: string, note?: string): void {
   const point = draft.toPoint(offset) ?? { line: 1, column: 1 };
-  const message = file.message(reason, { place: { line: point.line, column: point.column }, ruleId: LIMIT_RULE_ID, source: 'preach' }) as PreachMessage;
+  const message = fileMessage(file, reason, { place: { line: point.line, column: point.column }, ruleId: LIMIT_RULE_ID, source: 'preach' });
   Object.assign(message, { fatal: true, severity: 'error', category: 'articulate', critical: false, startOffset: offset, endOffset: offset, ...(note ? { note } : {}) });
 }
 
 /** The one message a reply in a language without rules gets: information, not counted in the score. */
 function languageMessage(file: VFile, language: string): void {
-  const message = file.message(`This reply looks ${languageName(language)} (${language}), which preach has no rules for: only rules written for every language were run.`, {
+  const message = fileMessage(file, `This reply looks ${languageName(language)} (${language}), which preach has no rules for: only rules written for every language were run.`, {
     place: { line: 1, column: 1 },
     ruleId: LANGUAGE_RULE_ID,
     source: 'preach',
-  }) as PreachMessage;
+  });
   Object.assign(message, {
     severity: 'suggestion',
     category: 'articulate',

@@ -30,7 +30,9 @@ export const DEFAULT_SCORING: ScoringConfig = {
  */
 export function scoreReply(messages: readonly Pick<PreachMessage, 'severity' | 'category' | 'critical' | 'ruleId'>[], words: number, scoring: ScoringConfig = DEFAULT_SCORING): ScoreCard {
   const units = Math.max(1, words / scoring.wordsPerUnit);
-  const perCategory = Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<Category, number>;
+  // Objects built key by key: Object.fromEntries took a microsecond for six keys, twice a reply.
+  const perCategory = {} as Record<Category, number>;
+  for (const c of CATEGORY_IDS) perCategory[c] = 0;
   let penalty = 0;
   const autoFail = new Set<string>();
   for (const message of messages) {
@@ -40,7 +42,8 @@ export function scoreReply(messages: readonly Pick<PreachMessage, 'severity' | '
     if (message.critical) autoFail.add(message.ruleId);
   }
   const toScore = (p: number) => round(100 * units / (units + p));
-  const categories = Object.fromEntries(CATEGORY_IDS.map((c) => [c, toScore(perCategory[c])])) as Record<Category, number>;
+  const categories = {} as Record<Category, number>;
+  for (const c of CATEGORY_IDS) categories[c] = toScore(perCategory[c]);
   const critical = autoFail.size > 0;
   return { score: critical ? 0 : toScore(penalty), categories, words, penalty: round(penalty), critical, autoFail: [...autoFail].sort() };
 }

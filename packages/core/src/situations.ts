@@ -195,11 +195,14 @@ const FEELING_SIGNS =
 /** Angry faces: apart, since emoji need the `u` flag, which makes V8 run the words above many times slower. */
 const ANGRY_FACE = /[😡😠🤬😤😒🙄😑🤦]/u;
 /** Two capitalised words in a row ("PLEASE HELP", "NOT ALLOWING"); a lone acronym is no shout. */
-const SHOUTED_PHRASE = /\b(?=[A-Z ]{6})[A-Z]{2,}\s+[A-Z]{2,}\b/;
+export const SHOUTED_PHRASE = /\b(?=[A-Z ]{6})[A-Z]{2,}\s+[A-Z]{2,}\b/;
 
-/** Whether a customer's message shows a feeling, not only a problem. */
-export function showsFeeling(message: string): boolean {
-  return FEELING_SIGNS.test(message) || ANGRY_FACE.test(message) || SHOUTED_PHRASE.test(message);
+/**
+ * Whether a customer's message shows a feeling, not only a problem. `shouted`: whether it has a
+ * shouted phrase, when the caller has looked already.
+ */
+export function showsFeeling(message: string, shouted?: boolean): boolean {
+  return FEELING_SIGNS.test(message) || ANGRY_FACE.test(message) || (shouted ?? SHOUTED_PHRASE.test(message));
 }
 
 const NONE: ResolvedSituation = { id: null, sensitivity: 'low', source: 'none', reason: 'no customer message or situation given', matched: [] };

@@ -69,6 +69,14 @@ describe('messages carry their offsets', () => {
     expect([message!.line, message!.column]).toEqual([3, 8]);
   });
 
+  it('as vfile messages with no stack, leaving the stack trace limit as it was', () => {
+    const before = Error.stackTraceLimit;
+    const [message] = lint('Please utilize the form.', {}, config).messages;
+    expect(message).toBeInstanceOf(Error);
+    expect(message!.stack).toBe('');
+    expect(Error.stackTraceLimit).toBe(before);
+  });
+
   it('for a front matter problem: from the key to the end of its line', () => {
     const text = '---\nchannel: fax\n---\nHi, Cheers\n';
     const problem = lint(text, {}, config).messages.find((m) => m.ruleId === FRONT_MATTER_RULE_ID)!;

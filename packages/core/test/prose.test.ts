@@ -13,6 +13,13 @@ describe('prose view', () => {
     expect(prose).toContain('today.');
   });
 
+  it('blanks exactly the non-prose characters of plain text and front matter, line breaks kept', () => {
+    expect(buildProse('Hi @dana_x,\nsee https://ex.com/a?b=c.\r\nMail a.b@c.co 😊', 0).prose).toBe('Hi        ,\nsee                     .\r\nMail          😊');
+    expect(buildProse('---\nx: 1\n---\nHi @bo, ok', 12).prose).toBe('   \n    \n   \nHi    , ok');
+    const plain = 'Thanks for waiting, it is sorted now.';
+    expect(buildProse(plain, 0).prose).toBe(plain);
+  });
+
   it('blanks code, inline code, HTML and link targets in Markdown, keeping link text', () => {
     const text = 'Run `utilize --now`, then read [the guide](https://x.test/utilize).\n\n```\nutilize()\n```\n<b>raw</b> done';
     const { prose, markdown, links } = buildProse(text, 0);

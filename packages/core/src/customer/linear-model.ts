@@ -7,8 +7,17 @@ export interface LinearModel {
   classes: readonly string[];
   /** Feature name → its row in `weights`. */
   index: ReadonlyMap<string, number>;
-  /** Row-major: `weights[row * classes.length + class]`. */
-  weights: Float32Array;
+  /**
+   * Row-major signed bytes, as shipped: the weight of (row, class) is
+   * `Math.fround(weights[row * stride + offset + class] * scale)`, the value a Float32Array
+   * would hold, from a quarter of the memory. Models unpacked together share one array, a
+   * feature's weights for every model side by side: reading a message touches one stretch of
+   * memory per feature, not one per model.
+   */
+  weights: Int8Array;
+  scale: number;
+  stride: number;
+  offset: number;
 }
 
 /** Models as shipped: feature names once, each model's weights as bytes (weight / scale), base64. */
@@ -21,8 +30,8 @@ export interface Prediction {
   label: string;
   /** Softmax of the class scores: how sure the model is, 0-1. */
   confidence: number;
-  /** Up to `evidence` accepted features that pushed hardest toward `label`, strongest first. */
-  support: string[];
+  /** Up to `evidence` accepted features that pushed hardest toward `label`, strongest first, as positions in the features given. */
+  support: number[];
 }
 
 /** Node's Buffer decodes natively; browsers (no Buffer) use atob, which is native there. */
@@ -38,24 +47,34 @@ function decodeBase64(text: string): Int8Array {
   return bytes;
 }
 
-/** Unpacks shipped models (feature index shared by all models). */
+/** Unpacks shipped models (feature index and weights array shared by all models). */
 export function unpackModels(packed: PackedModels): Record<string, LinearModel> {
   const index = new Map<string, number>();
   packed.features.split('\n').forEach((feature, row) => index.set(feature, row));
+  const models = Object.entries(packed.models);
+  const stride = models.reduce((width, [, { classes }]) => width + classes.length, 0);
+  const values = new Int8Array(index.size * stride);
   const out: Record<string, LinearModel> = {};
-  for (const [name, { classes, scale, weights }] of Object.entries(packed.models)) {
+  let offset = 0;
+  for (const [name, { classes, scale, weights }] of models) {
     const bytes = decodeBase64(weights);
-    const values = new Float32Array(bytes.length);
-    // Each byte is a signed weight / scale.
-    for (let i = 0; i < bytes.length; i++) values[i] = bytes[i]! * scale;
-    out[name] = { classes, index, weights: values };
+    const width = classes.length;
+    // Each byte is a signed weight / scale, row-major with `width` weights a row.
+    for (let row = 0; row < index.size; row++) {
+      for (let c = 0; c < width; c++) values[row * stride + offset + c] = bytes[row * width + c]!;
+    }
+    out[name] = { classes, index, weights: values, scale, stride, offset };
+    offset += width;
   }
   return out;
 }
 
+/** Class scores of the message being predicted: one buffer, not a new one per prediction. */
+let scratch = new Float64Array(16);
+
 export interface PredictOptions {
-  /** Features that may be named as evidence. */
-  accept?: (feature: string) => boolean;
+  /** Features that may be named as evidence (`at`: the feature's position in the features given). */
+  accept?: (feature: string, at: number) => boolean;
   /** How many evidence features to return. */
   evidence?: number;
   /** Classes the caller rules out for this message (the best remaining one wins). */
@@ -82,27 +101,28 @@ export function knownFeatures(index: ReadonlyMap<string, number>, features: read
 
 export function predict(model: LinearModel, known: KnownFeatures, { accept = () => true, evidence = 3, ruledOut }: PredictOptions = {}): Prediction {
   const classes = model.classes.length;
-  const scores = new Float64Array(classes);
-  const { weights } = model;
+  if (scratch.length < classes) scratch = new Float64Array(classes);
+  const scores = scratch.fill(0, 0, classes);
+  const { weights, scale, stride, offset } = model;
   const { names, rows } = known;
   for (const row of rows) {
-    const at = row * classes;
-    for (let c = 0; c < classes; c++) scores[c]! += weights[at + c]!;
+    const at = row * stride + offset;
+    for (let c = 0; c < classes; c++) scores[c]! += Math.fround(weights[at + c]! * scale);
   }
   let best = -1;
   for (let c = 0; c < classes; c++) if (!ruledOut?.has(model.classes[c]!) && (best < 0 || scores[c]! > scores[best]!)) best = c;
   let total = 0;
   for (let c = 0; c < classes; c++) total += Math.exp(scores[c]! - scores[best]!);
   // The strongest few supporting features, by insertion into a short sorted list.
-  const top: Array<{ name: string; weight: number }> = [];
+  const top: Array<{ at: number; weight: number }> = [];
   for (let i = 0; i < names.length; i++) {
-    const weight = weights[rows[i]! * classes + best]!;
-    if (weight <= 0 || !accept(names[i]!)) continue;
+    const weight = Math.fround(weights[rows[i]! * stride + offset + best]! * scale);
+    if (weight <= 0 || !accept(names[i]!, i)) continue;
     if (top.length === evidence && weight <= top[evidence - 1]!.weight) continue;
     let at = top.length;
     while (at > 0 && top[at - 1]!.weight < weight) at--;
-    top.splice(at, 0, { name: names[i]!, weight });
+    top.splice(at, 0, { at: i, weight });
     if (top.length > evidence) top.pop();
   }
-  return { label: model.classes[best]!, confidence: 1 / total, support: top.map((f) => f.name) };
+  return { label: model.classes[best]!, confidence: 1 / total, support: top.map((f) => f.at) };
 }

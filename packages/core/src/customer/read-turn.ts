@@ -1,7 +1,7 @@
 import { detectLanguage } from '../language.js';
-import { messageFeatures, strongestSignal } from './features.js';
+import { matchesSignalOf, strongestSignal, turnFeatures } from './features.js';
 import { LEXICONS, readLexiconTurn } from './lexicons.js';
-import { knownFeatures, predict, unpackModels, type LinearModel, type Prediction } from './linear-model.js';
+import { predict, unpackModels, type LinearModel, type Prediction } from './linear-model.js';
 import { PACKED_CUSTOMER_MODELS } from './weights.generated.js';
 import { BoundedCache } from '../bounded-cache.js';
 
@@ -55,20 +55,19 @@ export function readCustomerTurn(message: string, previous?: string): CustomerTu
       return cache.set(key, readLexiconTurn(message, language));
     }
   }
-  const { names, evidence } = messageFeatures(message, previous);
+  const known = turnFeatures(message, previous, model('situation').index);
   // Evidence is what a person can read: the customer's words, not lexicon or length features.
-  const quotable = (feature: string) => evidence.has(feature);
+  const quotable = (_feature: string, at: number) => known.quotes[at] !== undefined;
   // A loss is too grave to guess from words like "died" or "lost" alone (batteries die): the
   // model may say bereavement only when a bereavement signal phrase is there.
-  const ruledOut = names.some((name) => name.startsWith('sig:bereavement:')) ? undefined : NO_LOSS_SIGNAL;
-  const known = knownFeatures(model('situation').index, names);
+  const ruledOut = matchesSignalOf(known.signals, 'bereavement') ? undefined : NO_LOSS_SIGNAL;
   const situation = predict(model('situation'), known, { accept: quotable, evidence: 6, ruledOut });
   const mood = predict(model('mood'), known, { accept: quotable, evidence: 6, ruledOut: ruledOut && NO_GRIEF });
   const resolved = predict(model('resolved'), known, { accept: quotable, evidence: 6 });
   const words = (prediction: Prediction) => {
     const out: string[] = [];
-    for (const feature of prediction.support) {
-      const word = evidence.get(feature)!;
+    for (const at of prediction.support) {
+      const word = known.quotes[at]!;
       if (!out.some((w) => w.includes(word) || word.includes(w))) out.push(word);
       if (out.length === 3) break;
     }
@@ -80,17 +79,17 @@ export function readCustomerTurn(message: string, previous?: string): CustomerTu
   let topicConfidence = situation.confidence;
   let topicEvidence = words(situation);
   if (!topic || situation.confidence < UNSURE) {
-    const strong = strongestSignal(names);
+    const strong = strongestSignal(known.signals);
     if (strong) {
       topic = strong.situation;
       topicConfidence = UNSURE;
-      topicEvidence = [evidence.get(strong.feature)!];
+      topicEvidence = [strong.words];
     }
   }
   // Saying a problem is over relaxes every sensitive-situation rule, so it needs the customer's
   // own words for it ("working again") or a model that is nearly sure: on development folds this
   // kept precision at 100% (recall 29%) where the model alone was 94% (recall 44%).
-  const solved = resolved.label === 'yes' && (names.includes('res:cue') || resolved.confidence >= 0.9);
+  const solved = resolved.label === 'yes' && (known.resolutionCue || resolved.confidence >= 0.9);
   const turn: CustomerTurn = {
     situation: topic,
     situationConfidence: topicConfidence,
@@ -98,7 +97,7 @@ export function readCustomerTurn(message: string, previous?: string): CustomerTu
     moodConfidence: mood.confidence,
     resolved: solved,
     situationEvidence: topicEvidence,
-    situationSignal: topic ? evidence.get(strongestSignal(names, topic)?.feature ?? '') : undefined,
+    situationSignal: topic ? strongestSignal(known.signals, topic)?.words : undefined,
     moodEvidence: words(mood),
     resolvedEvidence: solved ? words(resolved) : [],
   };

@@ -24,34 +24,41 @@ const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>()]*[^\s<>().,;:!?'"]/.source;
 const NON_PROSE = new RegExp(`${URL_PATTERN}|\\b[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+\\b|(?<![\\w@])@\\w{1,30}\\b|\\bhttps?:\\s*\\/\\/\\S+`, 'gi');
 
 export function buildProse(text: string, frontMatterEnd: number): ProseView {
-  const chars = text.split('');
   let links: MarkdownLink[] = [];
   let markdown = false;
   const body = frontMatterEnd > 0 ? text.slice(frontMatterEnd) : text;
-
+  let masked: string;
   if (MARKDOWN_HINT.test(body)) {
     markdown = true;
     const result = maskMarkdown(text, frontMatterEnd > 0);
     links = result.links;
     // Start from blanks and copy back only the ranges that are prose.
+    const chars = text.split('');
     for (let i = 0; i < chars.length; i++) if (chars[i] !== '\n') chars[i] = ' ';
     for (const [start, end] of result.textRanges) {
       for (let i = start; i < end; i++) chars[i] = text[i]!;
     }
+    masked = chars.join('');
   } else {
-    blank(chars, 0, frontMatterEnd);
+    // Plain text (most replies) is its own prose, front matter aside: no copy character by character.
+    masked = frontMatterEnd > 0 ? blank(text.slice(0, frontMatterEnd)) + body : text;
   }
 
+  let prose = '';
+  let copied = 0;
   NON_PROSE.lastIndex = 0;
   let match: RegExpExecArray | null;
-  const joined = chars.join('');
-  while ((match = NON_PROSE.exec(joined))) blank(chars, match.index, match.index + match[0].length);
+  while ((match = NON_PROSE.exec(masked))) {
+    prose += masked.slice(copied, match.index) + blank(match[0]);
+    copied = match.index + match[0].length;
+  }
   if (!markdown) links = bareLinks(text, frontMatterEnd);
-  return { prose: chars.join(''), links, markdown };
+  return { prose: copied === 0 ? masked : prose + masked.slice(copied), links, markdown };
 }
 
-function blank(chars: string[], start: number, end: number): void {
-  for (let i = start; i < end; i++) if (chars[i] !== '\n') chars[i] = ' ';
+/** The text with every character but line breaks made a space (same length, same lines). */
+function blank(text: string): string {
+  return text.replace(/[^\n]/g, ' ');
 }
 
 interface MdNode {

@@ -21,6 +21,8 @@ const FALLBACKS: Values = { customer_name: 'the customer', situation: '', channe
 
 /** A rule's message with its placeholders filled; nothing unknown is shown as `{{…}}`. */
 export function messageText(template: string, values: Values): string {
-  const filled = interpolate(template, { ...FALLBACKS, ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) });
+  const known: Values = { ...FALLBACKS };
+  for (const key of Object.keys(values) as Array<keyof Values>) if (values[key] !== undefined) known[key] = values[key];
+  const filled = interpolate(template, known);
   return filled.replace(/ {2,}/g, ' ').replace(/ ([,.;:!?])/g, '$1').trim();
 }
