@@ -2,7 +2,7 @@ import { compileRuleSource, type Rule } from '@preach/core';
 import { codeRules } from './code-rules.js';
 import { declarativeSources } from './generated/declarative.js';
 
-export { prepareWritingChecker, WRITING_RULES } from './writing/checker.js';
+export { prepareWritingCheckerFor } from './writing/checker.js';
 
 /** The preset name teams put in `extends`. */
 export const RECOMMENDED = 'preach:recommended';

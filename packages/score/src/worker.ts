@@ -1,4 +1,4 @@
-import { prepareWritingChecker, WRITING_RULES } from '@preach/rules';
+import { prepareWritingCheckerFor } from '@preach/rules';
 import { workerData } from 'piscina';
 import type { ScoreTask } from './pool.js';
 import { scoreBatch } from './scorer.js';
@@ -11,7 +11,7 @@ import type { ScoreOutcome } from './types.js';
  * (which starts with the first reply), so a slow load never leaves a reply unchecked.
  */
 const ready = createScorerOptions(workerData as ScoreSetup).then(async (options) => {
-  if (WRITING_RULES.some((id) => options.config.rules.has(id))) await prepareWritingChecker();
+  await prepareWritingCheckerFor(options.config.rules);
   return options;
 });
 ready.catch(() => {

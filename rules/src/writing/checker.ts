@@ -69,8 +69,16 @@ function stop(stale: Thread): void {
   void stale.worker.terminate();
 }
 
-/** Rule ids that use the writing checker: a host that runs either may load it ahead of the first check. */
-export const WRITING_RULES: readonly string[] = ['spelling', 'grammar'];
+/** Rule ids that use the writing checker. */
+const WRITING_RULES: readonly string[] = ['spelling', 'grammar'];
+
+/**
+ * Loads the checker ahead of the first check when the config turns on a rule that uses it (see
+ * prepareWritingChecker); a config without them costs nothing.
+ */
+export async function prepareWritingCheckerFor(rules: ReadonlyMap<string, unknown>): Promise<void> {
+  if (WRITING_RULES.some((id) => rules.has(id))) await prepareWritingChecker();
+}
 
 /** How long a host that loads the checker ahead of its checks waits for it, on a busy machine too. */
 export const PREPARE_WAIT_MS = 120_000;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { applyFixes, CHANNELS, draftSizeProblem, FRONT_MATTER_RULE_ID, LANGUAGE_PATTERN, lint, parseThreadSource, PreachInputError, limitsLayer, type Channel, type ReplyContext, type Rule, type ThreadTurn } from '@preach/core';
 import { loadConfigFor, type LoadConfigOptions } from '@preach/config';
-import { prepareWritingChecker, WRITING_RULES } from '@preach/rules';
+import { prepareWritingCheckerFor } from '@preach/rules';
 import { printConfigWarnings } from '../config-warnings.js';
 import { EXIT, UsageError } from '../exit.js';
 import { formatJson } from '../formatters/json.js';
@@ -138,7 +138,7 @@ export async function lintCommand(patterns: string[], options: LintCommandFlags,
       return { report: refused, recheck: () => refused };
     }
     // The spelling checker loads before the check, not inside its time budget.
-    if (WRITING_RULES.some((id) => config.rules.has(id))) await prepareWritingChecker();
+    await prepareWritingCheckerFor(config.rules);
     const result = lint(text, context, config, { path: display });
     const report: FileReport = { file: display, result };
     if (!options.fix) return { report, recheck: () => report };
