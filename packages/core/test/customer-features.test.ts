@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { messageFeatures, turnFeatures } from '../src/customer/features.js';
+import { messageFeatures, topLevelAlternatives, turnFeatures } from '../src/customer/features.js';
 import { knownFeatures, predict, unpackModels } from '../src/customer/linear-model.js';
 import { PACKED_CUSTOMER_MODELS } from '../src/customer/weights.generated.js';
+import { BUILT_IN_SITUATIONS } from '../src/situations.js';
 
 const DATA = join(import.meta.dirname, '..', '..', '..', 'data', 'customer-messages');
 const texts = (file: string) =>
@@ -58,6 +59,34 @@ describe('the features the customer-turn models read', () => {
     });
     expect(differ).toEqual([]);
     expect(compared).toBeGreaterThan(3000);
+  });
+});
+
+describe('the built-in signals', () => {
+  // Compiled with their word boundaries tested once in front, and all of them joined into one
+  // pattern that says first whether any matches: the same matches as each pattern as written.
+  it('match what their own patterns match, on every message', () => {
+    const plain = BUILT_IN_SITUATIONS.flatMap((situation) => (situation.signals ?? []).map((signal, index) => ({ feature: `sig:${situation.id}:${index}`, regex: new RegExp(signal.pattern, 'i') })));
+    const messages = [...EDGE_CASES, ...texts('written.jsonl'), ...texts('paraphrases.jsonl')];
+    const differ: string[] = [];
+    let matched = 0;
+    for (const message of messages) {
+      const { names, evidence } = messageFeatures(message);
+      const expected = plain.flatMap(({ feature, regex }) => {
+        const found = regex.exec(message);
+        return found ? [[feature, found[0].trim()]] : [];
+      });
+      const actual = names.filter((name) => name.startsWith('sig:')).map((name) => [name, evidence.get(name)]);
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) differ.push(message);
+      if (expected.length) matched++;
+    }
+    expect(differ).toEqual([]);
+    expect(matched).toBeGreaterThan(1000);
+  });
+
+  it('are split into alternatives only at bars outside groups, classes and escapes', () => {
+    expect(topLevelAlternatives('a|b(?:c|d)|[|]|\\|e')).toEqual(['a', 'b(?:c|d)', '[|]', '\\|e']);
+    expect(topLevelAlternatives('\\bcard\\b')).toEqual(['\\bcard\\b']);
   });
 });
 
