@@ -20,7 +20,7 @@ export { defineRule, RULE_ID_PATTERN } from './define.js';
 export { compileRuleSource, type CompiledRuleFile, type RuleSourceOptions } from './declarative/compile.js';
 export { KINDS, RULE_KINDS, ruleKind, summariseCheck, isParagraphLocal, ruleScopes, OCCURRENCE_UNITS, CONTEXT_PLACEHOLDERS, type RuleScopes, type RuleKind, type Refuse } from './declarative/kinds/index.js';
 export { compileMatcher, interpolate, matchCase } from './declarative/matchers.js';
-export { escapeRegex, phrasePattern } from './declarative/regex.js';
+export { boundaryFirst, escapeRegex, phrasePattern, topLevelAlternatives } from './declarative/regex.js';
 export { compileUserPattern, userPatternProblem, engineFor, NATIVE_STEP_LIMIT, type UserPattern, type PatternMatch, type RegexEngine } from './declarative/user-regex.js';
 export { compromisePatternProblem, registerExpressionKeywords, COMPROMISE_SYNTAX_URL } from './declarative/expressions.js';
 export { describeConditions, describeLanguages, findingsMarkdown, ruleGist, ruleMarkdown, ruleText, type FindingForDocs, type RuleGist, type TextStyle } from './rule-docs.js';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { messageFeatures, topLevelAlternatives, turnFeatures } from '../src/customer/features.js';
+import { messageFeatures, turnFeatures } from '../src/customer/features.js';
+import { boundaryFirst, topLevelAlternatives } from '../src/declarative/regex.js';
 import { knownFeatures, predict, unpackModels } from '../src/customer/linear-model.js';
 import { PACKED_CUSTOMER_MODELS } from '../src/customer/weights.generated.js';
 import { BUILT_IN_SITUATIONS } from '../src/situations.js';
@@ -87,6 +88,8 @@ describe('the built-in signals', () => {
   it('are split into alternatives only at bars outside groups, classes and escapes', () => {
     expect(topLevelAlternatives('a|b(?:c|d)|[|]|\\|e')).toEqual(['a', 'b(?:c|d)', '[|]', '\\|e']);
     expect(topLevelAlternatives('\\bcard\\b')).toEqual(['\\bcard\\b']);
+    expect(boundaryFirst('\\bfoo\\b|\\bbar(?:s|\\b)')).toBe('\\b(?:foo\\b|bar(?:s|\\b))');
+    expect(boundaryFirst('\\bfoo|bar')).toBe('\\bfoo|bar');
   });
 });
 
