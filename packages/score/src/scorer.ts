@@ -241,7 +241,7 @@ function finishConversation(plan: ConversationPlan, { config, onReply }: ScorerO
   const autoFail = [...new Set(agentReplies.flatMap((r) => r.autoFail))].sort();
   const agents = uniqueAgents(replies);
   const shownSituation = headline ? { id: headline.id, sensitivity: headline.sensitivity, source: headline.source, reason: headline.reason } : NO_SITUATION;
-  const base = {
+  const scored: ScoredConversation = {
     id: conversation.id,
     source: conversation.source,
     line: conversation.line,
@@ -256,9 +256,15 @@ function finishConversation(plan: ConversationPlan, { config, onReply }: ScorerO
     leftOut: plan.leftOut,
     facts: factsOf(conversation),
     replies,
+    score: null,
+    categories: null,
   };
-  if (agentReplies.length === 0) return { ...base, score: null, categories: null, note: 'no agent reply to score' };
-  return { ...base, score: critical ? 0 : round(mean(agentReplies.map((r) => r.score))), categories: meanCategories(agentReplies.map((r) => r.categories)) };
+  if (agentReplies.length === 0) scored.note = 'no agent reply to score';
+  else {
+    scored.score = critical ? 0 : round(mean(agentReplies.map((r) => r.score)));
+    scored.categories = meanCategories(agentReplies.map((r) => r.categories));
+  }
+  return scored;
 }
 /** A bot's reply, known by the bot's name: "Answer Bot", a trigger's title, "Gorgias rules". */
 function botRef(message: TranscriptMessage): AgentRef {
