@@ -5,10 +5,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// The transcripts folder every bench reads: ../shared/data/transcripts, or $PREACH_TRANSCRIPTS.
+import { TRANSCRIPTS as transcripts } from './corpus.mjs';
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const core = await import(join(root, 'packages', 'core', 'dist', 'index.js'));
-const transcripts = join(root, '..', 'shared', 'data', 'transcripts');
 const messages = [];
 for (const file of ['ibm-cdp-sample.jsonl', 'twcs-sample.jsonl']) {
   const path = join(transcripts, file);
