@@ -185,7 +185,7 @@ function readerMemory(path) {
 async function breakdown(conversations) {
   const dist = (...parts) => pathToFileURL(join(ROOT, ...parts)).href;
   const { createScorerOptions } = await import(dist('packages', 'score', 'dist', 'setup.js'));
-  const { scoreConversation } = await import(dist('packages', 'score', 'dist', 'scorer.js'));
+  const { scoreBatch } = await import(dist('packages', 'score', 'dist', 'scorer.js'));
   const { readRecord } = await import(dist('packages', 'score', 'dist', 'importers', 'registry.js'));
   const core = await import(dist('packages', 'core', 'dist', 'index.js'));
   const { default: nlp } = await import('compromise');
@@ -215,9 +215,11 @@ async function breakdown(conversations) {
     }
   }
   const time = (fn) => { const started = performance.now(); fn(); return performance.now() - started; };
-  for (const c of parsed.slice(0, 200)) scoreConversation(c, options);
+  // In batches of 24 conversations, as a scoring thread gets them (BATCH_SIZE in pool.ts).
+  const scoreAll = (list) => { for (let i = 0; i < list.length; i += 24) scoreBatch(list.slice(i, i + 24).map((conversation) => ({ conversation })), options); };
+  scoreAll(parsed.slice(0, 200));
   spent.clear();
-  const total = time(() => { for (const c of parsed) scoreConversation(c, options); });
+  const total = time(() => scoreAll(parsed));
   // Inference and analyses alone, on texts the caches have not seen (a suffix makes them new).
   const inference = time(() => { for (const text of turns) core.inferSituation(`${text} `, options.config.situations); });
   const english = unified().use(retextEnglish).freeze();
