@@ -61,7 +61,7 @@ const importThroughLoader = {
     build.onEnd((result) => {
       if (result.errors.length) return;
       for (const file of Object.keys(result.metafile?.outputs ?? {})) {
-        if (!file.endsWith('preach.cjs')) continue;
+        if (!/(?:^|[\\/])(?:preach|score-thread)\.cjs$/.test(file)) continue;
         const source = readFileSync(file, 'utf8');
         const found = /[^\w$.]import\(.{0,60}/.exec(source);
         if (found) throw new Error(`${file} calls import(), which a script run from a code cache cannot: ${found[0]}\nImport modules outside the bundle through importModule (packages/config/src/import-module.ts).`);
@@ -121,50 +121,48 @@ export async function bundleLanguageServer(options = {}) {
 }
 
 /**
- * packages/cli/bundle: preach.cjs (the command), with preach.cjs.cache, V8's code cache for it
- * (scripts/code-cache.mjs), and worker.js, the `preach score` thread, which the worker pool starts
- * from the file next to it; each finds the spelling and grammar checker's thread next to it
- * (writing-checker-worker.cjs and .js). `preach lsp` imports the language server's own bundle, so the
- * server's checker thread finds its worker.js next to it.
+ * packages/cli/bundle: preach.cjs (the command) and score-thread.cjs (a `preach score` thread),
+ * each with V8's code cache for it (.cache, scripts/code-cache.mjs), and worker.js, the file the
+ * worker pool starts, which loads score-thread.cjs with its cache (bin/load-command.js). Both find
+ * the spelling and grammar checker's thread, writing-checker-worker.cjs, next to them. `preach
+ * lsp` imports the language server's own bundle, so the server's checker thread finds its
+ * worker.js next to it.
  *
- * The command is one CommonJS script, not ES module chunks: Node 20 keeps no code cache for ES
- * modules, and for a script it takes one (`vm.Script`'s `cachedData`), so a short `preach lint`
- * need not parse and compile the engine each time (bin/load-command.js). Commands other than
- * the one the cache was made with still load their code only when they are run, as esbuild
- * keeps a module reached by `import()` unevaluated until then.
+ * Each is one CommonJS script, not ES module chunks: Node 20 keeps no code cache for ES modules,
+ * and for a script it takes one (`vm.Script`'s `cachedData`), so a short `preach lint` need not
+ * parse and compile the engine each time, nor each scoring thread of every `preach score` run.
+ * Commands other than the one the cache was made with still load their code only when they are
+ * run, as esbuild keeps a module reached by `import()` unevaluated until then.
  */
 export async function bundleCli(options = {}) {
   const cli = join(root, 'packages', 'cli');
-  rmSync(join(cli, 'bundle'), { recursive: true, force: true });
+  const bundleDir = join(cli, 'bundle');
+  rmSync(bundleDir, { recursive: true, force: true });
   const external = [...esm.external, 'piscina', 'chart.js', 'bullmq', 'ioredis'];
-  return Promise.all([
-    build({
-      ...esm,
-      // The scoring thread runs the writing rules too: their checker thread sits next to it.
-      entryPoints: { worker: join(root, 'packages', 'score', 'dist', 'worker.js'), ...writingChecker },
-      outdir: join(cli, 'bundle'),
-      external,
-      ...options,
-    }),
-    build({
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      minifySyntax: true,
-      minifyWhitespace: true,
-      sourcemap: 'linked',
-      logLevel: 'warning',
-      entryPoints: { preach: join(cli, 'dist', 'main.js'), ...writingChecker },
-      outdir: join(cli, 'bundle'),
-      outExtension: { '.js': '.cjs' },
-      metafile: true,
-      external: [...external, '@preach/language-server'],
-      plugins: [lazyLibrariesInBundle, importThroughLoader, precompiledAjv('compile')],
-      // Strict throughout, as the ES modules it is made from are.
-      banner: { js: `"use strict";var __preach_import_meta_url=require("node:url").pathToFileURL(__filename).href;` },
-      define: { 'import.meta.url': '__preach_import_meta_url' },
-      ...options,
-    }),
-  ]);
+  const result = await build({
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minifySyntax: true,
+    minifyWhitespace: true,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    entryPoints: { preach: join(cli, 'dist', 'main.js'), 'score-thread': join(root, 'packages', 'score', 'dist', 'worker.js'), ...writingChecker },
+    outdir: bundleDir,
+    outExtension: { '.js': '.cjs' },
+    metafile: true,
+    external: [...external, '@preach/language-server'],
+    plugins: [lazyLibrariesInBundle, importThroughLoader, precompiledAjv('compile')],
+    // Strict throughout, as the ES modules it is made from are.
+    banner: { js: `"use strict";var __preach_import_meta_url=require("node:url").pathToFileURL(__filename).href;` },
+    define: { 'import.meta.url': '__preach_import_meta_url' },
+    ...options,
+  });
+  // The pool (packages/score/src/pool.ts) starts the worker.js next to the code that starts it.
+  writeFileSync(
+    join(bundleDir, 'worker.js'),
+    "// A `preach score` thread: score-thread.cjs with V8's code cache for it (scripts/bundle.mjs).\nimport { loadScoreThread } from '../bin/load-command.js';\n\nexport default loadScoreThread().exports.default;\n",
+  );
+  return result;
 }

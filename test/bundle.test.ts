@@ -2,6 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { THREAD_HEAP_MB } from '@preach/score';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/cli.js';
 import { LspClient, pathUri } from './lsp-client.mjs';
@@ -20,6 +23,21 @@ describe('the command bundle', () => {
 
   it('is ASCII, which the loader reads as Latin-1', () => {
     expect(readFileSync(bundle).findIndex((byte) => byte > 0x7f)).toBe(-1);
+  });
+
+  it("gives preach score's threads their bundle with its code cache, under the pool's heap limit", async () => {
+    const scoreThread = join(ROOT, 'packages', 'cli', 'bundle', 'score-thread.cjs');
+    const source = readFileSync(scoreThread);
+    expect(source.findIndex((byte) => byte > 0x7f)).toBe(-1);
+    expect(source.toString('latin1').match(/[^\w$.]import\(.{0,40}/g)).toBeNull();
+    const loader = pathToFileURL(join(ROOT, 'packages', 'cli', 'bin', 'load-command.js')).href;
+    const thread = new Worker(
+      `import { loadScoreThread } from ${JSON.stringify(loader)}; import { parentPort } from 'node:worker_threads'; const loaded = loadScoreThread(); parentPort.postMessage({ cacheUsed: loaded.cacheUsed, task: typeof loaded.exports.default });`,
+      { eval: true, type: 'module', resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } } as WorkerOptions,
+    );
+    const answer = await new Promise((resolve, reject) => thread.once('message', resolve).once('error', reject));
+    await thread.terminate();
+    expect(answer).toEqual({ cacheUsed: true, task: 'function' });
   });
 
   it('imports nothing itself, and loads the language server through the loader', async () => {
