@@ -58,8 +58,10 @@ describe('preach score with a conversation that breaks its thread', () => {
 
   it('a rule that never returns is stopped after the time budget and costs only its conversation', { timeout: 240_000 }, async () => {
     writeFileSync(join(project, 'loop.jsonl'), transcripts(30, { 5: 'We are on it. NEVER-RETURN' }));
-    // A budget no ordinary conversation comes near, even on a busy machine loading its models.
-    const run = await score('loop.jsonl', ['--jobs', '2', '--config', 'runaway.preachrc.yaml', '--time-budget', '10']);
+    // A budget no ordinary conversation comes near, even on a busy machine (a reply takes
+    // milliseconds; the thread's models load before its first reply is timed). The stuck thread
+    // spins for twice the budget before it is stopped, so a longer one costs the suite CPU time.
+    const run = await score('loop.jsonl', ['--jobs', '2', '--config', 'runaway.preachrc.yaml', '--time-budget', '4']);
     expect(run.report.errors).toEqual([
       expect.objectContaining({ line: 5, id: 'c5', reason: expect.stringMatching(/^could not be scored: preach stopped checking it after \d+ s: a rule did not finish/) }),
     ]);
