@@ -27,7 +27,11 @@ describe.runIf(!REDIS_URL && IN_CI)('preach score --queue in CI', () => {
   });
 });
 
-/** Short locks and stalled checks, so a killed worker's shard comes back soon (not a speed limit). */
+/**
+ * Short locks and stalled checks, so a killed worker's shard comes back soon (not a speed limit).
+ * Every worker here has them: BullMQ runs the stalled check once per interval across all workers
+ * of a queue, so one worker with the default 30 s interval holds the others' check back as long.
+ */
 const FAST_STALL = ['--lock-ms', '2000', '--stalled-interval-ms', '500'];
 
 /** A process that keeps running (a worker, a producer), with its output as it comes. */
@@ -109,7 +113,7 @@ describe.skipIf(!REDIS_URL)('preach score --queue with preach worker, on redis-s
   const started: Running[] = [];
 
   const worker = (extra: string[] = [], cwd = workerHome.dir) => {
-    const running = new Running(['worker', '--queue', REDIS_URL!, '--jobs', '1', ...extra], cwd);
+    const running = new Running(['worker', '--queue', REDIS_URL!, '--jobs', '1', ...FAST_STALL, ...extra], cwd);
     started.push(running);
     return running;
   };
@@ -165,13 +169,13 @@ describe.skipIf(!REDIS_URL)('preach score --queue with preach worker, on redis-s
   });
 
   it('loses nothing when a worker is killed with SIGKILL halfway through a shard', async () => {
-    const doomed = worker(FAST_STALL);
+    const doomed = worker();
     const producing = runPreach(['score', ...inputs, '--format', 'json', '--queue', REDIS_URL!, '--shard-size', '3', '-o', 'killed.json'], { cwd: producer.dir });
     await doomed.waitFor(/ shard \d+: /);
     doomed.kill('SIGKILL');
     await doomed.exited;
     const shardsBeforeDeath = doomed.stdout.split('\n').filter((line) => / shard \d+: /.test(line)).length;
-    const rescuer = worker(FAST_STALL);
+    const rescuer = worker();
     const run = await producing;
     expect(run.stderr).not.toMatch(/^preach: (?!run )/m);
     expect(run.code).toBe(local.code);
