@@ -28,15 +28,18 @@ export interface ScoreTask {
 }
 
 /**
- * Starts `jobs` scoring threads. Every conversation is scored in one of them, never in this
- * thread, which reads and writes: a conversation that exhausts a thread's memory or never
+ * A pool of up to `jobs` scoring threads. Every conversation is scored in one of them, never in
+ * this thread, which reads and writes: a conversation that exhausts a thread's memory or never
  * finishes costs that thread, not the run, and `--jobs 1` and `--jobs N` score every
  * conversation under the same limits, so they agree.
+ *
+ * One thread starts at once; the others as batches wait for one (at once for any input of more
+ * than a batch): a few conversations do not pay for loading the rules in every core's thread.
  */
 export function startPool(jobs: number, setup: ScoreSetup): Piscina {
   return new Piscina({
     filename: new URL('./worker.js', import.meta.url).href,
-    minThreads: jobs,
+    minThreads: 1,
     maxThreads: jobs,
     workerData: setup,
     idleTimeout: Infinity,
