@@ -30,6 +30,7 @@ export default defineRule(
           { text: "Sooo sorry, we're lookin into it now, smh. Any recs for the next update? Lmao.", note: 'chat shorthand, a held letter, a dropped g: written on purpose' },
           { text: 'The boorito deal is back, and the queso is on us this week.', note: "a promotion's word and a loanword: no ordinary word is a slip away" },
           { text: "We're tryna sort it now, fam.", note: 'slang: not a slip of any word' },
+          { text: 'Imma check your frequent flyer miles now, gonna be quick.', note: 'chat contractions, and a spelling the dictionary lacks' },
           { text: 'Check the hdmi cable and the cpu fan, then try again.', note: 'short abbreviations in lower case' },
           { text: 'Never click login-chase[.]com or secur-accounts[.]com; they are phishing sites.', note: 'links written so they cannot be clicked' },
           { text: 'It was a non-fatal error, and the fix is live.', note: 'a hyphen after a prefix is not a misspelling' },

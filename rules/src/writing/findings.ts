@@ -38,10 +38,12 @@ const QUOTED_HISTORY = /^[ \t]*On [^\n]{4,200} wrote:[ \t]*$/m;
 const SUPPORT_WORDS: ReadonlySet<string> = new Set([
   'signup', 'signups', 'login', 'logins', 'logout', 'checkout', 'dropdown', 'popup', 'setup', 'username', 'usernames', 'wifi',
   'screenshot', 'screenshots', 'unsubscribe', 'reinstall', 'uninstall', 'autopay', 'preorder', 'preorders', 'voicemail', 'inbox',
-  'chatbot', 'hashtag', 'livestream', 'walkthrough',
+  'chatbot', 'hashtag', 'livestream', 'walkthrough', 'flyer', 'flyers',
   // Chat shorthand: written on purpose, and judged for tone by other rules, not as misspellings.
   'lol', 'lmao', 'lmfao', 'rofl', 'omg', 'omfg', 'btw', 'fyi', 'imo', 'imho', 'tbh', 'idk', 'smh', 'wtf', 'wth', 'ffs', 'irl', 'asap',
   'pls', 'plz', 'thx', 'np', 'ty', 'dm', 'dms', 'ok', 'okay', 'recs', 'rec', 'convo', 'convos', 'info', 'deets', 'vid', 'vids',
+  // Chat contractions, spelt the way they are said.
+  'imma', 'gonna', 'wanna', 'gotta', 'lemme', 'gimme', 'kinda', 'sorta', 'dunno', 'tho', 'cuz', 'prolly', 'yall',
 ]);
 
 /** Words a writer repeats by mistake ("the the"); other doubles are usually meant ("bye bye", "womp womp"). */
