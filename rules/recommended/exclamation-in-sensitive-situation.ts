@@ -162,6 +162,7 @@ export default defineRule(
           { text: 'Hi Priya, your account is unlocked now. Please try the payment again.', context: { customerMessage: 'My card was declined and now my account is locked.' } },
           { text: 'Oh no! That should not happen. Which version of the app are you on?', context: { situation: 'outage' } },
           { text: "So sorry! I've refunded the second charge; you'll see it in 3-5 days.", context: { situation: 'complaint' } },
+          { text: "Oh my! I'm so sorry the order went to the wrong country! Please call us so we can send it again.", context: { situation: 'complaint' } },
           { text: "We don't like to hear this, Chris. I've refunded the second charge. Thanks! ^JK", context: { situation: 'complaint' } },
           {
             text: 'The refund form is here: https://example.com/refund Thanks so much!',

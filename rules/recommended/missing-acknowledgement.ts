@@ -186,6 +186,22 @@ export default defineRule(
             text: "We'll get this straightened out for you. Send us a DM and we'll take it from there.",
             context: { customerMessage: 'And the battery life got even worst now.' },
           },
+          {
+            text: "Yikes! What's going on? Try the steps on our playback help page first.",
+            context: { customerMessage: 'FIX. THE. ROKU. APP. IMMEDIATELY.' },
+            note: 'An uh-oh reaction shows the trouble was noticed; its tone is playful-in-sensitive-situation\'s to judge.',
+          },
+          {
+            text: "We're passing this to our cabin crew leadership for review.",
+            context: {
+              customerMessage: 'Shame on you and your company.',
+              thread: [
+                { role: 'customer', text: 'A passenger kicked my son and your crew did nothing!' },
+                { role: 'agent', text: 'We expect all of our flyers to be courteous, and sadly this one was not today.' },
+              ],
+            },
+            note: '"Sadly" in the earlier reply already called the incident wrong.',
+          },
         ],
       },
     },
