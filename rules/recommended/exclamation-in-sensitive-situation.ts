@@ -25,8 +25,12 @@ const SALUTATION = /^(?:hi|hey|hiya|heya|hello|howdy|greetings|good\s+(?:morning
 /** The pronoun "I" and its contractions keep their capital after a greeting comma. */
 const PRONOUN_I = /^I(?:['’](?:m|ve|ll|d))?$/;
 
-/** Short closings after the help is given: "Thanks!", "Thank you, Sam!", "Cheers!", "Take care!", "Have a good day!", "Hope this helps!". */
-const SIGN_OFF = /^(?:(?:many\s+)?thanks(?:\s+(?:again|so\s+much|a\s+lot|in\s+advance))?|thank\s+you(?:\s+(?:again|so\s+much|very\s+much|in\s+advance))?|thx|ty|cheers|take\s+care|all\s+the\s+best|best\s+wishes|have\s+a\s+(?:good|great|nice|lovely|wonderful)\s+(?:day|evening|weekend|one)|keep\s+us\s+posted|hope\s+(?:this|that)\s+helps|(?:we|I)\s+(?:really\s+)?appreciate\s+your\s+patience(?:\s+and\s+understanding)?)(?:,?\s+\p{Lu}[\p{L}'-]*)?$/iu;
+/**
+ * Short closings after the help is given: "Thanks!", "Thank you, Sam!", "Cheers!", "Take care!",
+ * "Have a good day!", "Hope this helps!", and the hand-over to the customer's next step ("We'll go
+ * from there!", "We'll look out for your response!", "Talk soon!").
+ */
+const SIGN_OFF = /^(?:(?:we|I)(?:(?:'|’)ll|\s+will|(?:'|’)d\s+be\s+happy\s+to|\s+can)\s+(?:go|take\s+it)\s+from\s+there|(?:we|I)(?:(?:'|’)ll|\s+will)\s+(?:look|keep\s+an\s+eye|watch|be\s+on\s+the\s+look)\s*out\s+for\s+your\s+(?:reply|response|dm|message|note|answer)|(?:(?:we(?:'|’)re|we\s+are|I(?:'|’)m|I\s+am)\s+)?looking\s+forward\s+to\s+(?:hearing\s+from\s+you|your\s+(?:reply|response|dm|message))|talk\s+soon|speak\s+soon|(?:many\s+)?thanks(?:\s+(?:again|so\s+much|a\s+lot|in\s+advance))?|thank\s+you(?:\s+(?:again|so\s+much|very\s+much|in\s+advance))?|thx|ty|cheers|take\s+care|all\s+the\s+best|best\s+wishes|have\s+a\s+(?:good|great|nice|lovely|wonderful)\s+(?:day|evening|weekend|one)|keep\s+us\s+posted|hope\s+(?:this|that)\s+helps|(?:we|I)\s+(?:really\s+)?appreciate\s+your\s+patience(?:\s+and\s+understanding)?)(?:,?\s+\p{Lu}[\p{L}'-]*)?$/iu;
 /** What may follow a sign-off: the agent's initials or name ("^JK", "- Becky", "/CB", "*SR"), a thread marker ("2/2"). */
 const SIGNATURE = /^\s*(?:[-–—~^*/]\s*\p{L}[\p{L}.' ]{0,24})?\s*(?:\(?[1-9]\/[1-9]\)?)?\s*$/u;
 /** "Hey Craig, we're sorry to hear that!": the mark belongs to the last clause, not the greeting. */
@@ -81,7 +85,9 @@ function classify(prose: string, text: string, start: number, end: number): Kind
   const sentence = prose.slice(sentenceStart, start).trim();
   const clause = lastClause(sentence);
   if (SYMPATHY.test(clause)) return 'sympathy';
-  if (SIGN_OFF.test(afterLastLink(prose, text, sentenceStart, start)) && SIGNATURE.test(prose.slice(end))) return 'sign-off';
+  // A quote or bracket closing the sentence before ('… pick "I still need help." We\'ll go from there!') is not part of this one.
+  const closing = afterLastLink(prose, text, sentenceStart, start).replace(/^["'”’)\]]+\s*/, '');
+  if (SIGN_OFF.test(closing) && SIGNATURE.test(prose.slice(end))) return 'sign-off';
   return cheerful(sentence, clause) ? 'cheer' : 'plain';
 }
 
@@ -170,6 +176,13 @@ export default defineRule(
             note: 'A closing right after a link is still a closing.',
           },
           { text: "I've refunded the second charge; you'll see it in 3-5 days. Have a good day!", context: { situation: 'complaint' } },
+          {
+            text: "So sorry about the trouble! Please DM us the device you use and the e-mail on your account. We'll go from there!",
+            context: { situation: 'outage' },
+            note: 'Handing the next step to the customer is a closing too.',
+          },
+          { text: "That's not what we like to hear! These steps may help: https://example.com/playback We'll look out for your response!", context: { situation: 'outage' } },
+          { text: 'Sorry for the trouble, Nick! If the steps do not help, pick "I still need help." We\'ll go from there!', context: { situation: 'outage' } },
           { text: "The fix for the sync is rolling out tonight; restart the app tomorrow morning. Hope this helps!", context: { situation: 'outage' } },
           { text: "I'm sorry about the outage. Everything is back up since 10:15, and your data is safe!", context: { situation: 'outage' } },
           { text: "I'm sorry about this. Please DM us the e-mail address on your account. Thanks in advance! 2/2", context: { situation: 'security' } },
