@@ -54,11 +54,17 @@ const ACTION_TAKEN =
 
 /**
  * A promise to put right the very thing the customer named ("We want to help you get your battery
- * life back on track", "we'll get your sync fixed today"): naming their problem and owning the
- * fix shows it was heard, as a sorry would. A promise to look, or to help in general, is not one.
+ * life back on track", "we'll get your sync fixed today", "Let us help with your Home button", "We
+ * want your iPhone to work as expected"): naming their problem and owning the fix shows it was
+ * heard, as a sorry would. A promise to look, or to help in general, is not one.
  */
 const COMMITS_TO_FIX =
-  /\b(?:(?:we|I)(?:(?:'|’)d|\s+would|(?:'|’)ll|\s+will|\s+want\s+to|(?:'|’)re\s+going\s+to|\s+are\s+going\s+to)\s+(?:(?:like|love)\s+to\s+)?(?:help\s+(?:you\s+)?)?|let(?:'|’)s\s+)(?:get|fix|sort|resolve|repair|replace|work\s+on)\b/i;
+  /\b(?:(?:(?:we|I)(?:(?:'|’)d|\s+would|(?:'|’)ll|\s+will|\s+want\s+to|(?:'|’)re\s+going\s+to|\s+are\s+going\s+to)\s+(?:(?:like|love)\s+to\s+)?(?:help\s+(?:you\s+)?)?|let(?:'|’)s\s+)(?:get|fix|sort|resolve|repair|replace|work\s+on)\b|(?:let\s+(?:us|me)|(?:we|I)(?:(?:'|’)d|\s+would)\s+(?:like|love)\s+to|(?:we|I)(?:(?:'|’)ll|\s+will|\s+can|(?:'|’)re\s+here\s+to|\s+are\s+here\s+to))\s+help\s+(?:you\s+)?with\s+(?:your|the)\b|(?:we|I)\s+want\s+(?:your|the)\s+(?:[\w-]+\s+){1,3}to\s+work\b)/i;
+/**
+ * The customer's problem said back in their words: a "can't", "won't", "not working" and a word
+ * they used ("If you can't make calls …" to "I cannot make calls or text people").
+ */
+const NEGATED_PHRASE = /\b(?:can(?:'|’)?t|cannot|can\s+not|won(?:'|’)?t|isn(?:'|’)?t|aren(?:'|’)?t|doesn(?:'|’)?t|don(?:'|’)?t|didn(?:'|’)?t|not|no\s+longer|unable\s+to)\s+((?:\p{L}+\s+){0,2}\p{L}+)/giu;
 /** Words too general to name a customer's problem. */
 const GENERAL_WORDS = new Set(['help', 'please', 'issue', 'issues', 'problem', 'problems', 'account', 'thanks', 'thank', 'need', 'just', 'does', 'what', 'with', 'that', 'this', 'your', 'from', 'have', 'been', 'they', 'them', 'there', 'their', 'about', 'would', 'could', 'should', 'still', 'really', 'some', 'something', 'anything', 'everything', 'again', 'when', 'will', 'want', 'like', 'know', 'back', 'track', 'sort', 'sorted', 'work', 'working', 'works', 'time', 'today', 'here', 'make', 'sure', 'right', 'thing', 'things', 'support', 'service', 'team', 'there', 'where', 'then', 'than', 'were', 'into', 'over', 'only', 'even', 'much', 'many', 'more', 'most', 'very', 'also', 'after', 'before']);
 const CONTENT_WORD = /\p{L}{4,}/gu;
@@ -67,7 +73,10 @@ function fixesNamedProblem(prose: string, customerMessage: string | undefined, s
   if (!customerMessage) return false;
   const named = new Set([...customerMessage.toLowerCase().matchAll(CONTENT_WORD)].map((m) => m[0]).filter((word) => !GENERAL_WORDS.has(word)));
   if (named.size === 0 || !COMMITS_TO_FIX.test(prose)) return false;
-  return sentences.some((sentence) => COMMITS_TO_FIX.test(sentence.text) && [...sentence.text.toLowerCase().matchAll(CONTENT_WORD)].some((m) => named.has(m[0])));
+  const names = (text: string) => [...text.toLowerCase().matchAll(CONTENT_WORD)].some((m) => named.has(m[0]));
+  if (sentences.some((sentence) => COMMITS_TO_FIX.test(sentence.text) && names(sentence.text))) return true;
+  // The commitment in one sentence, the problem said back in another.
+  return [...prose.matchAll(NEGATED_PHRASE)].some((m) => names(m[1]!));
 }
 
 /**
@@ -113,6 +122,16 @@ export default defineRule(
             text: "We're looking into it and will get back to you.",
             context: { customerMessage: 'You charged me twice this month. Ridiculous!' },
             note: 'A promise to look is not an action taken.',
+          },
+          {
+            text: 'We can help with your account. Please DM us your e-mail address.',
+            context: { customerMessage: 'You charged me twice this month. Ridiculous!' },
+            note: 'Help offered with something the customer never named.',
+          },
+          {
+            text: "We want everything to work as expected. Please DM us your account number.",
+            context: { customerMessage: 'I cannot make calls on my phone and nobody answers. Ridiculous!' },
+            note: 'Wanting it to work, with the problem never named.',
           },
           {
             text: "We'll get that sorted. Please DM us your account number.",
@@ -185,6 +204,16 @@ export default defineRule(
           {
             text: "We'll get this straightened out for you. Send us a DM and we'll take it from there.",
             context: { customerMessage: 'And the battery life got even worst now.' },
+          },
+          {
+            text: 'Let us help with your Home button. Did this start right after the update?',
+            context: { customerMessage: "MY HOME BUTTON DOESN'T WORK" },
+            note: 'Their problem, named, and help with it offered.',
+          },
+          {
+            text: "Thank you for reaching out. We want your iPhone to work as expected. If you can't make calls, let's start with the steps here: https://example.com/calls",
+            context: { customerMessage: 'My phone is basically an internet device as I cannot make calls or text people. WHAT IS THIS?!?!' },
+            note: 'The reply says what is wrong in the customer\'s words and wants it working again.',
           },
           {
             text: "Yikes! What's going on? Try the steps on our playback help page first.",
