@@ -77,7 +77,10 @@ function lastClause(sentence: string): string {
   return clauses[clauses.length - 1] ?? '';
 }
 
-function classify(prose: string, text: string, start: number, end: number): Kind {
+/** "Absolutely!", "Of course, Sam!": a yes on its own. */
+const YES = /^(?:absolutely|of\s+course|sure(?:\s+thing)?|yes|yep|definitely|certainly|you\s+bet)(?:,?\s+\p{Lu}[\p{L}'’-]*)?$/iu;
+
+function classify(prose: string, text: string, start: number, end: number, customerAsked: boolean): Kind {
   const mark = prose.slice(start, end);
   if (mark.length > 1) return 'loud';
   let sentenceStart = start;
@@ -85,6 +88,8 @@ function classify(prose: string, text: string, start: number, end: number): Kind
   const sentence = prose.slice(sentenceStart, start).trim();
   const clause = lastClause(sentence);
   if (SYMPATHY.test(clause)) return 'sympathy';
+  // "Can I DM you?" "Absolutely!": a warm yes to their own question, not cheer at the bad news.
+  if (customerAsked && YES.test(sentence.replace(/^(?:[@#]\S+\s+)+/, ''))) return 'plain';
   // A quote or bracket closing the sentence before ('… pick "I still need help." We\'ll go from there!') is not part of this one.
   const closing = afterLastLink(prose, text, sentenceStart, start).replace(/^["'”’)\]]+\s*/, '');
   if (SIGN_OFF.test(closing) && SIGNATURE.test(prose.slice(end))) return 'sign-off';
@@ -161,6 +166,11 @@ export default defineRule(
             text: 'Hey there! You can report it here: https://example.com/abuse',
             context: { customerMessage: "Someone hacked my account and is sending phishing e-mails from it. How do I report it? I'm so worried." },
           },
+          {
+            text: 'Absolutely! Please DM us your account number.',
+            context: { customerMessage: 'My internet has been down all day and nobody cares!!' },
+            note: 'Not a yes to any question of theirs.',
+          },
           { text: "Ouch! We want you to get the best price! DM us and we'll go over your options!", context: { situation: 'complaint' }, count: 2 },
           { text: "I've closed the account and refunded this month!", context: { customerMessage: 'My father passed away last month; how do I close his account?' } },
           { text: '您好！您的账户已经解锁了！', context: { situation: 'billing-failure' }, count: 2, fixed: '您好。您的账户已经解锁了。' },
@@ -209,6 +219,14 @@ export default defineRule(
             note: 'A gift card question is not a security scare.',
           },
           {
+            text: 'Absolutely! -KB',
+            context: {
+              customerMessage: 'Can I DM you?',
+              thread: [{ role: 'customer', text: 'Frustrated that this is the 7th outage this month!!' }],
+            },
+            note: 'A yes to the customer\'s own question is warm, not cheer at the bad news.',
+          },
+          {
             text: 'Hey there! Please mark it as spam, and you can also report it here: https://example.com/spam',
             context: { customerMessage: "Hey - I've identified one of your accounts sending phishing e-mails. How do I report bruce34@example.com to your abuse team?" },
             note: "Someone else's abuse, calmly reported: no bad news for this customer.",
@@ -236,7 +254,8 @@ export default defineRule(
     /** "an outage conversation", "a complaint conversation". */
     const situation = `${/^[aeiou]/i.test(situationName) ? 'an' : 'a'} ${situationName}`;
     const english = reply.language.id === 'en';
-    const kinds = marks.map((mark) => (english ? classify(prose, context.text, mark.start, mark.end) : classifyCjkThai(prose, mark.start, mark.end)));
+    const customerAsked = /\?\s*$/.test(reply.customerMessage ?? '');
+    const kinds = marks.map((mark) => (english ? classify(prose, context.text, mark.start, mark.end, customerAsked) : classifyCjkThai(prose, mark.start, mark.end)));
     // A closing "Thanks!" is convention, so it does not count towards the marks a reply may carry.
     const counted = kinds.filter((kind) => kind !== 'sign-off').length;
     marks.forEach((mark, index) => {
