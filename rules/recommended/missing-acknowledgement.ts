@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '@preach/core';
 import { ACKNOWLEDGEMENT } from '../src/helpers/acknowledgement.js';
-import { customerUpset, ONLY_WHEN_UPSET_SCHEMA, reportsSomeoneElsesAbuse } from '../src/helpers/customer.js';
+import { customerUpset, noBadNewsOfOurs, ONLY_WHEN_UPSET_SCHEMA } from '../src/helpers/customer.js';
 
 /** A reply in another language cannot be judged with English phrases. */
 const ENGLISH = /\b(?:the|you|your|we|to|and|is|for|it|this|i)\b/i;
@@ -33,7 +33,7 @@ function acknowledgementExpected(context: RuleContext, onlyWhenUpset: string[]):
   const { situation, customerMessage } = context.reply;
   if (situation.id && onlyWhenUpset.includes(situation.id)) return customerUpset(context);
   if (situation.source !== 'inferred') return true;
-  if (situation.id !== 'bereavement' && reportsSomeoneElsesAbuse(customerMessage)) return false;
+  if (noBadNewsOfOurs(context)) return false;
   if (situation.id === 'bereavement' || customerUpset(context)) return true;
   if (context.reply.mood && FEELING_MOODS.has(context.reply.mood.id) && context.reply.mood.confidence >= MOOD_CONFIDENCE) return true;
   // Calm from here: only a problem the customer names outright ("my card was declined"), not asks
@@ -219,6 +219,11 @@ export default defineRule(
           {
             text: 'If you want to report an e-mail account, please follow the steps in this article: https://example.com/spam',
             context: { customerMessage: "I need to report that someone is sending spam from one of your accounts to my company's e-mail. Where am I supposed to go to make a report?" },
+          },
+          {
+            text: "Send us a DM if you have any questions, we'll give you the full welcome experience!",
+            context: { customerMessage: "I can't believe how my old carrier treats its customers, unacceptable and RUDE. I'm switching to you guys" },
+            note: 'The anger is at the carrier they are leaving.',
           },
           {
             text: 'Let us help with your Home button. Did this start right after the update?',

@@ -51,3 +51,25 @@ export function reportsSomeoneElsesAbuse(message: string | undefined): boolean {
   if (!message || !ABUSE_REPORT.test(message) || DONE_TO_THEM.test(message)) return false;
   return !showsFeeling(message, false);
 }
+
+/** Another provider the customer has, had or is leaving: "my ISP", "my old carrier", "the only option we have now is …". */
+const OTHER_PROVIDER =
+  /\bmy\s+(?:old|previous|former|current|last|present)?\s*(?:isp|provider|carrier|bank|phone\s+company|internet\s+company|network)\b|\bthe\s+only\s+(?:option|choice|provider)\s+(?:we|I)\s+(?:have|had|got)\b/i;
+/** …and they turn to us: "I switched to @brand", "I'm switching to you guys", "when will your home internet be available here?". */
+const TURNS_TO_US =
+  /\b(?:switch(?:ed|ing)?|mov(?:ed|ing)|came|coming|chang(?:ed|ing)|port(?:ed|ing)|go(?:ing)?)\s+(?:over\s+)?to\s+(?:@\w+|you(?:\s+guys)?)\b|\bwhen\s+will\s+(?:the\s+|your\s+)?(?:[\w-]+\s+){0,4}be\s+available\b/i;
+
+/**
+ * Whether the customer's anger is at another provider they are leaving for us ("my ISP screwed me
+ * over, so I switched to @brand"): no bad news of ours to meet with care. Without the turn to us,
+ * "my ISP" may well be us.
+ */
+export function angryAtProviderTheyLeave(message: string | undefined): boolean {
+  return Boolean(message && OTHER_PROVIDER.test(message) && TURNS_TO_US.test(message));
+}
+
+/** Nothing in the customer's message is bad news of ours: someone else's abuse reported, or a provider they are leaving. */
+export function noBadNewsOfOurs(context: RuleContext): boolean {
+  const message = context.reply.customerMessage;
+  return context.reply.situation.source === 'inferred' && context.reply.situation.id !== 'bereavement' && (reportsSomeoneElsesAbuse(message) || angryAtProviderTheyLeave(message));
+}
