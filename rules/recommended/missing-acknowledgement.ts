@@ -47,11 +47,12 @@ function acknowledgementExpected(context: RuleContext, onlyWhenUpset: string[]):
 
 /**
  * The reply answers the concern with what the team has already done or is doing about it ("We've
- * prohibited these items and are removing listings", "our team is working to have these removed"):
+ * prohibited these items and are removing listings", "our team is working to have these removed",
+ * "we're complying … by prohibiting certain items"):
  * the action shows the concern was heard. A promise to look ("we're looking into it") is not one.
  */
 const ACTION_TAKEN =
-  /\b(?:we(?:'|’)ve|we\s+have|I(?:'|’)ve|I\s+have|we(?:'|’)re|we\s+are|our\s+(?:team|teams)\s+(?:has|have|is|are))\s+(?:(?:already|now|also|actively|tirelessly|still)\s+)*(?:prohibited|banned|removed|blocked|taken\s+(?:action|steps)|taking\s+(?:action|steps)|(?:in\s+the\s+process\s+of|working\s+to(?:\s+have\s+\w+)?)\s+(?:\w+\s+)?(?:remov|prohibit|ban|block|review)\w*)\b/i;
+  /\b(?:we(?:'|’)ve|we\s+have|I(?:'|’)ve|I\s+have|we(?:'|’)re|we\s+are|our\s+(?:team|teams)\s+(?:has|have|is|are))\s+(?:(?:already|now|also|actively|tirelessly|still)\s+)*(?:prohibited|banned|removed|blocked|taken\s+(?:action|steps)|taking\s+(?:action|steps)|(?:in\s+the\s+process\s+of|working\s+to(?:\s+have\s+\w+)?)\s+(?:\w+\s+)?(?:remov|prohibit|ban|block|review)\w*|\w+ing\b[^.!?]{0,80}?\bby\s+(?:prohibiting|banning|removing|blocking))\b/i;
 
 /**
  * A promise to put right the very thing the customer named ("We want to help you get your battery
@@ -119,6 +120,11 @@ export default defineRule(
             context: { customerMessage: 'This is the worst service ever. Cancel my subscription right now.' },
           },
           { text: "Please DM us your account number and we'll take a look.", context: { customerMessage: 'Two hours on hold and nobody picks up. So annoying.' } },
+          {
+            text: "We're working through the requests. Please DM us your order number.",
+            context: { customerMessage: 'You charged me twice this month. Ridiculous!' },
+            note: 'Work in progress, not an action on the concern.',
+          },
           {
             text: 'You can report it to our abuse team here: https://example.com/abuse',
             context: { customerMessage: 'Someone got into my account and is sending spam from it. I need to report this now!' },
@@ -191,6 +197,11 @@ export default defineRule(
             text: "We've prohibited these items and are removing listings that try to profit from the crisis. More here: https://example.com/news",
             context: { customerMessage: 'Why do you let sellers charge $40 for a pack of toilet paper? Disgraceful.' },
             note: 'The reply answers the concern with the action already taken.',
+          },
+          {
+            text: "We're complying with local regulations by prohibiting certain items and removing listings that try to profit from the crisis.",
+            context: { customerMessage: 'Are you in the process of removing listings like this one in light of the new rules on pricing???' },
+            note: 'The action taken, said as how we comply.',
           },
           {
             text: 'Our team is working to have these listings removed; our policy bans profiting from a disaster.',
