@@ -22,6 +22,8 @@ const EFFORT = /\b(?:do(?:ing)?\s+(?:our|their|its|my)\s+(?:very\s+)?best|doing\
  */
 const INVESTIGATING = /\b(?:aware\s+of|looking\s+into|investigating)\b/i;
 const OUR_NEXT_WORD = /\b(?:get\s+back|follow\s+up|update|reply|respond|answer|be\s+in\s+touch|reach\s+out|contact|call|let\s+you\s+know|message|dm|e-?mail)\b/i;
+/** "The next available agent will be with you as soon as possible": a queue's length is not what the agent writing can see. */
+const QUEUE = /\bnext\s+available\s+(?:agent|representative|rep|advisor|adviser|team\s+member|colleague|person)\b/i;
 /** An emergency handled by others (the emergency services at a line closure): no time can be known. */
 const EMERGENCY = /\bemergenc(?:y|ies)\b/i;
 
@@ -83,6 +85,7 @@ export default defineRule(
           { text: 'The team is looking into it and will get back to you shortly.' },
           { text: 'Please add a new card and we will unlock your account ASAP.' },
           { text: "We've looked into it and will reissue your ticket soon." },
+          { text: 'An agent will call you back as soon as possible.', note: 'A callback we arrange is ours to time.' },
           { text: 'The outage is still open in your area and we are working to get it restored as quickly as possible.' },
           { text: "Thanks for the details. We're looking into this and will follow up with next steps ASAP.", note: 'When we next write is ours to time, even while we look.' },
         ],
@@ -119,6 +122,10 @@ export default defineRule(
             note: 'Still under investigation: no time can be known yet.',
           },
           {
+            text: "We're sorry for the long wait. The next available agent will be with you as soon as possible.",
+            note: 'A place in the phone queue: the agent writing here cannot see how long it is.',
+          },
+          {
             text: 'Some lines will be reopening shortly, so you will get through, but delays are expected.',
             context: { thread: [{ role: 'agent', text: 'Due to the emergency services dealing with an incident at Preston, all lines are closed.' }] },
             note: 'An emergency handled by others: nobody can time the reopening.',
@@ -142,7 +149,7 @@ export default defineRule(
       const ours = [...before.matchAll(OUR_CLAUSE)].at(-1);
       const clause = ours ? before.slice(ours.index) : before;
       if (PLEASANTRY.test(context.prose.slice(sentence.start, match.end))) continue;
-      if (CUSTOMER_ACTS.test(clause) || WISH_OR_GENERAL.test(before) || EFFORT.test(before) || CUSTOMER_SUBJECT.test(before) || CONTACT_ONCE_THEY_WRITE.test(before)) continue;
+      if (CUSTOMER_ACTS.test(clause) || WISH_OR_GENERAL.test(before) || EFFORT.test(before) || QUEUE.test(before) || CUSTOMER_SUBJECT.test(before) || CONTACT_ONCE_THEY_WRITE.test(before)) continue;
       const investigating = INVESTIGATING.exec(before);
       if (investigating && !OUR_NEXT_WORD.test(before.slice(investigating.index))) continue;
       if (EMERGENCY.test(context.prose) || context.reply.thread.some((turn) => turn.role === 'agent' && EMERGENCY.test(turn.text))) continue;
