@@ -5,9 +5,12 @@ import { customerUpset, noBadNewsOfOurs, ONLY_WHEN_UPSET_SCHEMA } from '../src/h
 /** A reply in another language cannot be judged with English phrases. */
 const ENGLISH = /\b(?:the|you|your|we|to|and|is|for|it|this|i)\b/i;
 
-/** Asks for information: a question mark, or a question word opening a sentence or clause. */
+/**
+ * Asks for information: a question mark, a question word opening a sentence or clause, or a
+ * question asked indirectly ("if you could tell me if there's an outage", "wondering whether").
+ */
 const QUESTION =
-  /\?|(?:^|[.!]\s+)(?:how|what|where|when|why|which|who|can|could|would|will|is|are|am|do|does|did|should|any\s+(?:idea|update|news))\b|\b(?:how|what|where|when|why)\s+(?:do|does|did|can|could|would|should|is|are|to)\b/i;
+  /\?|\b(?:tell|let)\s+me\s+(?:know\s+)?(?:if|whether|when|where|why|how|what)\b|\bwonder(?:ing)?\s+(?:if|whether|why|when|how|what)\b|\b(?:I(?:'|’)d|I\s+would)\s+like\s+to\s+know\b|(?:^|[.!]\s+)(?:how|what|where|when|why|which|who|can|could|would|will|is|are|am|do|does|did|should|any\s+(?:idea|update|news))\b|\b(?:how|what|where|when|why)\s+(?:do|does|did|can|could|would|should|is|are|to)\b/i;
 /** A message this short and calm is most often a follow-up in a thread ("nope, still down"). */
 const FOLLOW_UP_WORDS = 3;
 /** Handles are names, not words of the message. */
@@ -173,6 +176,11 @@ export default defineRule(
             context: { customerMessage: 'You left that security hole open for 90 days? Unacceptable.' },
           },
           { text: "Yes, send us a direct message with your address and we'll check your area.", context: { customerMessage: 'Is this where I report an outage?' } },
+          {
+            text: "Hi, I'd love to help. Please DM me the phone number on the account and the service address.",
+            context: { customerMessage: "My internet isn't working and I can't check outages without signing in. If you could just tell me if there's an outage in Salisbury that'd be great." },
+            note: 'A calm question, asked without a question mark.',
+          },
           { text: 'Please use the form on our abuse page to report these sites.', context: { customerMessage: 'Lots of phishing sites are hosted on this provider today.' } },
           {
             text: 'Thanks, I have the screenshot. The payment team will reverse the second charge today.',
