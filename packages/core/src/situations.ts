@@ -418,6 +418,7 @@ function shoutedThanks(message: string): boolean {
   return THANKS.test(message) && messageFeeling(message) > 0 && !showsFeeling(message.replace(/[!?]+/g, '.').toLowerCase());
 }
 
-function warmWithoutFeeling(message: string): boolean {
+/** Warm, with no sign of feeling ("Cheers, take care."): a customer who has moved past what was wrong. */
+export function warmWithoutFeeling(message: string): boolean {
   return messageFeeling(message) >= WARM && !showsFeeling(message);
 }
