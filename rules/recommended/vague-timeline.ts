@@ -13,6 +13,20 @@ const PLEASANTRY =
  * possible", "we're here 24/7 and will respond as quickly as we can".
  */
 const WISH_OR_GENERAL = /\b(?:hopefully|fingers\s+crossed|hope|wish|look(?:ing)?\s+forward|can(?:'|’)?t\s+wait|see\s+you|welcome\s+you|always|every\s+time|whenever|24\/7|around\s+the\s+clock)\b/i;
+/** "We'll do our best to get you moving as quickly as possible", "as fast as we can": effort promised, not a time. */
+const EFFORT = /\b(?:do(?:ing)?\s+(?:our|their|its|my)\s+(?:very\s+)?best|doing\s+(?:all|everything)\s+(?:we|they|it|I)\s+can|as\s+fast\s+as\s+(?:we|they|I)\s+can)\b/i;
+/**
+ * "Our team is aware of this and looking into making those episodes available ASAP": while the
+ * cause is still being looked for, nobody can time the fix. When we next write still can be
+ * ("we're looking into it and will get back to you shortly").
+ */
+const INVESTIGATING = /\b(?:aware\s+of|looking\s+into|investigating)\b/i;
+const OUR_NEXT_WORD = /\b(?:get\s+back|follow\s+up|update|reply|respond|answer|be\s+in\s+touch|reach\s+out|contact|call|let\s+you\s+know|message|dm|e-?mail)\b/i;
+/** "The next available agent will be with you as soon as possible": a queue's length is not what the agent writing can see. */
+const QUEUE = /\bnext\s+available\s+(?:agent|representative|rep|advisor|adviser|team\s+member|colleague|person)\b/i;
+/** An emergency handled by others (the emergency services at a line closure): no time can be known. */
+const EMERGENCY = /\bemergenc(?:y|ies)\b/i;
+
 /** "You'll find a new favourite soon": the customer's timeline, not a promise of ours. */
 const CUSTOMER_SUBJECT = /\byou(?:(?:'|’)ll|\s+will|(?:'|’)re\s+going\s+to|\s+are\s+going\s+to)\s+(?:\w+\s+){0,5}$/i;
 /**
@@ -70,6 +84,10 @@ export default defineRule(
           { text: 'Your refund will be processed as soon as possible.' },
           { text: 'The team is looking into it and will get back to you shortly.' },
           { text: 'Please add a new card and we will unlock your account ASAP.' },
+          { text: "We've looked into it and will reissue your ticket soon." },
+          { text: 'An agent will call you back as soon as possible.', note: 'A callback we arrange is ours to time.' },
+          { text: 'The outage is still open in your area and we are working to get it restored as quickly as possible.' },
+          { text: "Thanks for the details. We're looking into this and will follow up with next steps ASAP.", note: 'When we next write is ours to time, even while we look.' },
         ],
         good: [
           { text: "We'll have the sync working again within 2 hours; I'll update you by 3 pm either way." },
@@ -95,6 +113,24 @@ export default defineRule(
           { text: "Message us any time. We're around 24/7 and will answer as quickly as we can." },
           { text: 'DM us the e-mail address on your account so we can get in touch ASAP.', note: 'The next move is the customer\'s.' },
           {
+            text: 'Sorry for the long lines. Our staff will do their best to get you moving as quickly as possible.',
+            note: 'Effort promised, not a time: the queue is not ours to time.',
+          },
+          { text: "We hear you. We're working as fast as we can to update our fleet and will soon have Wi-Fi on every plane." },
+          {
+            text: 'Our team is aware of this and looking into making those episodes available on all devices ASAP.',
+            note: 'Still under investigation: no time can be known yet.',
+          },
+          {
+            text: "We're sorry for the long wait. The next available agent will be with you as soon as possible.",
+            note: 'A place in the phone queue: the agent writing here cannot see how long it is.',
+          },
+          {
+            text: 'Some lines will be reopening shortly, so you will get through, but delays are expected.',
+            context: { thread: [{ role: 'agent', text: 'Due to the emergency services dealing with an incident at Preston, all lines are closed.' }] },
+            note: 'An emergency handled by others: nobody can time the reopening.',
+          },
+          {
             text: "We can't process refunds here. Please send us an e-mail through the help form and we'll get back to you as soon as possible.",
             note: 'Asked to write first, the customer waits on nothing yet.',
           },
@@ -113,7 +149,10 @@ export default defineRule(
       const ours = [...before.matchAll(OUR_CLAUSE)].at(-1);
       const clause = ours ? before.slice(ours.index) : before;
       if (PLEASANTRY.test(context.prose.slice(sentence.start, match.end))) continue;
-      if (CUSTOMER_ACTS.test(clause) || WISH_OR_GENERAL.test(before) || CUSTOMER_SUBJECT.test(before) || CONTACT_ONCE_THEY_WRITE.test(before)) continue;
+      if (CUSTOMER_ACTS.test(clause) || WISH_OR_GENERAL.test(before) || EFFORT.test(before) || QUEUE.test(before) || CUSTOMER_SUBJECT.test(before) || CONTACT_ONCE_THEY_WRITE.test(before)) continue;
+      const investigating = INVESTIGATING.exec(before);
+      if (investigating && !OUR_NEXT_WORD.test(before.slice(investigating.index))) continue;
+      if (EMERGENCY.test(context.prose) || context.reply.thread.some((turn) => turn.role === 'agent' && EMERGENCY.test(turn.text))) continue;
       if (OUR_ANSWER.test(before) && ASKED_TO_WRITE.test(context.prose.slice(previousSentenceStart(context, sentence.start), match.start))) continue;
       if (mentionsTime(sentence.text) || timeNearby(context, sentence.start)) continue;
       seen.add(sentence.start);

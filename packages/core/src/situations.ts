@@ -326,7 +326,7 @@ function modelSituation(message: string, situations: readonly SituationDefinitio
   const definition = unsure ? undefined : found;
   const quoted = (words: string[]) => words.map((w) => `"${w}"`).join(', ');
   const solvedOutright = turn.resolved ? undefined : SOLVED_OUTRIGHT.exec(message);
-  if (turn.resolved || (solvedOutright && !STILL_OPEN.test(message))) {
+  if (turn.resolved || (solvedOutright && !stillOpenAfter(message, solvedOutright))) {
     const evidence = solvedOutright ? [solvedOutright[0]] : turn.resolvedEvidence;
     return {
       id: definition?.id ?? null,
@@ -392,10 +392,18 @@ const SECURITY_WITHOUT_WORDS = 0.7;
 /** "Someone used my account", "an order I never made": the words of a security scare the signals miss (6 of 6 security on development). */
 const UNAUTHORISED_USE =
   /\bsomeone\s+(?:else\s+)?(?:used|accessed|got\s+into|is\s+using|has\s+been\s+using)\s+my\b|\b(?:i|we)\s+(?:never|did\s*n[o'’]?t)\s+(?:make|made|place|placed|authori[sz]e|authori[sz]ed|order|ordered|buy|bought|change|changed)\b/i;
-/** "Already fixed!", "already sorted": the customer says it is over, in words the model missed. */
-const SOLVED_OUTRIGHT = /\balready\s+(?:fixed|sorted|solved|resolved|working)\b/i;
+/**
+ * "Already fixed!", "already sorted", "they changed my recovery e-mail but we got it back": the
+ * customer says it is over, in words the model missed.
+ */
+const SOLVED_OUTRIGHT =
+  /\balready\s+(?:fixed|sorted|solved|resolved|working)\b|\b(?:i|we)(?:\s+(?:have|finally|managed\s+to)|(?:'|’)ve)?\s+(?:got|gotten|get)\s+(?:it|(?:my|our|the)\s+(?:account|access|\w+\s+account))\s+back\b/i;
 /** "Is it already fixed?", "already fixed but it broke again": not over. */
 const STILL_OPEN = /\?|\b(?:but|still|again|not)\b/i;
+/** What comes before the solved phrase may be the problem itself ("… but we got it back"). */
+function stillOpenAfter(message: string, solved: RegExpExecArray): boolean {
+  return STILL_OPEN.test(solved[0].startsWith('already') ? message : message.slice(solved.index + solved[0].length));
+}
 /** Customer sentiment at or above this, with no sign of feeling, reads as warm. */
 const WARM = 3;
 
@@ -410,6 +418,7 @@ function shoutedThanks(message: string): boolean {
   return THANKS.test(message) && messageFeeling(message) > 0 && !showsFeeling(message.replace(/[!?]+/g, '.').toLowerCase());
 }
 
-function warmWithoutFeeling(message: string): boolean {
+/** Warm, with no sign of feeling ("Cheers, take care."): a customer who has moved past what was wrong. */
+export function warmWithoutFeeling(message: string): boolean {
   return messageFeeling(message) >= WARM && !showsFeeling(message);
 }

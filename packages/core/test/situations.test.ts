@@ -78,6 +78,13 @@ describe('situation inference', () => {
     expect(inferSituation('Is it already fixed? Still nothing here.', BUILT_IN_SITUATIONS).resolved).toBeUndefined();
   });
 
+  it('"we got it back" after a hacked account says the scare is over, unless more follows', () => {
+    const over = inferSituation('someone just hacked my gmail from Vietnam ADSLF;KJ they even changed my recovery email but we got it back *whewwww*', BUILT_IN_SITUATIONS);
+    expect(over).toMatchObject({ sensitivity: 'low', resolved: true });
+    expect(inferSituation('Someone hacked my account. I got it back but they still send mail from it!', BUILT_IN_SITUATIONS).resolved).toBeUndefined();
+    expect(inferSituation('Someone hacked my account. How do I get it back?', BUILT_IN_SITUATIONS).resolved).toBeUndefined();
+  });
+
   it('a warm message with no topic of its own ends the situation carried from earlier turns', () => {
     const base = { situations: BUILT_IN_SITUATIONS, tagSituations: {} };
     const thread = [{ role: 'customer' as const, text: 'Your site has been down all morning and I cannot book a slot!!' }];

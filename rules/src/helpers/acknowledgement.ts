@@ -14,7 +14,7 @@ const SYMPATHY_PARTS = [
   String.raw`\bregret\b`,
   String.raw`\bcondolences?\b`,
   String.raw`\bfor\s+your\s+loss\b|\bthinking\s+of\s+you\b|\bour\s+thoughts\b`,
-  String.raw`\boh\s+no+\b|\bouch\b|\boh\s+dear\b|\boof\b|\bbummer\b|\bwhat\s+a\s+(?:pain|shame|nightmare|hassle)\b|\buh[\s-]*oh\b`,
+  String.raw`\boh\s+no+\b|\bouch\b|\boh\s+dear\b|\boof\b|\bbummer\b|\bwhat\s+a\s+(?:pain|shame|nightmare|hassle)\b|\buh[\s-]*oh\b|\boh\s+my(?:\s+(?:goodness|gosh))?\b`,
   // Surprise at the problem, as "Oh no" is: "Hmm, that's weird", "that's odd, it should work".
   String.raw`\b(?:that|this)(?:${APOSTROPHE}s|\s+is)\s+(?:(?:very|really|super|definitely|quite)\s+)?(?:weird|strange|odd|unusual|not\s+(?:normal|usual|expected))\b`,
   // Naming the feeling: "how frustrating", "that must be worrying".
@@ -43,11 +43,19 @@ const OWNERSHIP_PARTS = [
   String.raw`\bconcern(?:ed|ing)\b|\binconvenien\w*|\bhassle\b`,
 ];
 
+/**
+ * Reactions that show the trouble was noticed without being sympathy in tone: "Yikes!" is an
+ * uh-oh (playful-in-sensitive-situation judges whether it suits), "sadly this gentleman wasn't
+ * [courteous] today" calls what happened wrong. They count as an acknowledgement, but an "!" on
+ * them is not excused as feeling.
+ */
+const NOTICING_PARTS = [String.raw`\byikes\b`, String.raw`\bsadly\b`];
+
 // Every part starts with \b: tested once in front of them all (boundaryFirst), they match the
 // same and run more than twice as fast.
 
 /** Any of the ways a reply acknowledges what happened or how it feels. */
-export const ACKNOWLEDGEMENT = new RegExp(boundaryFirst([...SYMPATHY_PARTS, ...OWNERSHIP_PARTS].join('|')), 'i');
+export const ACKNOWLEDGEMENT = new RegExp(boundaryFirst([...SYMPATHY_PARTS, ...OWNERSHIP_PARTS, ...NOTICING_PARTS].join('|')), 'i');
 
 /** Sympathy only: an exclamation mark on these is feeling, not cheer. */
 export const SYMPATHY = new RegExp(boundaryFirst(SYMPATHY_PARTS.join('|')), 'i');
