@@ -7,11 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * Thai, Korean and Chinese: precision and recall of `preach:recommended` on replies labelled blind
- * to the rules, the share of good replies left clean, and situation accuracy on customer messages
- * (test/fixtures/eval-i18n, CONTRACT.md there). A test set: the figures were measured once and
- * written in docs/evaluation.md; the floors below hold them, so a change that makes a language
- * worse fails here. The issue's targets (recall 90%, clean 90%, situation 85%) are beside them in
- * the docs.
+ * to the rules, the share of good replies left clean, and situation and mood accuracy on customer
+ * messages (test/fixtures/eval-i18n, CONTRACT.md there). The replies are a test set, not tuned on;
+ * the customer messages were a test set once and have been tuned on since (development data now:
+ * their figures are development figures, far above what a fresh blind set shows). The floors
+ * below hold the figures in docs/evaluation.md, so a change that makes a language worse fails
+ * here. The issue's targets (recall 90%, clean 90%, situation 85%) are beside them in the docs.
  */
 
 const DIR = resolve(import.meta.dirname, 'fixtures', 'eval-i18n');
@@ -26,11 +27,11 @@ const CONTEXT_KEYS: Record<string, keyof ReplyContext> = {
   tags: 'tags',
 };
 
-/** Measured once on the test set (docs/evaluation.md); a regression below these fails. */
-const FLOORS: Record<string, { precision: number; recall: number; clean: number; situation: number }> = {
-  th: { precision: 0.91, recall: 0.865, clean: 0.945, situation: 0.41 },
-  ko: { precision: 0.885, recall: 0.885, clean: 0.875, situation: 0.46 },
-  zh: { precision: 0.945, recall: 0.885, clean: 0.945, situation: 0.60 },
+/** Measured on these sets (docs/evaluation.md, section 0d); a regression below these fails. Situation and mood are development figures. */
+const FLOORS: Record<string, { precision: number; recall: number; clean: number; situation: number; mood: number }> = {
+  th: { precision: 0.915, recall: 0.9, clean: 0.945, situation: 1, mood: 0.81 },
+  ko: { precision: 0.89, recall: 0.95, clean: 0.875, situation: 1, mood: 0.765 },
+  zh: { precision: 0.945, recall: 0.9, clean: 0.945, situation: 1, mood: 0.715 },
 };
 
 interface Entry {
@@ -118,7 +119,7 @@ describe('Thai, Korean and Chinese evaluation sets', () => {
       const f = figures.get(language)!;
       const floor = FLOORS[language]!;
       expect(f.replies).toBeGreaterThanOrEqual(60);
-      expect({ precision: f.precision >= floor.precision, recall: f.recall >= floor.recall, clean: f.clean >= floor.clean, situation: f.situation >= floor.situation }).toEqual({ precision: true, recall: true, clean: true, situation: true });
+      expect({ precision: f.precision >= floor.precision, recall: f.recall >= floor.recall, clean: f.clean >= floor.clean, situation: f.situation >= floor.situation, mood: f.mood >= floor.mood }).toEqual({ precision: true, recall: true, clean: true, situation: true, mood: true });
     });
   }
 });
