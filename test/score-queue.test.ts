@@ -28,11 +28,17 @@ describe.runIf(!REDIS_URL && IN_CI)('preach score --queue in CI', () => {
 });
 
 /**
- * Short locks and stalled checks, so a killed worker's shard comes back soon (not a speed limit).
- * Every worker here has them: BullMQ runs the stalled check once per interval across all workers
+ * Stalled checks every half second, so a killed worker's shard comes back soon (not a speed
+ * limit). Every worker here has them: BullMQ runs the check once per interval across all workers
  * of a queue, so one worker with the default 30 s interval holds the others' check back as long.
  */
-const FAST_STALL = ['--lock-ms', '2000', '--stalled-interval-ms', '500'];
+const FAST_STALL_CHECK = ['--stalled-interval-ms', '500'];
+/**
+ * A short lock for the worker that will be killed, so its shard is free soon after. Only for it: a
+ * live worker on a busy machine may miss renewing a lock this short, and its shard is then scored
+ * twice (counted once, but logged twice).
+ */
+const SHORT_LOCK = ['--lock-ms', '2000'];
 
 /** A process that keeps running (a worker, a producer), with its output as it comes. */
 class Running {
@@ -113,7 +119,7 @@ describe.skipIf(!REDIS_URL)('preach score --queue with preach worker, on redis-s
   const started: Running[] = [];
 
   const worker = (extra: string[] = [], cwd = workerHome.dir) => {
-    const running = new Running(['worker', '--queue', REDIS_URL!, '--jobs', '1', ...FAST_STALL, ...extra], cwd);
+    const running = new Running(['worker', '--queue', REDIS_URL!, '--jobs', '1', ...FAST_STALL_CHECK, ...extra], cwd);
     started.push(running);
     return running;
   };
@@ -169,7 +175,7 @@ describe.skipIf(!REDIS_URL)('preach score --queue with preach worker, on redis-s
   });
 
   it('loses nothing when a worker is killed with SIGKILL halfway through a shard', async () => {
-    const doomed = worker();
+    const doomed = worker(SHORT_LOCK);
     const producing = runPreach(['score', ...inputs, '--format', 'json', '--queue', REDIS_URL!, '--shard-size', '3', '-o', 'killed.json'], { cwd: producer.dir });
     await doomed.waitFor(/ shard \d+: /);
     doomed.kill('SIGKILL');

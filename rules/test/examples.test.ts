@@ -21,6 +21,6 @@ describe('built-in rule examples', () => {
     const failures = runRuleExamples(rule)
       .filter((outcome) => !outcome.passed)
       .map((outcome) => `${outcome.kind} example ${outcome.index + 1} ${JSON.stringify(outcome.example.text)}: ${outcome.problem}`);
-    expect(failures).toEqual([]);
+    expect(failures, failures.join('\n')).toEqual([]);
   });
 });
