@@ -19,6 +19,7 @@ export default defineRule(
           { text: 'I have checked the the settings on your account.', fixed: 'I have checked the settings on your account.' },
           { text: "Sorry, it don't show the refund yet.", fixed: "Sorry, it doesn't show the refund yet." },
           { text: 'The app freezed after the update.', fixed: 'The app froze after the update.' },
+          { text: 'The screen has freezed twice today.', fixed: 'The screen has frozen twice today.', note: 'the participle after "has"' },
           { text: 'It is one of the worst support we had.', note: '"one of the" takes a plural' },
         ],
         good: [
@@ -43,7 +44,7 @@ export default defineRule(
   },
   (context) => {
     for (const finding of writingFindings(context, GRAMMAR_KINDS)) {
-      const suggestions = rankedSuggestions(finding).slice(0, 3);
+      const suggestions = rankedSuggestions(finding, context.prose).slice(0, 3);
       context.report({
         message: plainMessage(finding.message),
         start: finding.start,

@@ -49,7 +49,7 @@ export default defineRule(
   },
   (context) => {
     for (const finding of writingFindings(context, SPELLING_KINDS)) {
-      const suggestions = rankedSuggestions(finding).slice(0, 3);
+      const suggestions = rankedSuggestions(finding, context.prose).slice(0, 3);
       const capitals = suggestions[0]?.toLowerCase() === finding.text.toLowerCase();
       context.report({
         message: capitals ? `"${finding.text}" is written "${suggestions[0]}".` : suggestions.length ? `"${finding.text}" looks misspelled; did you mean "${suggestions[0]}"?` : `"${finding.text}" looks misspelled.`,

@@ -281,13 +281,28 @@ function quotedSpans(prose: string): Array<[number, number]> {
 }
 
 /** Harper's suggestions, one-word ones first for a one-word slip ("adress": "address" before "a dress"). */
-export function rankedSuggestions(finding: WritingFinding): string[] {
+export function rankedSuggestions(finding: WritingFinding, prose = ''): string[] {
   const unique = [...new Set(finding.suggestions)].filter((suggestion) => suggestion !== finding.text);
+  if (finding.rule === 'RegularIrregulars' && unique.length > 1) return verbFormsInContext(unique, prose.slice(Math.max(0, finding.start - 12), finding.start));
   // A name written in lower case: its capitals first ("uber": "Uber" before "umber").
   const capitals = unique.filter((s) => s.toLowerCase() === finding.text.toLowerCase());
   const rest = unique.filter((s) => !capitals.includes(s));
   if (/\s/.test(finding.text)) return [...capitals, ...rest];
   return [...capitals, ...rest.filter((s) => !/\s/.test(s)), ...rest.filter((s) => /\s/.test(s))];
+}
+
+/** A form of "have", "be" or "get" just before a verb: its past participle follows ("has frozen", "was taken"). */
+const PARTICIPLE_BEFORE = /\b(?:have|has|had|having|is|are|was|were|be|been|being|get|gets|got|getting|['’]ve)\s+(?:(?:not|never|just|already|also|now)\s+)?$/i;
+
+/**
+ * "freezed": Harper offers the past tense and the past participle ("froze", "frozen") in an order
+ * that varies with what it has checked before. The sentence decides: the participle after "has",
+ * "was" or "got", the past tense otherwise ("The app froze").
+ */
+function verbFormsInContext(forms: string[], before: string): string[] {
+  const wantsParticiple = PARTICIPLE_BEFORE.test(before);
+  const isPast = (form: string) => /\bPastTense\b/.test(lexiconTag(form) ?? '');
+  return [...forms].sort((a, b) => Number(isPast(b) !== wantsParticiple) - Number(isPast(a) !== wantsParticiple));
 }
 
 /** Harper writes code spans in its messages (`there`); preach's messages quote words. */
