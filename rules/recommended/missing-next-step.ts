@@ -11,6 +11,34 @@ const REQUEST = /\b(?:please|pls|plz|kindly|could you|can you|would you|let (?:u
 /** A time or a date the customer can plan around. */
 const WHEN = /\b(?:today|tonight|tomorrow|within|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the end|end of|noon|\d)|in \d+|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next (?:week|month)|\d{1,2}(?::\d\d)?\s*(?:am|pm)|hours?|days?)\b/i;
 
+const LETTER = /\p{L}/u;
+const LATIN = /\p{Script=Latin}/u;
+
+/**
+ * Whether at least half of the text's letters are Latin script. Counted code point by code
+ * point, ASCII at a glance: matching every letter with a /g regex built a string for each one.
+ */
+function mostlyLatin(text: string): boolean {
+  let letters = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) {
+        letters++;
+        latin++;
+      }
+      continue;
+    }
+    const point = text.codePointAt(i)!;
+    if (point > 0xffff) i++;
+    const character = String.fromCodePoint(point);
+    if (LETTER.test(character)) letters++;
+    if (LATIN.test(character)) latin++;
+  }
+  return latin >= letters / 2;
+}
+
 export default defineRule(
   {
     id: 'missing-next-step',
@@ -42,8 +70,7 @@ export default defineRule(
     // One part of a reply split over several messages ("1/2") is judged with the others, not alone.
     if (/(?:^|\s)\d\s*\/\s*\d(?:\s|$)/.test(context.text)) return;
     // Written in another script: this rule reads English only.
-    const letters = prose.match(/\p{L}/gu)?.length ?? 0;
-    if ((prose.match(/\p{Script=Latin}/gu)?.length ?? 0) < letters / 2) return;
+    if (!mostlyLatin(prose)) return;
     if (context.analysis.wordCount() < 5) return;
     if (/\?/.test(prose) || /https?:\/\/|www\./i.test(context.text)) return;
     if ([FUTURE, DONE, SETTLED, REQUEST, WHEN].some((signal) => signal.test(prose))) return;
