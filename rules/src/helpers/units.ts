@@ -13,7 +13,21 @@ const MASKED_BREAK = 10;
  * sign-offs often end a line without a full stop, replies on social media let a link end a
  * sentence, and a reader takes each piece as a unit.
  */
-export function readerSentences(context: RuleContext): CountedSentence[] {
+export function readerSentences(context: RuleContext): readonly CountedSentence[] {
+  const remembered = counted.get(context.analysis);
+  if (remembered && remembered.prose === context.prose && remembered.text === context.text) return remembered.sentences;
+  const sentences = countSentences(context);
+  counted.set(context.analysis, { prose: context.prose, text: context.text, sentences });
+  return sentences;
+}
+
+/**
+ * Sentences counted for a reply, by its analysis (one per check of one reply): long-sentence,
+ * hard-to-read and reply-too-long all read them, and only the first pays.
+ */
+const counted = new WeakMap<RuleContext['analysis'], { prose: string; text: string; sentences: readonly CountedSentence[] }>();
+
+function countSentences(context: RuleContext): CountedSentence[] {
   const words = context.analysis.words();
   const sentences: CountedSentence[] = [];
   let w = 0;
