@@ -123,14 +123,36 @@ export function detectLanguage(text: string): string {
 const ENGLISH_WORDS = new Set('the a an and or to of in on for with at by from is are was were be been it this that these you your yours we our us i me my he she they them their please thanks thank can will would could should have has had do does did not no yes if so as but all any just here there what when where which who how'.split(' '));
 /** A Latin-script text with at least this share of common English words is English, whatever the detector says. */
 const ENGLISH_SHARE = 0.15;
-const LATIN_WORD = /[A-Za-z\u00C0-\u024F'’]+/g;
+const LONGEST_ENGLISH_WORD = Math.max(...[...ENGLISH_WORDS].map((word) => word.length));
 
+/** Whether a UTF-16 code unit is part of a Latin word: A-Z, a-z, U+00C0-U+024F, ' or ’. */
+function inLatinWord(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0xc0 && code <= 0x24f) || code === 0x27 || code === 0x2019;
+}
+
+/**
+ * The share of the first 400 Latin words (runs of A-Z, a-z, U+00C0-U+024F, ' and ’) that are
+ * common English words. Scanned by hand, with only plain ASCII words of a common word's length
+ * looked up: no match object or lower-case copy per word. (No letter in U+00C0-U+024F is an
+ * ASCII letter in lower case, and no common word has an apostrophe, so the rest never match.)
+ */
 function englishShare(text: string): number {
   let words = 0;
   let english = 0;
-  for (const match of text.matchAll(LATIN_WORD)) {
+  for (let i = 0; i < text.length; ) {
+    if (!inLatinWord(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let plain = true;
+    for (; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (!inLatinWord(code)) break;
+      if (code >= 0x80 || code === 0x27) plain = false;
+    }
     words++;
-    if (ENGLISH_WORDS.has(match[0].toLowerCase())) english++;
+    if (plain && i - start <= LONGEST_ENGLISH_WORD && ENGLISH_WORDS.has(text.slice(start, i).toLowerCase())) english++;
     if (words >= 400) break;
   }
   return words ? english / words : 0;
