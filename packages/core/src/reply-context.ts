@@ -11,18 +11,19 @@ import type { Channel, ReplyContext, ResolvedConfig, ResolvedMood, ResolvedReply
  */
 export function resolveContext(context: ReplyContext, config: Pick<ResolvedConfig, 'situations' | 'tagSituations' | 'defaultChannel' | 'language'>, prose: string | (() => string) = ''): ResolvedReplyContext {
   const customerMessage = context.customerMessage?.trim() || undefined;
-  return {
-    language: resolveLanguage(context.language, config.language, prose),
-    ...(context.customerTitle ? { customerTitle: context.customerTitle } : {}),
-    customerName: parseCustomerName(context.customerName),
-    customerMessage,
-    situation: resolveSituation({ context, situations: config.situations, tagSituations: config.tagSituations }),
-    channel: (context.channel ?? config.defaultChannel) as Channel | undefined,
-    agentName: context.agentName,
-    tags: context.tags ?? [],
-    mood: customerMessage ? readMood(customerMessage, previousCustomerTurn(context.thread)) : undefined,
-    thread: context.thread ?? [],
-  };
+  // Field by field, in this order: a spread of the optional title (`...(x ? { x } : {})`) cost V8
+  // a microsecond or two a reply.
+  const resolved = { language: resolveLanguage(context.language, config.language, prose) } as ResolvedReplyContext;
+  if (context.customerTitle) resolved.customerTitle = context.customerTitle;
+  resolved.customerName = parseCustomerName(context.customerName);
+  resolved.customerMessage = customerMessage;
+  resolved.situation = resolveSituation({ context, situations: config.situations, tagSituations: config.tagSituations });
+  resolved.channel = (context.channel ?? config.defaultChannel) as Channel | undefined;
+  resolved.agentName = context.agentName;
+  resolved.tags = context.tags ?? [];
+  resolved.mood = customerMessage ? readMood(customerMessage, previousCustomerTurn(context.thread)) : undefined;
+  resolved.thread = context.thread ?? [];
+  return resolved;
 }
 
 function readMood(message: string, previous: string | undefined): ResolvedMood {

