@@ -65,20 +65,21 @@ export function prepareDraft(text: string, given: ReplyContext, config: Resolved
   const disabled = new Set([...frontMatter.disable, ...(options.disable ?? []), ...(tooLarge ? [] : inlineDisables(text))]);
   let view: ProseView | undefined;
   const prose = () => (view ??= buildProse(tooLarge ? '' : text, frontMatter.end));
-  return {
-    text,
-    ...(options.path !== undefined ? { path: options.path } : {}),
-    frontMatter,
-    context,
-    // The language is decided once, from the whole draft's prose, so every block is read alike.
-    reply: resolveContext(context, config, () => prose().prose),
-    disabled,
-    ...(tooLarge ? { tooLarge } : {}),
-    prose,
-    toPoint: (offset) => toPoint(offset),
-    toOffset: (point) => toOffset(point),
-    blocks: () => (tooLarge ? [] : splitBlocks(text, frontMatter.end)),
-  };
+  // Field by field, in this order: a spread of an optional field (`...(x ? { x } : {})`) made V8
+  // clone an object, twice a reply.
+  const draft = { text } as PreparedDraft;
+  if (options.path !== undefined) draft.path = options.path;
+  draft.frontMatter = frontMatter;
+  draft.context = context;
+  // The language is decided once, from the whole draft's prose, so every block is read alike.
+  draft.reply = resolveContext(context, config, () => prose().prose);
+  draft.disabled = disabled;
+  if (tooLarge) draft.tooLarge = tooLarge;
+  draft.prose = prose;
+  draft.toPoint = (offset) => toPoint(offset);
+  draft.toOffset = (point) => toOffset(point);
+  draft.blocks = () => (tooLarge ? [] : splitBlocks(text, frontMatter.end));
+  return draft;
 }
 
 /** The fields a host set: undefined, null and empty strings leave the draft's own value. */

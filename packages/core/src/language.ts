@@ -173,7 +173,7 @@ export function resolveLanguage(given: string | undefined, configured: string | 
   const team = configured && configured.trim().toLowerCase() !== 'auto' ? { id: normaliseLanguage(configured), source: 'config' as const } : undefined;
   // The prose may be a function: it is built only when the language has to be detected from it.
   const chosen = explicit ?? team ?? { id: detectedOrEnglish(typeof prose === 'function' ? prose() : prose), source: 'detected' as const };
-  return { ...chosen, supported: isRuleLanguage(chosen.id) };
+  return { id: chosen.id, source: chosen.source, supported: isRuleLanguage(chosen.id) };
 }
 
 function detectedOrEnglish(prose: string): string {
