@@ -7,6 +7,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFrontMatter } from '@preach/core';
 import { Piscina } from 'piscina';
 import { CODE_CACHE, loadCommand, SCORE_THREAD_CODE_CACHE } from '../packages/cli/bin/load-command.js';
 
@@ -22,8 +23,9 @@ writeCache(CODE_CACHE, script.createCachedData());
 // The scoring thread, warmed up on the example reply and the customer message it answers, as a
 // conversation (a reply, then a follow-up), with the settings `preach score --no-config` gives.
 const draft = readFileSync(example, 'utf8');
-const customer = /^customer_message:[ \t]*(.+)$/m.exec(draft)?.[1] ?? 'I was charged twice and nobody answers.';
-const reply = draft.replace(/^---\n[\s\S]*?\n---\n/, '');
+const frontMatter = readFrontMatter(draft);
+const customer = frontMatter.context.customerMessage ?? 'I was charged twice and nobody answers.';
+const reply = draft.slice(frontMatter.end);
 const conversation = {
   id: 'warm-up',
   source: example,
