@@ -280,8 +280,8 @@ function quotedSpans(prose: string): Array<[number, number]> {
   return spans;
 }
 
-/** Harper's suggestions, one-word ones first for a one-word slip ("adress": "address" before "a dress"). */
-export function rankedSuggestions(finding: WritingFinding, prose = ''): string[] {
+/** Harper's suggestions, one-word ones first for a one-word slip ("adress": "address" before "a dress"); `prose` is the text the finding is in. */
+export function rankedSuggestions(finding: WritingFinding, prose: string): string[] {
   const unique = [...new Set(finding.suggestions)].filter((suggestion) => suggestion !== finding.text);
   if (finding.rule === 'RegularIrregulars' && unique.length > 1) return verbFormsInContext(unique, prose.slice(Math.max(0, finding.start - 12), finding.start));
   // A name written in lower case: its capitals first ("uber": "Uber" before "umber").
