@@ -20,10 +20,12 @@ const list = option('--list');
 const onlyRule = option('--rule');
 
 const audits = join(dirname(fileURLToPath(import.meta.url)), '../../data/audits');
-// Later audits overrule earlier ones: files sort by seed, which was taken from the clock.
+// Later audits overrule earlier ones: files sort by seed as a number (audits 1 and 2 used small
+// seeds, later ones the clock), not as text, where "seed-4040" would sort after "seed-1795…".
+const seedOf = (name) => Number(/^seed-(\d+)/.exec(name)?.[1] ?? 0);
 const exact = new Map();
 const byReplyRule = new Map();
-for (const name of readdirSync(audits).filter((n) => n.endsWith('-report.jsonl') || n.includes('-development')).sort()) {
+for (const name of readdirSync(audits).filter((n) => n.endsWith('-report.jsonl') || n.includes('-development')).sort((a, b) => seedOf(a) - seedOf(b))) {
   for (const line of readFileSync(join(audits, name), 'utf8').split('\n')) if (line.trim()) {
     const verdict = { ...JSON.parse(line), audit: name };
     exact.set(verdict.flag, verdict);
