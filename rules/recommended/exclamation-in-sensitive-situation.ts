@@ -28,9 +28,9 @@ const PRONOUN_I = /^I(?:['’](?:m|ve|ll|d))?$/;
 /**
  * Short closings after the help is given: "Thanks!", "Thank you, Sam!", "Cheers!", "Take care!",
  * "Have a good day!", "Hope this helps!", and the hand-over to the customer's next step ("We'll go
- * from there!", "We'll look out for your response!", "Talk soon!").
+ * from there!", "We'll look out for your response!", "Let us know how it goes!", "Talk soon!").
  */
-const SIGN_OFF = /^(?:(?:we|I)(?:(?:'|’)ll|\s+will|(?:'|’)d\s+be\s+happy\s+to|\s+can)\s+(?:go|take\s+it)\s+from\s+there|(?:we|I)(?:(?:'|’)ll|\s+will)\s+(?:look|keep\s+an\s+eye|watch|be\s+on\s+the\s+look)\s*out\s+for\s+your\s+(?:reply|response|dm|message|note|answer)|(?:(?:we(?:'|’)re|we\s+are|I(?:'|’)m|I\s+am)\s+)?looking\s+forward\s+to\s+(?:hearing\s+from\s+you|your\s+(?:reply|response|dm|message))|talk\s+soon|speak\s+soon|(?:many\s+)?thanks(?:\s+(?:again|so\s+much|a\s+lot|in\s+advance))?|thank\s+you(?:\s+(?:again|so\s+much|very\s+much|in\s+advance))?|thx|ty|cheers|take\s+care|all\s+the\s+best|best\s+wishes|have\s+a\s+(?:good|great|nice|lovely|wonderful)\s+(?:day|evening|weekend|one)|keep\s+us\s+posted|hope\s+(?:this|that)\s+helps|(?:we|I)\s+(?:really\s+)?appreciate\s+your\s+patience(?:\s+and\s+understanding)?)(?:,?\s+\p{Lu}[\p{L}'-]*)?$/iu;
+const SIGN_OFF = /^(?:(?:we|I)(?:(?:'|’)ll|\s+will|(?:'|’)d\s+be\s+happy\s+to|\s+can)\s+(?:go|take\s+it)\s+from\s+there|(?:we|I)(?:(?:'|’)ll|\s+will)\s+(?:look|keep\s+an\s+eye|watch|be\s+on\s+the\s+look)\s*out\s+for\s+your\s+(?:reply|response|dm|message|note|answer)|(?:(?:we(?:'|’)re|we\s+are|I(?:'|’)m|I\s+am)\s+)?looking\s+forward\s+to\s+(?:hearing\s+from\s+you|your\s+(?:reply|response|dm|message))|let\s+(?:us|me)\s+know\s+(?:how\s+(?:it|that|this|they)\s+go(?:es)?|if\s+(?:you\s+need\s+anything(?:\s+else)?|(?:you\s+have\s+|there\s+are\s+)?any\s+(?:other|more|further)\s+questions|that\s+(?:helps|works|does\s+the\s+trick)))|talk\s+soon|speak\s+soon|(?:many\s+)?thanks(?:\s+(?:again|so\s+much|a\s+lot|in\s+advance))?|thank\s+you(?:\s+(?:again|so\s+much|very\s+much|in\s+advance))?|thx|ty|cheers|take\s+care|all\s+the\s+best|best\s+wishes|have\s+a\s+(?:good|great|nice|lovely|wonderful)\s+(?:day|evening|night|morning|afternoon|week|weekend|one)|keep\s+us\s+posted|hope\s+(?:this|that)\s+helps|(?:we|I)\s+(?:really\s+)?appreciate\s+your\s+patience(?:\s+and\s+understanding)?)(?:,?\s+\p{Lu}[\p{L}'-]*)?$/iu;
 /** What may follow a sign-off: the agent's initials or name ("^JK", "- Becky", "/CB", "*SR"), a thread marker ("2/2"). */
 const SIGNATURE = /^\s*(?:[-–—~^*/]\s*\p{L}[\p{L}.' ]{0,24})?\s*(?:\(?[1-9]\/[1-9]\)?)?\s*$/u;
 /** "Hey Craig, we're sorry to hear that!": the mark belongs to the last clause, not the greeting. */
@@ -177,6 +177,12 @@ export default defineRule(
             note: 'Not a yes to any question of theirs.',
           },
           { text: "Ouch! We want you to get the best price! DM us and we'll go over your options!", context: { situation: 'complaint' }, count: 2 },
+          {
+            text: 'Hi Jen! You can go back to the older layout with the steps here: https://example.com/revert Let us know how it goes!',
+            context: { situation: 'complaint' },
+            count: 1,
+            note: 'The greeting cheers; the closing after it does not count.',
+          },
           { text: "I've closed the account and refunded this month!", context: { customerMessage: 'My father passed away last month; how do I close his account?' } },
           { text: '您好！您的账户已经解锁了！', context: { situation: 'billing-failure' }, count: 2, fixed: '您好。您的账户已经解锁了。' },
           { text: '服务器已经恢复了！！', context: { situation: 'outage' }, fixed: '服务器已经恢复了。' },
@@ -203,6 +209,13 @@ export default defineRule(
           { text: "That's not what we like to hear! These steps may help: https://example.com/playback We'll look out for your response!", context: { situation: 'outage' } },
           { text: 'Sorry for the trouble, Nick! If the steps do not help, pick "I still need help." We\'ll go from there!', context: { situation: 'outage' } },
           { text: "The fix for the sync is rolling out tonight; restart the app tomorrow morning. Hope this helps!", context: { situation: 'outage' } },
+          {
+            text: 'Sorry about the lost labels! You can go back to the older layout with the steps here: https://example.com/revert Let us know how it goes!',
+            context: { situation: 'complaint' },
+            note: 'Asking how the steps went hands the next step to the customer: a closing, not a second mark that counts.',
+          },
+          { text: "Oh no! I've reset the line from our side; it should reconnect in a minute. Let us know if you need anything else!", context: { situation: 'outage' } },
+          { text: 'The replacement ships tomorrow. Have a great night!', context: { situation: 'complaint' } },
           { text: "I'm sorry about the outage. Everything is back up since 10:15, and your data is safe!", context: { situation: 'outage' } },
           { text: "I'm sorry about this. Please DM us the e-mail address on your account. Thanks in advance! 2/2", context: { situation: 'security' } },
           { text: "Sorry to hear that! You can reach the team at https://example.com/help?ref=reply!", context: { situation: 'outage' } },
