@@ -393,11 +393,12 @@ const SECURITY_WITHOUT_WORDS = 0.7;
 const UNAUTHORISED_USE =
   /\bsomeone\s+(?:else\s+)?(?:used|accessed|got\s+into|is\s+using|has\s+been\s+using)\s+my\b|\b(?:i|we)\s+(?:never|did\s*n[o'’]?t)\s+(?:make|made|place|placed|authori[sz]e|authori[sz]ed|order|ordered|buy|bought|change|changed)\b/i;
 /**
- * "Already fixed!", "already sorted", "they changed my recovery e-mail but we got it back": the
- * customer says it is over, in words the model missed.
+ * "Already fixed!", "already sorted", "they changed my recovery e-mail but we got it back", "Live
+ * again", "came back on this morning", "it's back online": the customer says it is over, in words
+ * the model missed.
  */
 const SOLVED_OUTRIGHT =
-  /\balready\s+(?:fixed|sorted|solved|resolved|working)\b|\b(?:i|we)(?:\s+(?:have|finally|managed\s+to)|(?:'|’)ve)?\s+(?:got|gotten|get)\s+(?:it|(?:my|our|the)\s+(?:account|access|\w+\s+account))\s+back\b/i;
+  /\balready\s+(?:fixed|sorted|solved|resolved|working)\b|\b(?:i|we)(?:\s+(?:have|finally|managed\s+to)|(?:'|’)ve)?\s+(?:got|gotten|get)\s+(?:it|(?:my|our|the)\s+(?:account|access|\w+\s+account))\s+back\b|\b(?:live|online|up\s+and\s+running)\s+again\b|\b(?:is|are|it(?:'|’)s|we(?:'|’)re|I(?:'|’)m|came|come|has\s+come|have\s+come)\s+back\s+(?:on|up|online|live)\b(?!\s+(?:my|your|our|the|files?|data)\b)/i;
 /** "Is it already fixed?", "already fixed but it broke again": not over. */
 const STILL_OPEN = /\?|\b(?:but|still|again|not)\b/i;
 /** What comes before the solved phrase may be the problem itself ("… but we got it back"). */

@@ -85,6 +85,15 @@ describe('situation inference', () => {
     expect(inferSituation('Someone hacked my account. How do I get it back?', BUILT_IN_SITUATIONS).resolved).toBeUndefined();
   });
 
+  it('"live again", "came back on" say the service is back, unless more follows', () => {
+    expect(inferSituation('XFINITY decided to reset my internet again :D Had to restart stream, Live again https://t.example/x', BUILT_IN_SITUATIONS)).toMatchObject({ sensitivity: 'low', resolved: true });
+    expect(inferSituation('No internet all night. Came back on this morning', BUILT_IN_SITUATIONS)).toMatchObject({ sensitivity: 'low', resolved: true });
+    expect(inferSituation('The site is back online now, thanks', BUILT_IN_SITUATIONS)).toMatchObject({ resolved: true });
+    expect(inferSituation('Is the site back online yet? Still down here.', BUILT_IN_SITUATIONS).resolved).toBeUndefined();
+    expect(inferSituation('It came back on for an hour but it is down again!!', BUILT_IN_SITUATIONS).resolved).toBeUndefined();
+    expect(inferSituation('Please back up my files before the outage, my site is down', BUILT_IN_SITUATIONS).resolved).toBeUndefined();
+  });
+
   it('a warm message with no topic of its own ends the situation carried from earlier turns', () => {
     const base = { situations: BUILT_IN_SITUATIONS, tagSituations: {} };
     const thread = [{ role: 'customer' as const, text: 'Your site has been down all morning and I cannot book a slot!!' }];
