@@ -183,6 +183,11 @@ export default defineRule(
             count: 1,
             note: 'The greeting cheers; the closing after it does not count.',
           },
+          {
+            text: "Hey there! We're sorry to hear that. Here is what to do next: https://example.com/secure",
+            context: { customerMessage: 'Someone tried to log into my account and changed my password. I am panicking' },
+            note: 'The attempt worked, and the customer is scared.',
+          },
           { text: "I've closed the account and refunded this month!", context: { customerMessage: 'My father passed away last month; how do I close his account?' } },
           { text: '您好！您的账户已经解锁了！', context: { situation: 'billing-failure' }, count: 2, fixed: '您好。您的账户已经解锁了。' },
           { text: '服务器已经恢复了！！', context: { situation: 'outage' }, fixed: '服务器已经恢复了。' },
@@ -248,6 +253,11 @@ export default defineRule(
               thread: [{ role: 'customer', text: 'Frustrated that this is the 7th outage this month!!' }],
             },
             note: 'A yes to the customer\'s own question is warm, not cheer at the bad news.',
+          },
+          {
+            text: "Glad it was caught! We suggest adding extra layers of security to your account with these tips: https://example.com/security",
+            context: { customerMessage: 'Nice try for hacking my account 😜😂' },
+            note: 'A failed attempt, laughed off: no bad news for this customer.',
           },
           {
             text: 'Hey there! Please mark it as spam, and you can also report it here: https://example.com/spam',

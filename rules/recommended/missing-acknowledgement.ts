@@ -135,6 +135,16 @@ export default defineRule(
             note: 'The abuse is done to the customer.',
           },
           {
+            text: 'Hi there. We suggest adding extra layers of security to your account with these tips: https://example.com/security',
+            context: { customerMessage: 'People from another country were really trying to sign into my account.. wtf' },
+            note: 'An attempt, but the customer is upset by it.',
+          },
+          {
+            text: 'Hi there. These steps may help you get back into your account: https://example.com/recover',
+            context: { customerMessage: 'Someone has been trying to log into my account and today they changed my password so I can no longer access it.' },
+            note: 'The attempt worked.',
+          },
+          {
             text: "We're looking into it and will get back to you.",
             context: { customerMessage: 'You charged me twice this month. Ridiculous!' },
             note: 'A promise to look is not an action taken.',
@@ -244,6 +254,15 @@ export default defineRule(
           {
             text: 'If you want to report an e-mail account, please follow the steps in this article: https://example.com/spam',
             context: { customerMessage: "I need to report that someone is sending spam from one of your accounts to my company's e-mail. Where am I supposed to go to make a report?" },
+          },
+          {
+            text: 'Hi there. We suggest adding extra layers of security to your account with these tips: https://example.com/security',
+            context: { customerMessage: 'Don’t you love when strangers keep trying to sign into your account? Keep trying, morons' },
+            note: 'An attempt that failed, told without a word of feeling: nothing was done to the customer.',
+          },
+          {
+            text: "Mind if we jump in? We'd also suggest adding extra layers of security with these tips: https://example.com/security",
+            context: { customerMessage: '2FA should always be used whenever available. Someone in Georgia was trying to access my account.' },
           },
           {
             text: "Send us a DM if you have any questions, we'll give you the full welcome experience!",

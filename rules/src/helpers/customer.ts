@@ -68,8 +68,34 @@ export function angryAtProviderTheyLeave(message: string | undefined): boolean {
   return Boolean(message && OTHER_PROVIDER.test(message) && TURNS_TO_US.test(message));
 }
 
-/** Nothing in the customer's message is bad news of ours: someone else's abuse reported, or a provider they are leaving. */
+/** Someone trying to get into the account: "keep trying to sign into my account", "was trying to access", "nice try for hacking". */
+const ATTEMPT =
+  /\b(?:try(?:ing)?|tried|tries|attempt(?:ed|ing|s)?)\s+(?:to\s+)?(?:(?:sign|log)\s*(?:in|into|on)|get\s+into|break\s+into|hack|access)\w*\b|\bnice\s+try\b|\b(?:sign|log)[\s-]?in\s+attempts?\b/i;
+/** What was tried on: the customer's account, not a phone line or a booking. */
+const ACCOUNT = /\b(?:account|login|password|profile|e-?mail|gmail|inbox)s?\b/i;
+/** …and it worked: the password changed, they got in, the customer is locked out. */
+const ATTEMPT_WORKED =
+  /\b(?:changed|reset|got\s+in|got\s+into|broke\s+in|took\s+over|taken\s+over|locked\s+(?:me\s+)?out|stole|stolen|compromised|(?:was|been|got)\s+hacked|hacked\s+(?:me|my|into|in)|no\s+longer|can(?:'|’)?t|cannot|unable|lost)\b/i;
+
+/**
+ * Whether the customer tells of a failed attempt on their account ("Someone in Georgia was trying
+ * to access my account", "Nice try for hacking my account 😜😂") with no word of feeling: nothing
+ * was done to them, so there is no bad news to meet with care. An attempt that worked, or one that
+ * upsets them ("… trying to sign into my account.. wtf"), still is.
+ */
+export function tellsOfFailedAttempt(message: string | undefined): boolean {
+  return Boolean(message && ATTEMPT.test(message) && ACCOUNT.test(message) && !ATTEMPT_WORKED.test(message) && !showsFeeling(message));
+}
+
+/**
+ * Nothing in the customer's message is bad news of ours: someone else's abuse reported, a provider
+ * they are leaving, or an attempt on their account that failed.
+ */
 export function noBadNewsOfOurs(context: RuleContext): boolean {
   const message = context.reply.customerMessage;
-  return context.reply.situation.source === 'inferred' && context.reply.situation.id !== 'bereavement' && (reportsSomeoneElsesAbuse(message) || angryAtProviderTheyLeave(message));
+  return (
+    context.reply.situation.source === 'inferred' &&
+    context.reply.situation.id !== 'bereavement' &&
+    (reportsSomeoneElsesAbuse(message) || angryAtProviderTheyLeave(message) || tellsOfFailedAttempt(message))
+  );
 }
