@@ -86,6 +86,28 @@ function fixesNamedProblem(prose: string, customerMessage: string | undefined, s
 }
 
 /**
+ * The customer's problem said back to them as the condition of the answer: "If you're being
+ * prompted to authorize your computer constantly, …", "If you're unable to sign in and you have
+ * forgotten your password, …". The condition runs to the first comma (a second clause joined by
+ * ", and" too).
+ */
+const CONDITION_SAID_BACK =
+  /\bif\s+(?:you(?:'|’)re|you\s+are|you(?:'|’)ve|you\s+have|you\s+can(?:'|’)?t|you\s+cannot|you\s+keep|you\s+(?:still\s+)?(?:get|see|receive))\b[^.!?,:;]*(?:,\s*and\b[^.!?,:;]*)?/gi;
+/** Two of the customer's own words (by their first five letters: "authorize", "authorization") make it their problem, not a stock "if you have any questions". */
+const WORDS_SAID_BACK = 2;
+const stem = (word: string) => word.toLowerCase().replace(/['’]/g, '').slice(0, 5);
+
+function saysProblemBack(prose: string, customerMessage: string | undefined): boolean {
+  if (!customerMessage) return false;
+  const named = new Set([...customerMessage.matchAll(CONTENT_WORD)].map((m) => m[0].toLowerCase()).filter((word) => !GENERAL_WORDS.has(word)).map(stem));
+  for (const condition of prose.matchAll(CONDITION_SAID_BACK)) {
+    const shared = new Set([...condition[0].matchAll(CONTENT_WORD)].map((m) => m[0].toLowerCase()).filter((word) => !GENERAL_WORDS.has(word)).map(stem).filter((s) => named.has(s)));
+    if (shared.size >= WORDS_SAID_BACK) return true;
+  }
+  return false;
+}
+
+/**
  * One part of a thread ("2/2 …", "… 1/3"): the acknowledgement may be in another part, so
  * this one cannot be judged alone.
  */
@@ -158,6 +180,11 @@ export default defineRule(
             text: "We want everything to work as expected. Please DM us your account number.",
             context: { customerMessage: 'I cannot make calls on my phone and nobody answers. Ridiculous!' },
             note: 'Wanting it to work, with the problem never named.',
+          },
+          {
+            text: "If you're still having trouble, please DM us your account number and we'll take a look.",
+            context: { customerMessage: 'Your app keeps crashing on my phone and nobody answers. Ridiculous!' },
+            note: 'A condition that names none of what the customer said.',
           },
           {
             text: "We'll get that sorted. Please DM us your account number.",
@@ -280,6 +307,15 @@ export default defineRule(
             note: 'The reply says what is wrong in the customer\'s words and wants it working again.',
           },
           {
+            text: "Hi there. If you're being prompted to authorize your computer again and again, these tips can help: https://example.com/authorize",
+            context: { customerMessage: 'Just how many times is the app going to ask me to authorize my computer when I sync? This is HIGHLY frustrating?!!?' },
+            note: 'The customer\'s exact problem said back to them, with the way out.',
+          },
+          {
+            text: "Hello Jeff. If you're unable to sign in and you have forgotten your password, the recovery options are here: https://example.com/recover",
+            context: { customerMessage: 'Your stupid site will not let me login to my email, and I forgot my password. How can I login?' },
+          },
+          {
             text: "Yikes! What's going on? Try the steps on our playback help page first.",
             context: { customerMessage: 'FIX. THE. ROKU. APP. IMMEDIATELY.' },
             note: 'An uh-oh reaction shows the trouble was noticed; its tone is playful-in-sensitive-situation\'s to judge.',
@@ -307,6 +343,7 @@ export default defineRule(
     // team named still calls for the words.
     if (reply.situation.source === 'inferred' && reply.situation.id !== 'bereavement' && ACTION_TAKEN.test(context.prose)) return;
     if (reply.situation.source === 'inferred' && reply.situation.id !== 'bereavement' && fixesNamedProblem(context.prose, reply.customerMessage, analysis.sentences())) return;
+    if (reply.situation.source === 'inferred' && reply.situation.id !== 'bereavement' && saysProblemBack(context.prose, reply.customerMessage)) return;
     // Said once and meant: an acknowledgement the agent already made in this thread counts.
     if (reply.thread.some((turn) => turn.role === 'agent' && ACKNOWLEDGEMENT.test(turn.text))) return;
     const first = analysis.sentences()[0];
