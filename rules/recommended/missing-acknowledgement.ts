@@ -52,11 +52,11 @@ function acknowledgementExpected(context: RuleContext, onlyWhenUpset: string[]):
  * The reply answers the concern with what the team has already done or is doing about it ("We've
  * prohibited these items and are removing listings", "our team is working to have these removed",
  * "we're complying … by prohibiting certain items", "we are currently working hard reviewing and
- * removing any listings"):
+ * removing any listings", "we're partnering with distributors to provide what we can"):
  * the action shows the concern was heard. A promise to look ("we're looking into it") is not one.
  */
 const ACTION_TAKEN =
-  /\b(?:we(?:'|’)ve|we\s+have|I(?:'|’)ve|I\s+have|we(?:'|’)re|we\s+are|our\s+(?:team|teams)\s+(?:has|have|is|are))\s+(?:(?:already|now|also|actively|tirelessly|still|currently)\s+)*(?:prohibited|banned|removed|blocked|taken\s+(?:action|steps)|taking\s+(?:action|steps)|(?:working\s+(?:hard|diligently|around\s+the\s+clock)\s+(?:on\s+)?)?(?:reviewing\s+and\s+)?(?:removing|prohibiting|banning|blocking)\b|(?:in\s+the\s+process\s+of|working\s+to(?:\s+have\s+\w+)?)\s+(?:\w+\s+)?(?:remov|prohibit|ban|block|review)\w*|\w+ing\b[^.!?]{0,80}?\bby\s+(?:prohibiting|banning|removing|blocking))\b/i;
+  /\b(?:we(?:'|’)ve|we\s+have|I(?:'|’)ve|I\s+have|we(?:'|’)re|we\s+are|our\s+(?:team|teams)\s+(?:has|have|is|are))\s+(?:(?:already|now|also|actively|tirelessly|still|currently)\s+)*(?:prohibited|banned|removed|blocked|taken\s+(?:action|steps)|taking\s+(?:action|steps)|(?:working\s+(?:hard|diligently|around\s+the\s+clock)\s+(?:on\s+)?)?(?:reviewing\s+and\s+)?(?:removing|prohibiting|banning|blocking)\b|(?:partnering|teaming\s+up)\s+with\s+(?:[\w-]+\s+){1,3}to\s+(?:provide|supply|deliver|distribute|send)\b|(?:in\s+the\s+process\s+of|working\s+to(?:\s+have\s+\w+)?)\s+(?:\w+\s+)?(?:remov|prohibit|ban|block|review)\w*|\w+ing\b[^.!?]{0,80}?\bby\s+(?:prohibiting|banning|removing|blocking))\b/i;
 
 /**
  * A promise to put right the very thing the customer named ("We want to help you get your battery
@@ -253,6 +253,11 @@ export default defineRule(
             text: 'Thanks for reaching out. We are currently working hard reviewing and removing any listings that try to profit from the crisis.',
             context: { customerMessage: 'I hope you are going to shut the disgusting sellers down. This is disgusting! Fix this link' },
             note: 'The removal under way is the action the customer asked for.',
+          },
+          {
+            text: "Thanks for reaching out. Cleaning supplies are limited, but we're partnering with distributors to provide what we can in the cities with the greatest need.",
+            context: { customerMessage: 'Where are the cleaning supplies you promised the drivers? Are they being mailed to us?' },
+            note: 'What is being done about the shortage answers the concern.',
           },
           {
             text: 'Our team is working to have these listings removed; our policy bans profiting from a disaster.',
