@@ -7,7 +7,7 @@ import { languageName, LANGUAGE_RULE_ID, RULE_LANGUAGES, ruleSupports } from './
 import { createAnalysis } from './text/analysis.js';
 import { FRONT_MATTER_RULE_ID } from './text/front-matter.js';
 import { buildProse } from './text/prose.js';
-import type { LintResult, PreachMessage, ReplyContext, Report, ResolvedConfig, RuleContext, RuleSetting } from './types.js';
+import type { LintResult, PreachMessage, ReplyContext, Report, ResolvedConfig, RuleContext, RuleSetting, Severity } from './types.js';
 
 export { resolveContext } from './reply-context.js';
 
@@ -182,10 +182,14 @@ function runRule(
   }
 }
 
+/** Severities from the mildest up: a finding may be reported lower than its rule, never higher. */
+const SEVERITY_RANK: Record<Severity, number> = { suggestion: 0, warning: 1, error: 2 };
+
 function decorate(message: PreachMessage, setting: RuleSetting, report: Report): void {
   const { meta } = setting.rule;
-  message.severity = setting.severity;
-  message.fatal = setting.severity === 'error' ? true : setting.severity === 'warning' ? false : undefined;
+  const severity = report.severity && SEVERITY_RANK[report.severity] < SEVERITY_RANK[setting.severity] ? report.severity : setting.severity;
+  message.severity = severity;
+  message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
   message.category = meta.category;
   message.critical = Boolean(meta.critical);
   message.url = meta.url;

@@ -44,6 +44,8 @@ export function runRuleExamples(rule: Rule, base?: Pick<ResolvedConfig, 'vocabul
           : `bad example was not flagged (situation: ${result.context.situation.id ?? 'none'}, ${result.context.situation.reason})`;
       } else if (kind === 'bad' && example.count !== undefined && own.length !== example.count) {
         problem = `expected ${example.count} message(s), got ${own.length}: ${texts.join('; ')}`;
+      } else if (kind === 'bad' && example.severity !== undefined && own.some((m) => m.severity !== example.severity)) {
+        problem = `expected every message at severity ${example.severity}, got ${own.filter((m) => m.severity !== example.severity).map((m) => m.severity).join(', ')}`;
       } else if (kind === 'bad' && example.fixed !== undefined) {
         const { output } = applyFixes(example.text, own);
         if (output !== example.fixed) problem = `fix produced ${JSON.stringify(output)}, expected ${JSON.stringify(example.fixed)}`;

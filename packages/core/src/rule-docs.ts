@@ -63,6 +63,7 @@ export function ruleMarkdown(rule: Rule): string {
         : '';
       lines.push('```text', example.text, '```');
       if (context) lines.push(`<sub>${context}</sub>`);
+      if (example.severity && example.severity !== meta.severity) lines.push('', `Reported as a ${example.severity}: the evidence is weaker than in the rule's usual case.`);
       // A fix across lines ("Hi Priya,\n\n…") keeps its line breaks in a block of its own.
       if (example.fixed !== undefined) lines.push('', ...(example.fixed.includes('\n') ? ['Fixed:', '', '```text', example.fixed, '```'] : [`Fixed: \`${example.fixed}\``]));
       lines.push('');

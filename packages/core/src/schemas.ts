@@ -60,6 +60,7 @@ const exampleWith = (options: Record<string, unknown>) => ({
         options,
         count: { type: 'integer', minimum: 1, description: 'How many messages the example must produce' },
         fixed: { type: 'string', description: 'The text after applying the first fix' },
+        severity: { enum: ['error', 'warning', 'suggestion'], description: 'The severity every message of a bad example must have (a rule unsure of the case reports a suggestion)' },
         note: { type: 'string' },
       },
     },

@@ -138,6 +138,8 @@ export interface RuleExample {
   count?: number;
   /** For bad examples with a fix: the text after applying the first fix. */
   fixed?: string;
+  /** For bad examples: the severity every message must have (a rule unsure of this case reports a `suggestion`). */
+  severity?: Severity;
   note?: string;
 }
 
@@ -197,6 +199,13 @@ export interface Report {
   fix?: string | string[];
   /** A note shown under the message (why, or a hint). */
   note?: string;
+  /**
+   * A lower severity for this finding than the rule's, when its evidence is weaker than the
+   * rule's usual case (a rule reports what it is sure of at its own severity and what it is
+   * unsure of as a `suggestion`, and says which is which in its docs). Never raises a finding
+   * above the severity the config gives the rule.
+   */
+  severity?: Severity;
 }
 
 /** A span of the draft: a sentence, a word, an image, a link. */

@@ -152,7 +152,7 @@ function toExample(raw: string | Record<string, any>): RuleExample {
     if (key === 'thread') context.thread = readThread(value).turns;
     else (context as Record<string, unknown>)[CONTEXT_KEYS[key]!] = value;
   }
-  return { text: raw.text, context: raw.context ? context : undefined, options: raw.options, count: raw.count, fixed: raw.fixed, note: raw.note };
+  return { text: raw.text, context: raw.context ? context : undefined, options: raw.options, count: raw.count, fixed: raw.fixed, severity: raw.severity, note: raw.note };
 }
 
 /**
