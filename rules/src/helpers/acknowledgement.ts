@@ -59,3 +59,9 @@ export const ACKNOWLEDGEMENT = new RegExp(boundaryFirst([...SYMPATHY_PARTS, ...O
 
 /** Sympathy only: an exclamation mark on these is feeling, not cheer. */
 export const SYMPATHY = new RegExp(boundaryFirst(SYMPATHY_PARTS.join('|')), 'i');
+
+/**
+ * A real apology: "sorry", "apologies", "we regret". Not an interjection ("Ouch!", "Oh no!"),
+ * which reacts to the news without owning it.
+ */
+export const APOLOGY = /\b(?:sorry|apolog(?:y|ies|i[sz]e[sd]?|i[sz]ing)|regret)\b/i;
