@@ -131,7 +131,7 @@ export default defineRule(
     defaultOptions: { only_when_upset: ['cancellation'] },
     docs: {
       description: 'A sensitive situation where the reply never acknowledges what happened or how it feels.',
-      why: 'When something went wrong, a customer wants to know we noticed before they read the fix. One line ("I\'m sorry your card was declined twice", "I can see why that\'s worrying", "We don\'t like to hear this", "That was our oversight") shows a person read their message; without it the fix reads like a macro. With the situation inferred, it is expected only when the customer shows a feeling or reports a problem: a calm question ("is this where I report an outage?"), small talk or a short follow-up owes none.',
+      why: 'When something went wrong, a customer wants to know we noticed before they read the fix. One line ("I\'m sorry your card was declined twice", "I can see why that\'s worrying", "We don\'t like to hear this", "That was our oversight") shows a person read their message; without it the fix reads like a macro. With the situation inferred, it is expected only when the customer shows a feeling or reports a problem: a calm question ("is this where I report an outage?"), small talk, a short follow-up, someone else\'s abuse reported, or a failed attempt on the account told calmly ("someone was trying to access my account") owes none. A reply that states the action taken ("we\'re removing these listings", "we\'re partnering with distributors to provide what we can"), commits to fixing the very thing named, or says the customer\'s problem back as the condition of its answer ("If you\'re unable to sign in and have forgotten your password, …") has shown it was heard.',
       examples: {
         bad: [
           {
