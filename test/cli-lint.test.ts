@@ -204,6 +204,14 @@ describe('config discovery', () => {
     expect(result!.messages[0]).toMatchObject({ ruleId: 'formal-word', severity: 'error' });
   });
 
+  it('reads "warn" as warning, as ESLint spells it', async () => {
+    write('warn/.preachrc.yaml', 'root: true\nextends: preach:recommended\nrules:\n  formal-word: warn\n  filler-words: [warn, {}]\n');
+    const file = write('warn/draft.md', 'Please utilize the export page. I just really basically think maybe it works now.\n');
+    const [result] = json((await runPreach(['lint', '--format', 'json', file], { cwd: dir })).stdout);
+    const severities = Object.fromEntries(result!.messages.map((m: any) => [m.ruleId, m.severity]));
+    expect(severities).toMatchObject({ 'formal-word': 'warning', 'filler-words': 'warning' });
+  });
+
   it('--config and --no-config', async () => {
     write('explicit/strict.yaml', 'extends: preach:recommended\nrules:\n  formal-word: error\n');
     const file = write('explicit/draft.md', 'Please utilize the export page.\n');
@@ -221,7 +229,7 @@ describe('config discovery', () => {
     const file = write('broken/draft.md', 'Hello.\n');
     const run = await runPreach(['lint', file], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/broken\/\.preachrc\.yaml:4:\d+: rules\.formal-word: must be one of: "error", "warning", "suggestion", "off"/);
+    expect(run.stderr).toMatch(/broken\/\.preachrc\.yaml:4:\d+: rules\.formal-word: must be one of: "error", "warning", "suggestion", "off", "warn"/);
     expect(run.stderr).toMatch(/broken\/\.preachrc\.yaml:6:1: chanel: is not a known key/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });

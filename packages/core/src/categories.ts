@@ -21,6 +21,12 @@ export const CATEGORY_IDS: readonly Category[] = CATEGORIES.map((c) => c.id);
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'suggestion'];
 
+/**
+ * Other spellings a config may use for a severity: `warn` is what ESLint calls a warning, and
+ * people who write both configs type it from habit.
+ */
+export const SEVERITY_ALIASES: Readonly<Record<string, Severity>> = { warn: 'warning' };
+
 /** Where replies are sent, in the order tools list them. */
 export const CHANNELS: readonly Channel[] = ['chat', 'email', 'social', 'sms'];
 

@@ -1,5 +1,5 @@
 export * from './types.js';
-export { CATEGORIES, CATEGORY_IDS, CHANNELS, SEVERITIES, categoryInfo, isCategory, type CategoryInfo } from './categories.js';
+export { CATEGORIES, CATEGORY_IDS, CHANNELS, SEVERITIES, SEVERITY_ALIASES, categoryInfo, isCategory, type CategoryInfo } from './categories.js';
 export { lint, lintDraft, resolveContext, type LintOptions, type LintDraftOptions } from './engine.js';
 export { prepareDraft, type PreparedDraft, type PrepareOptions, type DraftPoint } from './draft.js';
 export { applyFixes, type FixOutcome } from './fix.js';

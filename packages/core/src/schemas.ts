@@ -3,7 +3,7 @@
  * `packages/core/schema/` so editors can autocomplete and validate both.
  */
 
-import { CATEGORY_IDS, SEVERITIES } from './categories.js';
+import { CATEGORY_IDS, SEVERITIES, SEVERITY_ALIASES } from './categories.js';
 import { MOODS } from './customer/read-turn.js';
 import { RULE_ID_PATTERN } from './define.js';
 import { CONTEXT_PLACEHOLDERS, KINDS, RULE_KINDS, type RuleKind } from './declarative/kinds/index.js';
@@ -13,7 +13,7 @@ import { LANGUAGE_PATTERN } from './language.js';
 /** "a, b or c" */
 const orList = (values: readonly string[]) => `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 
-const severity = { enum: [...SEVERITIES, 'off'], description: orList([...SEVERITIES, 'off']) };
+const severity = { enum: [...SEVERITIES, 'off', ...Object.keys(SEVERITY_ALIASES)], description: `${orList([...SEVERITIES, 'off'])} (${Object.entries(SEVERITY_ALIASES).map(([alias, name]) => `${alias} for ${name}`).join(', ')})` };
 const category = { enum: [...CATEGORY_IDS], description: `The PREACH letter: ${orList(CATEGORY_IDS)}` };
 const sensitivity = { enum: ['high', 'medium', 'low'] };
 
@@ -162,7 +162,7 @@ const ruleSetting = {
       properties: { severity, options: { type: 'object' }, when: conditionsSchema },
     },
   ],
-  description: 'A severity (error, warning, suggestion, off), [severity, {options}] or {severity, options, when}',
+  description: 'A severity (error, warning or warn, suggestion, off), [severity, {options}] or {severity, options, when}',
 };
 
 /** Text a person typed; a bare number (`agent: 42`) is read as text too. */

@@ -1,7 +1,7 @@
 import weakMemoize from '@emotion/weak-memoize';
 import type { ValidateFunction } from 'ajv';
 import { PreachInputError, PreachInputErrors } from '../errors.js';
-import { SEVERITIES } from '../categories.js';
+import { SEVERITIES, SEVERITY_ALIASES } from '../categories.js';
 import { userPatternProblem } from '../declarative/user-regex.js';
 import { closestMatch } from '../did-you-mean.js';
 import { DEFAULT_LIMITS, type CheckLimits } from '../limits.js';
@@ -180,7 +180,12 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   };
 }
 
-const SEVERITY_SETTINGS: ReadonlySet<unknown> = new Set<SeveritySetting>([...SEVERITIES, 'off']);
+const SEVERITY_SETTINGS: ReadonlySet<unknown> = new Set<string>([...SEVERITIES, 'off', ...Object.keys(SEVERITY_ALIASES)]);
+
+/** A severity as written (`warn` too) under its own name. */
+function canonicalSeverity<T>(value: T): T | Severity {
+  return typeof value === 'string' && Object.hasOwn(SEVERITY_ALIASES, value) ? SEVERITY_ALIASES[value]! : value;
+}
 
 /**
  * A host's rule severities as one more config layer, the last and nearest: the editor's
@@ -188,7 +193,11 @@ const SEVERITY_SETTINGS: ReadonlySet<unknown> = new Set<SeveritySetting>([...SEV
  * workspace does not have and a value that is not a severity are left out, not refused.
  */
 export function settingsLayer(file: string, severities: Readonly<Record<string, unknown>>): ConfigLayer {
-  const rules = Object.fromEntries(Object.entries(severities).filter((entry): entry is [string, SeveritySetting] => SEVERITY_SETTINGS.has(entry[1])));
+  const rules = Object.fromEntries(
+    Object.entries(severities)
+      .filter((entry): entry is [string, SeveritySetting] => SEVERITY_SETTINGS.has(entry[1]))
+      .map(([id, value]) => [id, canonicalSeverity(value)]),
+  );
   return { file, config: { rules }, ignoreUnknownRules: true };
 }
 
@@ -229,9 +238,9 @@ function withCurrentNames(rule: Rule, options: Record<string, unknown>, renamed:
 }
 
 function normaliseSetting(raw: RuleSettingInput): { severity?: SeveritySetting; options?: Record<string, unknown>; when?: RuleConditions } {
-  if (typeof raw === 'string') return { severity: raw };
-  if (Array.isArray(raw)) return { severity: raw[0], options: raw[1] };
-  return { severity: raw.severity, options: raw.options, when: raw.when };
+  if (typeof raw === 'string') return { severity: canonicalSeverity(raw) };
+  if (Array.isArray(raw)) return { severity: canonicalSeverity(raw[0]), options: raw[1] };
+  return { severity: canonicalSeverity(raw.severity), options: raw.options, when: raw.when };
 }
 
 /** A rule's options validator, compiled once per rule (null when it takes no options). */
