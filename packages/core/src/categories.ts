@@ -27,6 +27,11 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'suggestion'
  */
 export const SEVERITY_ALIASES: Readonly<Record<string, Severity>> = { warn: 'warning' };
 
+/** A severity as written (`warn` too) under its own name; anything else as it is. */
+export function canonicalSeverity<T>(value: T): T | Severity {
+  return typeof value === 'string' && Object.hasOwn(SEVERITY_ALIASES, value) ? SEVERITY_ALIASES[value]! : value;
+}
+
 /** Where replies are sent, in the order tools list them. */
 export const CHANNELS: readonly Channel[] = ['chat', 'email', 'social', 'sms'];
 

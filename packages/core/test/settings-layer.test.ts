@@ -35,3 +35,11 @@ describe('settingsLayer: the editor’s rule severities as one more config layer
     expect(() => resolveConfig({ rules, enabled: new Set(), layers: [bad, settingsLayer('editor', { 'team/elsewhere': 'error' })] })).toThrow(PreachInputErrors);
   });
 });
+
+describe('"warn", as ESLint spells a warning', () => {
+  it('is read as warning in the editor settings and in a team rule file', () => {
+    const config = resolveConfig({ rules, enabled: new Set([jargon.meta.id]), layers: [settingsLayer('editor', { [jargon.meta.id]: 'warn' })] });
+    expect(config.rules.get(jargon.meta.id)?.severity).toBe('warning');
+    expect(compileKind('existence', { tokens: ['utilize'], severity: 'warn' }).meta.severity).toBe('warning');
+  });
+});

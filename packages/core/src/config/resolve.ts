@@ -1,7 +1,7 @@
 import weakMemoize from '@emotion/weak-memoize';
 import type { ValidateFunction } from 'ajv';
 import { PreachInputError, PreachInputErrors } from '../errors.js';
-import { SEVERITIES, SEVERITY_ALIASES } from '../categories.js';
+import { canonicalSeverity, SEVERITIES, SEVERITY_ALIASES } from '../categories.js';
 import { userPatternProblem } from '../declarative/user-regex.js';
 import { closestMatch } from '../did-you-mean.js';
 import { DEFAULT_LIMITS, type CheckLimits } from '../limits.js';
@@ -181,11 +181,6 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
 }
 
 const SEVERITY_SETTINGS: ReadonlySet<unknown> = new Set<string>([...SEVERITIES, 'off', ...Object.keys(SEVERITY_ALIASES)]);
-
-/** A severity as written (`warn` too) under its own name. */
-function canonicalSeverity<T>(value: T): T | Severity {
-  return typeof value === 'string' && Object.hasOwn(SEVERITY_ALIASES, value) ? SEVERITY_ALIASES[value]! : value;
-}
 
 /**
  * A host's rule severities as one more config layer, the last and nearest: the editor's

@@ -2,6 +2,7 @@ import weakMemoize from '@emotion/weak-memoize';
 import { readThread } from '../thread.js';
 import type { ValidateFunction } from 'ajv';
 import { PreachInputError, PreachInputErrors } from '../errors.js';
+import { canonicalSeverity } from '../categories.js';
 import { ruleSchema, packFileSchema } from '../schemas.js';
 import type { Category, ReplyContext, Rule, RuleConditions, RuleExample, RuleMeta, SeveritySetting } from '../types.js';
 import { CONTEXT_KEYS } from '../text/front-matter.js';
@@ -109,7 +110,7 @@ function compileDefinition(definition: Record<string, any>, located: LocatedValu
     id: definition.id,
     kind: definition.kind,
     category: definition.category as Category,
-    severity: (definition.severity ?? 'warning') as SeveritySetting,
+    severity: canonicalSeverity(definition.severity ?? 'warning') as SeveritySetting,
     fixable: kind.fixable,
     critical: definition.critical ?? false,
     url: definition.url ?? (options.docsUrl ? `${options.docsUrl}${definition.id}` : undefined),
