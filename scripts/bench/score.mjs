@@ -215,8 +215,8 @@ async function breakdown(conversations) {
     }
   }
   const time = (fn) => { const started = performance.now(); fn(); return performance.now() - started; };
-  // In batches of 24 conversations, as a scoring thread gets them (BATCH_SIZE in pool.ts).
-  const scoreAll = (list) => { for (let i = 0; i < list.length; i += 24) scoreBatch(list.slice(i, i + 24).map((conversation) => ({ conversation })), options); };
+  // In batches of 64 conversations, as a scoring thread gets them (BATCH_SIZE in pool.ts).
+  const scoreAll = (list) => { for (let i = 0; i < list.length; i += 64) scoreBatch(list.slice(i, i + 64).map((conversation) => ({ conversation })), options); };
   scoreAll(parsed.slice(0, 200));
   spent.clear();
   const total = time(() => scoreAll(parsed));
