@@ -11,7 +11,7 @@ import { measure } from '../../scripts/i18n-dev.mjs';
 describe.each(['th', 'ko', 'zh'])('%s development set', (language) => {
   it('reads every situation the rules see right, and mood at 85% or more', () => {
     const result = measure(language);
-    expect(result.messages).toBeGreaterThanOrEqual(126);
+    expect(result.messages).toBeGreaterThanOrEqual(150);
     expect(result.situation, result.misses.join('\n')).toBe(1);
     expect(result.mood).toBeGreaterThanOrEqual(0.85);
   });
