@@ -4,6 +4,8 @@
 //   dev:   data/customer-messages-i18n/dev-<lang>.jsonl (written to tune the lexicons)
 //   spent: test/fixtures/eval-i18n/<lang>/customer-messages.jsonl (once a blind test set, tuned on
 //          since: development data now)
+//   blind2: data/customer-messages-i18n/blind-2-<lang>.jsonl (the second blind set, measured once as
+//          a test; tuned on since: development data now)
 // The situation is the one the rules see (resolveContext: an angry message with no topic is a
 // complaint; a solved problem is not a sensitive situation any more).
 import { readFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SETS = {
   dev: (language) => join(root, 'data', 'customer-messages-i18n', `dev-${language}.jsonl`),
   spent: (language) => join(root, 'test', 'fixtures', 'eval-i18n', language, 'customer-messages.jsonl'),
+  blind2: (language) => join(root, 'data', 'customer-messages-i18n', `blind-2-${language}.jsonl`),
 };
 
 const config = resolveConfig({ rules: [], enabled: new Set(), layers: [] });

@@ -1,4 +1,4 @@
-import { resolveConfig, resolveContext } from '@preach/core';
+import { readCustomerTurn, resolveConfig, resolveContext } from '@preach/core';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain script, without types
 import { measure } from '../../scripts/i18n-dev.mjs';
@@ -9,11 +9,11 @@ import { measure } from '../../scripts/i18n-dev.mjs';
  * against a phrase change that breaks what worked. Only a fresh blind set measures them.
  */
 describe.each(['th', 'ko', 'zh'])('%s development set', (language) => {
-  it('reads every situation the rules see right, and mood at 80% or more', () => {
+  it('reads every situation the rules see right, and mood at 85% or more', () => {
     const result = measure(language);
-    expect(result.messages).toBeGreaterThanOrEqual(74);
+    expect(result.messages).toBeGreaterThanOrEqual(150);
     expect(result.situation, result.misses.join('\n')).toBe(1);
-    expect(result.mood).toBeGreaterThanOrEqual(0.8);
+    expect(result.mood).toBeGreaterThanOrEqual(0.85);
   });
 });
 
@@ -34,6 +34,22 @@ describe('signal phrases keep to what they name', () => {
     ['th', 'ซื้อให้คุณแม่ค่ะ'],
     ['th', 'จ่ายผ่านบัตรเครดิตได้ไหมครับ'],
     ['th', 'โทรศัพท์รุ่นนี้มีสีอะไรบ้าง'],
+    // Plain questions that name a country, a password, a human agent or opening hours.
+    ['zh', '在泰国能刷卡吗？'],
+    ['ko', '일본에서도 카드 결제 되나요?'],
+    ['th', 'ใช้บัตรที่ญี่ปุ่นได้ไหมคะ'],
+    ['zh', '怎么修改登录密码？'],
+    ['ko', '비밀번호 바꾸는 방법 알려 주세요'],
+    ['th', 'เปลี่ยนรหัสผ่านทำยังไงคะ'],
+    ['zh', '人工客服几点上班？'],
+    ['ko', '상담원 연결은 몇 시까지 되나요?'],
+    ['th', 'ร้านเปิดกี่โมงคะ'],
+    ['zh', '套餐的月费是多少？'],
+    ['ko', '요금제 차이가 뭐예요?'],
+    // Small talk and "are you there?" are not questions about anything.
+    ['ko', '오늘 날씨 좋네요 ㅎㅎ'],
+    ['th', 'แอดมินอยู่ไหมคะ'],
+    ['zh', '在吗？'],
   ])('%s "%s" is not a sensitive situation', (language, message) => {
     expect(situationOf(message, language).sensitivity).toBe('low');
   });
@@ -50,7 +66,42 @@ describe('signal phrases keep to what they name', () => {
     // Death told through the relative, in Traditional Chinese too, outweighs closing the account.
     ['zh', '老公突然走了，他名下的宽带要注销', 'bereavement'],
     ['th', 'แม่เพิ่งเสียค่ะ อยากยกเลิกบริการของแม่', 'bereavement'],
+    // A bag of money is not a suitcase; a card to freeze is a security scare, not a failed payment.
+    ['th', 'กระเป๋าตังค์หายค่ะ บัตรอยู่ในนั้น', 'security'],
+    ['ko', '카드 정지해 주세요. 모르는 결제가 있어요', 'security'],
+    // Asking to stop the next renewal is a cancellation, not a failed renewal.
+    ['ko', '자동 갱신 안 되게 해 주세요', 'cancellation'],
+    // An error code while doing one thing is a bug; the same code on the whole site is an outage.
+    ['th', 'ตอนกดอัปโหลดรูปขึ้น error 503 ค่ะ', 'bug'],
+    ['zh', '网站打开就是503', 'outage'],
+    // A problem said to be over keeps its topic (the rules treat it as solved).
+    ['zh', '网络恢复了，不用派人来了', 'outage'],
   ])('%s "%s" is %s', (language, message, expected) => {
     expect(situationOf(message, language).id).toBe(expected);
+  });
+});
+
+describe('mood words keep to what they show', () => {
+  it.each([
+    // A spam folder is not an insult; one "still" or "for three days" is a report, not a feeling.
+    ['zh', '重置密码的邮件没收到，垃圾箱也看过了。', 'calm'],
+    ['ko', '배송 조회가 4일째 같은 자리예요. 확인 부탁드립니다.', 'calm'],
+    ['th', 'พัสดุไม่ขยับมาสี่วันแล้วครับ รบกวนตรวจสอบให้หน่อย', 'calm'],
+    // Thanks closing a request are politeness; praise in surprised words is gladness.
+    ['zh', '帮我取消自动续费，谢谢', 'calm'],
+    ['zh', '卧槽这么快就到了？？昨晚才下的单', 'pleased'],
+    // Sorrow is grief only beside a death; a death told on someone's behalf is calm.
+    ['zh', '外婆昨晚走了，心里很难受', 'grieving'],
+    ['ko', '고인의 상속 대리인으로 연락드립니다. 해지 절차 안내 부탁드립니다.', 'calm'],
+    // Asking whether it is down is confusion, however long it has lasted.
+    ['zh', 'APP是不是挂了？一直打不开', 'confused'],
+    ['ko', '앱이 두 시간째 안 열려요. 점검 중인가요?', 'confused'],
+  ])('%s "%s" reads %s', (language, message, mood) => {
+    expect(readCustomerTurn(message).mood).toBe(mood);
+  });
+
+  it('reads no grief in sorrow words without a death', () => {
+    expect(readCustomerTurn('这周加班太多了，好难受').mood).not.toBe('grieving');
+    expect(readCustomerTurn('요즘 일이 너무 힘들어요').mood).not.toBe('grieving');
   });
 });
