@@ -142,6 +142,33 @@ describe('Thai, Korean and Chinese evaluation sets', () => {
   }
 });
 
+/**
+ * The third blind set of customer messages (`<lang>/customer-messages-blind-3.jsonl`), written to
+ * CONTRACT.md and data/customer-messages/GUIDE.md by someone who saw neither the signal phrases,
+ * the tests nor any earlier set, measured once as it first met this round's phrases
+ * (docs/evaluation.md, section 0d). Test figures: nothing may be tuned on these messages; a round
+ * that tunes on them must say so, move them to data/customer-messages-i18n/ and write a new set.
+ */
+const BLIND_3_FLOORS: Record<string, { situation: number; mood: number }> = {
+  th: { situation: 0.81, mood: 0.7 },
+  ko: { situation: 0.87, mood: 0.77 },
+  zh: { situation: 0.885, mood: 0.725 },
+};
+
+describe('Thai, Korean and Chinese customer messages, third blind set (test set)', () => {
+  const rules = recommendedRules();
+  const config = resolveConfig({ rules, enabled: new Set(rules.map((rule) => rule.meta.id)), layers: [] });
+  for (const [language, floor] of Object.entries(BLIND_3_FLOORS)) {
+    it(`${language}: holds its measured situation and mood accuracy`, () => {
+      const misses: string[] = [];
+      const figures = readMessages(language, join(DIR, language, 'customer-messages-blind-3.jsonl'), config, misses);
+      console.log(`${language} blind set 3: ${figures.messages} messages, situation ${pct(figures.situation)}, mood ${pct(figures.mood)}\n${misses.join('\n')}`);
+      expect(figures.messages).toBe(70);
+      expect({ situation: figures.situation >= floor.situation, mood: figures.mood >= floor.mood }).toEqual({ situation: true, mood: true });
+    });
+  }
+});
+
 describe('Thai, Korean and Chinese customer messages, second blind set (development data since)', () => {
   const rules = recommendedRules();
   const config = resolveConfig({ rules, enabled: new Set(rules.map((rule) => rule.meta.id)), layers: [] });
