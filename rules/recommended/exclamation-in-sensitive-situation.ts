@@ -36,7 +36,7 @@ const SIGNATURE = /^\s*(?:[-–—~^*/]\s*\p{L}[\p{L}.' ]{0,24})?\s*(?:\(?[1-9]\
 /** "Hey Craig, we're sorry to hear that!": the mark belongs to the last clause, not the greeting. */
 const CLAUSE_BREAK = /[,;:—–]|\s-\s/g;
 
-type Kind = 'loud' | 'sympathy' | 'sign-off' | 'cheer' | 'plain';
+type Kind = 'loud' | 'sympathy' | 'sign-off' | 'cheer' | 'plain' | 'letter';
 
 /**
  * Chinese, Korean and Thai: sorrow and apology ("非常抱歉！", "정말 죄송합니다!", "ขออภัยจริงๆ ค่ะ!")
@@ -47,6 +47,9 @@ const SYMPATHY_CJK_THAI = /抱歉|对不起|對不起|遗憾|遺憾|不好意思
 const GREETING_CJK_THAI = /^(?:[\p{L}\p{N}]{0,8}\s*)?(?:您好|你好|大家好|亲|親|안녕하세요|안녕|สวัสดี)/u;
 const CHEER_CJK_THAI = /太好了|好消息|很高兴|很開心|很高興|开心|開心|恭喜|没问题|沒問題|搞定|放心吧|좋은\s*소식|기쁘|기뻐|반갑|축하|문제없|걱정\s*마세요|ยินดี|ดีใจ|เรียบร้อยแล้ว|ไม่มีปัญหา|ข่าวดี/;
 const SENTENCE_END_CJK_THAI = /[.!?…\n。！？]/;
+/** A Chinese letter: the salutation on its own line ("尊敬的周先生："), then "您好！" alone on the next. */
+const LETTER_SALUTATION = /[：:][ \t]*\n[ \t]*$/;
+const LETTER_GREETING = /^(?:您好|你好|大家好)$/;
 /** What replaces a calmer mark, as each language ends a sentence (Thai needs none). */
 const FULL_STOP: Record<string, string> = { zh: '。', ko: '.', th: '' };
 
@@ -55,6 +58,7 @@ function classifyCjkThai(prose: string, start: number, end: number): Kind {
   let sentenceStart = start;
   while (sentenceStart > 0 && !SENTENCE_END_CJK_THAI.test(prose[sentenceStart - 1]!)) sentenceStart--;
   const sentence = prose.slice(sentenceStart, start).trim();
+  if (LETTER_GREETING.test(sentence) && LETTER_SALUTATION.test(prose.slice(Math.max(0, sentenceStart - 40), sentenceStart)) && /^[ \t]*(?:\n|$)/.test(prose.slice(end))) return 'letter';
   if (SYMPATHY_CJK_THAI.test(sentence)) return 'sympathy';
   return GREETING_CJK_THAI.test(sentence) || CHEER_CJK_THAI.test(sentence) ? 'cheer' : 'plain';
 }
@@ -204,9 +208,11 @@ export default defineRule(
           { text: '您好！您的账户已经解锁了！', context: { situation: 'billing-failure' }, count: 2, fixed: '您好。您的账户已经解锁了。' },
           { text: '服务器已经恢复了！！', context: { situation: 'outage' }, fixed: '服务器已经恢复了。' },
           { text: '안녕하세요! 결제 문제는 해결되었습니다.', context: { situation: 'billing-failure' }, fixed: '안녕하세요. 결제 문제는 해결되었습니다.' },
+          { text: '尊敬的周先生：\n您好！\n\n问题已经解决了，太好了！', context: { situation: 'complaint' }, count: 1, note: 'The letter greeting is convention; the cheer after it is not.' },
           { text: 'สวัสดีค่ะ! ระบบกำลังกลับมาใช้งานได้ค่ะ', context: { situation: 'outage' } },
         ],
         good: [
+          { text: '尊敬的周先生：\n您好！\n\n您反映的发票抬头错误已经核实，更正后的电子发票已于今天发送到您的邮箱。', context: { situation: 'complaint', channel: 'email' }, note: 'A Chinese letter opens with the salutation, then 您好！ on its own line: convention, not cheer.' },
           { text: 'Hi Priya, your account is unlocked now. Please try the payment again.', context: { customerMessage: 'My card was declined and now my account is locked.' } },
           { text: 'Oh no! That should not happen. Which version of the app are you on?', context: { situation: 'outage' } },
           { text: "So sorry! I've refunded the second charge; you'll see it in 3-5 days.", context: { situation: 'complaint' } },
@@ -302,8 +308,8 @@ export default defineRule(
     const english = reply.language.id === 'en';
     const customerAsked = /\?\s*$/.test(reply.customerMessage ?? '');
     const kinds = marks.map((mark) => (english ? classify(prose, context.text, mark.start, mark.end, customerAsked) : classifyCjkThai(prose, mark.start, mark.end)));
-    // A closing "Thanks!" is convention, so it does not count towards the marks a reply may carry.
-    const counted = kinds.filter((kind) => kind !== 'sign-off').length;
+    // A closing "Thanks!" and a letter's "您好！" are convention, so they do not count towards the marks a reply may carry.
+    const counted = kinds.filter((kind) => kind !== 'sign-off' && kind !== 'letter').length;
     // A mark after a real apology in the reply ("We're so sorry to hear this. … We're here to help!")
     // is weaker evidence: the bad news was met with care first, and reviewers differ on whether
     // the "!" spoils it. It is reported as a suggestion.

@@ -18,9 +18,10 @@ const LABELLED_SECRET = /\b(?:(?:temporary\s+|temp\s+|new\s+)?password|passcode|
 const OTHER_LABEL_CJK_THAI = /(?:订单|訂單|单号|單號|运单|快递|快遞|物流|工单|工單|电话|電話|手机|주문|송장|운송장|접수|전화|คำสั่งซื้อ|พัสดุ|เลขที่|โทร)[^\d]{0,14}$/;
 /**
  * The same written out in Chinese, Korean or Thai: 您的临时密码是：Abc12345, 임시 비밀번호는 48213입니다,
- * รหัสผ่านชั่วคราวคือ Abc12345. "请勿透露验证码" names a code without giving one, and is left alone.
+ * รหัสผ่านชั่วคราวคือ Abc12345; Thai may put ชั่วคราว or ของคุณ after the label (รหัส PIN ชั่วคราวคือ
+ * 552193). "请勿透露验证码" names a code without giving one, and is left alone.
  */
-const LABELLED_SECRET_CJK_THAI = /(?:临时密码|臨時密碼|新密码|新密碼|密码|密碼|验证码|驗證碼|安全码|安全碼|PIN\s*码|임시\s*비밀번호|새\s*비밀번호|비밀번호|인증번호|보안\s*코드|รหัสผ่านชั่วคราว|รหัสผ่านใหม่|รหัสผ่าน|รหัส\s*OTP|รหัสยืนยัน|รหัส\s*PIN)\s*(?:是|为|為|는|은|คือ|=)?\s*[:：]?\s*["'“「]?((?=[A-Za-z0-9!@#$%^&*._-]*[\d!@#$%^&*])[A-Za-z0-9!@#$%^&*._-]{4,40})/g;
+const LABELLED_SECRET_CJK_THAI = /(?:临时密码|臨時密碼|新密码|新密碼|密码|密碼|验证码|驗證碼|安全码|安全碼|PIN\s*码|임시\s*비밀번호|새\s*비밀번호|비밀번호|인증번호|보안\s*코드|รหัสผ่านชั่วคราว|รหัสผ่านใหม่|รหัสผ่าน|รหัส\s*OTP|รหัสยืนยัน|รหัส\s*PIN)(?:\s*(?:ชั่วคราว|ใหม่))?(?:\s*ของ(?:คุณ|ท่าน|ลูกค้า))?\s*(?:是|为|為|는|은|คือ|=)?\s*[:：]?\s*["'“「]?((?=[A-Za-z0-9!@#$%^&*._-]*[\d!@#$%^&*])[A-Za-z0-9!@#$%^&*._-]{4,40})/g;
 
 /** Secret-looking API keys: Stripe, AWS, GitHub, Slack. */
 const API_KEY = /\b(?:sk|rk)_live_[A-Za-z0-9]{10,}|\bAKIA[0-9A-Z]{16}\b|\bgh[pousr]_[A-Za-z0-9]{30,}\b|\bxox[abprs]-[A-Za-z0-9-]{10,}/g;
@@ -60,6 +61,8 @@ export default defineRule(
           { text: '王先生您好，您的临时密码是：Abc12345，请登录后立即修改。' },
           { text: '고객님의 카드 번호 4111 1111 1111 1111로 결제가 확인되었습니다.', fixed: '고객님의 카드 번호 •••• 1111로 결제가 확인되었습니다.' },
           { text: 'คุณสมชายคะ รหัสผ่านชั่วคราวคือ Pass2024! กรุณาเปลี่ยนหลังเข้าสู่ระบบค่ะ' },
+          { text: 'รหัสผ่านใหม่ของท่านคือ Kp4471xz ค่ะ', note: 'ของท่าน / ของคุณ (your) between the label and คือ.' },
+          { text: 'บัตรใหม่ส่งแล้วครับ รหัส PIN ชั่วคราว: 804412 กรุณาเปลี่ยนที่ตู้ ATM ครับ' },
           { text: 'I can see the charge on card 4111 1111 1111 1111 from 2 May.', fixed: 'I can see the charge on card •••• 1111 from 2 May.' },
           { text: 'Your temporary password is Spring2024! and you can change it after logging in.' },
           { text: 'Use this key: sk_live_51HxYzAbCdEfGhIjKlMn to call the API.' },
@@ -68,6 +71,7 @@ export default defineRule(
           { text: '请勿向任何人透露验证码，我们的客服不会索要您的密码。' },
           { text: '결제에 사용하신 카드 끝자리 4242를 확인했습니다.' },
           { text: 'เลขพัสดุของคุณคือ 4111111111111111 ค่ะ' },
+          { text: 'รหัส PIN ชั่วคราวจะส่งทาง SMS ภายใน 5 นาทีค่ะ กรุณาอย่าแจ้งรหัสนี้กับใครนะคะ' },
           { text: 'I can see the charge on the card ending in 1111 from 2 May.' },
           { text: 'Your order number is 4000 1234 5678 9017 and it ships today.' },
           { text: 'Your password is case-sensitive, so check Caps Lock.' },

@@ -22,6 +22,7 @@ export default defineRule(
           { text: '빠른 시일 내에, 늦어도 내일 오후 3시까지 환불 처리해 드리겠습니다.', context: { situation: 'refund' } },
           { text: '서비스는 오늘 밤 10시 전에 복구될 예정이며, 복구되면 바로 알려 드리겠습니다.', context: { situation: 'outage' } },
           { text: '환불은 영업일 기준 3~5일 이내에 카드사로 전달됩니다.', context: { situation: 'refund' } },
+          { text: '곧 기사님이 방문하실 거예요. 오늘 오후 2시에서 4시 사이입니다.', context: { situation: 'outage' } },
         ],
       },
     },

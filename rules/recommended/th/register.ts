@@ -3,6 +3,17 @@ import { defineRule, type Span } from '@preach/core';
 /** Polite particles, as segmented words: a male agent ends with ครับ, a female one with ค่ะ / คะ. */
 const MALE = new Set(['ครับ', 'คับ', 'ครับผม', 'ฮะ', 'ขอรับ']);
 const FEMALE = new Set(['ค่ะ', 'คะ', 'ค่า', 'ค๊ะ', 'นะคะ']);
+/**
+ * ค่า is also "fee" and "value" (ค่าบริการ, ค่าส่ง; ตั้งค่า "settings", มูลค่า, คุณค่า): it is the
+ * drawn-out ค่ะ only as the last word of a phrase and not the end of one of those words.
+ */
+const ALSO_A_NOUN = new Set(['ค่า']);
+const PHRASE_END = /^(?:$|[\s\p{P}\p{S}]|นะ)/u;
+const ENDS_A_WORD = /(?:ตั้ง|มูล|คุณ|ล้ำ|ไร้|มี|ทรง|ราคา)$/;
+
+function particleOfItsOwn(prose: string, word: Span): boolean {
+  return PHRASE_END.test(prose.slice(word.end, word.end + 3)) && !ENDS_A_WORD.test(prose.slice(Math.max(0, word.start - 4), word.start));
+}
 
 export default defineRule(
   {
@@ -26,12 +37,16 @@ export default defineRule(
         bad: [
           { text: 'เรียนคุณสมชาย\n\nทางเราได้รับเรื่องแล้ว และจะคืนเงินภายใน 3 วันทำการ\n\nทีมบริการลูกค้า', context: { channel: 'email' } },
           { text: 'สวัสดีครับ ทางเราคืนเงินให้แล้วนะคะ', count: 1 },
+          { text: 'ได้รับเรื่องแล้วค่า ทางเราจะโทรกลับภายใน 1 ชั่วโมงครับ', count: 1, note: 'ค่า at the end of a phrase is the drawn-out ค่ะ.' },
         ],
         good: [
           { text: 'เรียนคุณสมชาย\n\nทางเราได้รับเรื่องแล้ว และจะคืนเงินภายใน 3 วันทำการค่ะ\n\nทีมบริการลูกค้า', context: { channel: 'email' } },
           { text: 'ได้รับเรื่องแล้ว จะแจ้งกลับภายใน 1 ชั่วโมง', context: { channel: 'chat' } },
           { text: 'สวัสดีค่ะ คุณสมชายคะ ทางเราคืนเงินให้แล้วนะคะ', context: { channel: 'email' } },
           { text: 'คะแนนสะสมของคุณจะเข้าบัญชีภายในวันนี้ครับ', context: { channel: 'email' } },
+          { text: 'ค่าบริการเดือนนี้ลดให้ 50% แล้วครับ ส่วนค่าส่งทางเราออกให้ครับ', note: 'ค่า at the start of a noun (ค่าบริการ, ค่าส่ง) is a fee, not the particle ค่ะ.' },
+          { text: 'ทางเราจะไม่เรียกเก็บค่าธรรมเนียมรายปี และคืนค่าใช้จ่ายให้ภายใน 7 วันครับ', context: { channel: 'email' } },
+          { text: 'เปิดการยืนยันสองขั้นตอนได้ที่เมนู "ตั้งค่า > ความปลอดภัย" ครับ', note: 'ตั้งค่า (settings) ends with ค่า.' },
         ],
       },
     },
@@ -42,7 +57,7 @@ export default defineRule(
     const female: Span[] = [];
     for (const word of context.analysis.words()) {
       if (MALE.has(word.text)) male.push(word);
-      else if (FEMALE.has(word.text)) female.push(word);
+      else if (FEMALE.has(word.text) && (!ALSO_A_NOUN.has(word.text) || particleOfItsOwn(context.prose, word))) female.push(word);
     }
     const channel = context.reply.channel;
     if (male.length === 0 && female.length === 0) {

@@ -22,6 +22,7 @@ export default defineRule(
           { text: 'ทางเราจะคืนเงินให้โดยเร็วที่สุด ไม่เกินพรุ่งนี้ 15.00 น. ค่ะ', context: { situation: 'refund' } },
           { text: 'ระบบจะกลับมาใช้งานได้ภายในคืนนี้ 22.00 น. ครับ', context: { situation: 'outage' } },
           { text: 'เงินคืนจะเข้าบัญชีภายใน 3-5 วันทำการค่ะ', context: { situation: 'refund' } },
+          { text: 'ช่างจะเข้าไปแก้ไขให้เร็วๆ นี้ค่ะ คือพรุ่งนี้ช่วง 9.00-12.00 น. ค่ะ', context: { situation: 'outage' } },
         ],
       },
     },

@@ -23,6 +23,7 @@ export default defineRule(
         good: [
           { text: '请勿向任何人透露验证码，我们的客服不会索要您的密码。' },
           { text: '请提供您银行卡的后四位，方便我们查询这笔扣款。', context: { situation: 'billing-failure' } },
+          { text: '为了您的资金安全，客服不会索要验证码，请不要把验证码发给任何人，包括我们。', context: { situation: 'security' } },
           { text: '我们已向您的手机发送验证码，请在页面上填写验证码完成验证。' },
           { text: '您可以点击“忘记密码”重新设置密码。' },
         ],

@@ -5,6 +5,10 @@ const COMPOUND_SURNAMES = ['欧阳', '歐陽', '司马', '司馬', '诸葛', '�
 const MALE = /^(?:先生)/;
 const FEMALE = /^(?:女士|小姐)/;
 const TITLE = /^\s*(?:先生|女士|小姐|老师|老師|经理|經理|总|總|同学|同學)/;
+/** Where an address opens: the start of the reply or a line, or after a greeting (您好，). */
+const ADDRESS_BEFORE = /(?:^|\n|[。！？!?]|(?:您好|你好|亲爱的|親愛的|尊敬的)[，,]?)[ \t]*$/;
+/** And what ends it: a comma, a colon or an exclamation mark. */
+const ADDRESS_AFTER = /^[ \t]*[，,：:！!]/;
 /** A surname with a title, to find someone else's name: 李先生 when the customer is 王伟. */
 const TITLED = /([\u4e00-\u9fff]{1,2})(先生|女士|小姐)/g;
 
@@ -24,6 +28,8 @@ export default defineRule(
           { text: '王丽，您好。您的发票已寄出。', context: { customerName: '王丽', customerTitle: 'ms' }, fixed: '王女士，您好。您的发票已寄出。' },
           { text: '王先生您好，您的订单已发货。', context: { customerName: '王丽', customerTitle: 'ms' }, fixed: '王女士您好，您的订单已发货。' },
           { text: '李先生您好，您的订单已发货。', context: { customerName: '王伟' } },
+          { text: '志明，您的快递明天上午送到。', context: { customerName: '陈志明' }, note: 'The given name alone, as a friend would say it.' },
+          { text: '您好，秀英：退款已经原路退回。', context: { customerName: '张秀英' } },
         ],
         good: [
           { text: '王先生您好，您的退款已经处理好了。', context: { customerName: '王伟' } },
@@ -31,6 +37,7 @@ export default defineRule(
           { text: '王伟先生，您好。您的发票已寄出。', context: { customerName: '王伟' } },
           { text: '欧阳女士您好，退款已原路返回。', context: { customerName: '欧阳娜娜', customerTitle: 'ms' } },
           { text: '王女士您好，您的发票已寄出。', context: { customerName: '王丽女士' } },
+          { text: '刘先生，建国路的网点今天照常营业。', context: { customerName: '刘建国' }, note: 'The given name inside a word, not as an address.' },
         ],
       },
     },
@@ -49,6 +56,14 @@ export default defineRule(
     for (const at of name.given ? occurrences(prose, name.full) : []) {
       if (TITLE.test(prose.slice(at + name.full.length))) continue;
       context.report({ message: `"${name.full}" on its own is a roll call; address the customer as ${address} or 您.`, start: at, end: at + name.full.length, fix: proper && `${name.surname}${proper}` });
+    }
+    // The given name alone where the reply addresses the customer ("志明，…", "您好，秀英："): how friends
+    // and family talk. Inside other words (建国路) it is no address.
+    for (const at of name.given.length >= 2 ? occurrences(prose, name.given) : []) {
+      if (prose.slice(Math.max(0, at - name.surname.length), at) === name.surname) continue;
+      const opensTheReply = ADDRESS_BEFORE.test(prose.slice(Math.max(0, at - 8), at));
+      if (!opensTheReply || !ADDRESS_AFTER.test(prose.slice(at + name.given.length))) continue;
+      context.report({ message: `"${name.given}" alone is how friends talk; address the customer as ${address} or 您.`, start: at, end: at + name.given.length, fix: proper && `${name.surname}${proper}` });
     }
     for (const match of prose.matchAll(TITLED)) {
       const [whole, before, honorific] = match as unknown as [string, string, string];

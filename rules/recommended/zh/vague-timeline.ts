@@ -22,6 +22,7 @@ export default defineRule(
           { text: '我们会尽快处理，最晚明天下午3点前给您答复。', context: { situation: 'refund' } },
           { text: '服务预计在今晚20:00前恢复，届时我会再通知您。', context: { situation: 'outage' } },
           { text: '退款将在1-3个工作日内退回您的原支付账户。', context: { situation: 'refund' } },
+          { text: '工程师很快就到，预计今天下午两点前上门。', context: { situation: 'outage' } },
           { text: '请尽快修改密码，并开启两步验证。', context: { situation: 'security' }, note: '“请尽快”是请客户行动，不是我们答应的时间。' },
         ],
       },

@@ -18,6 +18,12 @@ export interface SecretRequestSpec {
   refusal: RegExp;
   /** Only part of it is asked for: 后四位, 끝 4자리, 4 ตัวท้าย… */
   partial: RegExp;
+  /**
+   * Which secrets may be asked for in part (card numbers: 카드 번호 뒤 4자리), with the part
+   * written just after the secret; without it, a part named anywhere in the sentence will do.
+   * Part of a password is still the password (비밀번호 앞 두 자리).
+   */
+  partialOf?: RegExp;
   /** Where the customer enters it themselves, not to us: 在页面上, 앱에서, ในแอป… */
   ownScreen?: RegExp;
   /** Whether the request comes after the secret (Korean: 비밀번호를 알려 주세요), before it (请提供密码), or either (Thai). */
@@ -26,6 +32,16 @@ export interface SecretRequestSpec {
   distance: number;
   /** Read the whole line rather than the sentence (Thai, whose spaces end phrases, not requests). */
   line?: boolean;
+  /**
+   * A request opening the next sentence with the secret understood ("…비밀번호가 필요합니다.
+   * 채팅으로 보내 주세요."): asked for all the same. Matched at the start of that sentence.
+   */
+  requestNext?: RegExp;
+  /**
+   * Something done to the secret or happening to it between it and the request, so the request is
+   * about the outcome ("비밀번호를 재설정하신 뒤 … 알려 주세요", "인증번호가 오지 않으면 알려 주세요").
+   */
+  doneToIt?: RegExp;
 }
 
 /** A request for a secret in one sentence: the secret and the asking near each other, with no refusal in the sentence. */
@@ -33,12 +49,14 @@ export function secretRequests(context: RuleContext, spec: SecretRequestSpec): S
   const found: Span[] = [];
   for (const secret of findAll(new RegExp(spec.secret.source, 'giu'), context.prose)) {
     const sentence = spec.line ? lineAt(context.prose, secret.start) : sentenceAt(context, secret.start);
-    if (spec.refusal.test(sentence.text) || spec.partial.test(sentence.text) || spec.ownScreen?.test(sentence.text)) continue;
+    const partial = spec.partialOf ? spec.partialOf.test(secret.text) && spec.partial.test(context.prose.slice(secret.end, Math.min(sentence.end, secret.end + 12))) : spec.partial.test(sentence.text);
+    if (spec.refusal.test(sentence.text) || partial || spec.ownScreen?.test(sentence.text)) continue;
     const after = context.prose.slice(secret.end, Math.min(sentence.end, secret.end + spec.distance));
     const before = context.prose.slice(Math.max(sentence.start, secret.start - spec.distance), secret.start);
     // Either way round, the request may also wrap the secret ("ส่งรหัสผ่านมาให้เรา").
     const windows = spec.requestAfter === 'either' ? [before, after, before + secret.text + after] : spec.requestAfter ? [after] : [before];
-    if (!windows.some((window) => spec.request.test(window))) continue;
+    const asked = windows.some((window) => spec.request.test(window) && !spec.doneToIt?.test(window));
+    if (!asked && !(spec.requestNext && !windows.some((window) => spec.request.test(window)) && requestedNext(context, sentence, spec))) continue;
     if (found.some((span) => span.start >= sentence.start && span.end <= sentence.end)) continue;
     found.push(secret);
   }
@@ -99,6 +117,15 @@ export function occurrences(prose: string, needle: string): number[] {
   if (!needle) return at;
   for (let index = prose.indexOf(needle); index !== -1; index = prose.indexOf(needle, index + needle.length)) at.push(index);
   return at;
+}
+
+/** The sentence after `sentence` opens with a request and names no secret or refusal of its own. */
+function requestedNext(context: RuleContext, sentence: Span, spec: SecretRequestSpec): boolean {
+  const start = sentence.end + (/^\s*/.exec(context.prose.slice(sentence.end))?.[0].length ?? 0);
+  if (start >= context.prose.length) return false;
+  const next = sentenceAt(context, start);
+  const text = context.prose.slice(start, next.end);
+  return spec.requestNext!.test(text) && !new RegExp(spec.secret.source, 'iu').test(text) && !spec.refusal.test(text);
 }
 
 function lineAt(prose: string, offset: number): Span {
