@@ -26,8 +26,9 @@ export default defineRule(
     category: 'empathetic',
     severity: 'error',
     fixable: true,
-    // What it finds in a sentence never depends on the rest of the reply.
-    scope: 'paragraph',
+    // The whole reply: an emoji after a sorry in an earlier paragraph is reported as a suggestion,
+    // so a finding depends on more than its own paragraph.
+    scope: 'reply',
     when: { sensitivity: 'high' },
     docs: {
       description: 'Emoji and emoticons (":)", ";-)", ":D") when the situation is sensitive.',
