@@ -249,7 +249,7 @@ export function resolveSituation({ context, situations, tagSituations }: Situati
   // A pleased customer ("haha thanks, you're the best") has moved past whatever was wrong, and so
   // has one whose message is warm with no sign of feeling ("Cheers, take care."): on development
   // messages the model read as about nothing, 6 of 7 warm ones were about nothing sensitive.
-  if (!teamSituation(latest, situations) && (readCustomerTurn(latest, earlier.at(-1)).mood === 'pleased' || warmWithoutFeeling(latest))) return inferred;
+  if (!teamSituation(latest, situations) && movesOn(latest, earlier.at(-1))) return inferred;
   // Walk back through the customer's earlier turns for what the conversation is about.
   for (let i = earlier.length - 1; i >= 0; i--) {
     const before = inferSituation(earlier[i]!, situations, earlier[i - 1]);
@@ -422,4 +422,15 @@ function shoutedThanks(message: string): boolean {
 /** Warm, with no sign of feeling ("Cheers, take care."): a customer who has moved past what was wrong. */
 export function warmWithoutFeeling(message: string): boolean {
   return messageFeeling(message) >= WARM && !showsFeeling(message);
+}
+
+/**
+ * A customer's turn that leaves the earlier ones behind: pleased, saying the problem is solved, or
+ * warm with no sign of feeling and no topic of its own ("Cheers, all the best."). A situation is
+ * then not carried over from earlier turns (resolveSituation), and `preach score` answers this turn
+ * on its own, with the ones before it in the thread.
+ */
+export function movesOn(latest: string, previous: string | undefined): boolean {
+  const turn = readCustomerTurn(latest, previous);
+  return turn.mood === 'pleased' || turn.resolved || (!turn.situation && warmWithoutFeeling(latest));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_SITUATIONS, inferSituation, resolveSituation } from '../src/situations.js';
+import { BUILT_IN_SITUATIONS, inferSituation, movesOn, resolveSituation } from '../src/situations.js';
 
 /** The example customer messages from the domain brief, one per built-in situation. */
 const EXAMPLES: Array<[string, string]> = [
@@ -112,5 +112,14 @@ describe('situation inference', () => {
     expect(resolveSituation({ ...base, context: { tags: ['declined'], customerMessage: 'Where is my refund?' } })).toMatchObject({ id: 'billing-failure', source: 'tags' });
     expect(resolveSituation({ ...base, context: { customerMessage: 'Where is my refund?' } })).toMatchObject({ id: 'refund', source: 'inferred' });
     expect(resolveSituation({ ...base, context: {} })).toMatchObject({ id: null, source: 'none' });
+  });
+});
+
+describe('movesOn: one answer for the scorer and for resolveSituation', () => {
+  it('a pleased, solved or warm turn leaves the earlier ones behind; a follow-up does not', () => {
+    const complaint = 'My internet has been down since Monday and nobody helps.';
+    expect(movesOn('It works again, thank you so much!', complaint)).toBe(true);
+    expect(movesOn('Cheers, all the best.', complaint)).toBe(true);
+    expect(movesOn('Still nothing. Any news?', complaint)).toBe(false);
   });
 });

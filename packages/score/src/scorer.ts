@@ -1,4 +1,4 @@
-import { CATEGORY_IDS, draftSizeProblem, type Channel, lintDraft, prepareDraft, readCustomerTurn, resolveSituation, sensitivityAtLeast, stopMessage, type Category, type PreachMessage, type PreparedDraft, type ReplyContext, type ResolvedConfig, type ResolvedSituation, type ThreadTurn, type UserPattern, warmWithoutFeeling } from '@preach/core';
+import { CATEGORY_IDS, draftSizeProblem, type Channel, lintDraft, movesOn, prepareDraft, resolveSituation, sensitivityAtLeast, stopMessage, type Category, type PreachMessage, type PreparedDraft, type ReplyContext, type ResolvedConfig, type ResolvedSituation, type ThreadTurn, type UserPattern } from '@preach/core';
 import { signOffOf } from './agents.js';
 import { htmlToText } from './input/html-text.js';
 import type { AgentRef, Conversation, ConversationFacts, Finding, ImportedItem, LeftOut, ScoredConversation, ScoredReply, ScoreOutcome, TranscriptMessage } from './types.js';
@@ -358,14 +358,4 @@ export function meanCategories(cards: ReadonlyArray<Record<Category, number>>): 
 
 export function round(value: number): number {
   return Math.round(value * 10) / 10;
-}
-
-/**
- * A customer's turn that leaves the earlier ones behind: pleased, saying the problem is solved, or
- * warm with no sign of feeling and no topic of its own ("Cheers, all the best."), as it ends a
- * carried-over situation in resolveSituation.
- */
-function movesOn(latest: string, previous: string): boolean {
-  const turn = readCustomerTurn(latest, previous);
-  return turn.mood === 'pleased' || turn.resolved || (!turn.situation && warmWithoutFeeling(latest));
 }
