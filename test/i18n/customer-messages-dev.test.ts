@@ -50,6 +50,13 @@ describe('signal phrases keep to what they name', () => {
     ['ko', '오늘 날씨 좋네요 ㅎㅎ'],
     ['th', 'แอดมินอยู่ไหมคะ'],
     ['zh', '在吗？'],
+    // Asking about a way to pay, stock or an offer is no failed payment; a code that is not an error, no bug.
+    ['th', 'จ่ายผ่านพร้อมเพย์ไม่ได้เหรอคะ'],
+    ['th', 'ยังมีสีดำอยู่ไหมคะ'],
+    ['th', 'สถานะขึ้นว่า A12 ค่ะ'],
+    ['th', 'บัญชีผมจะโดนปิดไหมถ้าไม่ได้ใช้นาน'],
+    // A hacking the customer says did not happen.
+    ['th', 'ไม่ได้โดนแฮกนะคะ แค่อยากเปลี่ยนอีเมล'],
   ])('%s "%s" is not a sensitive situation', (language, message) => {
     expect(situationOf(message, language).sensitivity).toBe('low');
   });
@@ -76,6 +83,9 @@ describe('signal phrases keep to what they name', () => {
     ['zh', '网站打开就是503', 'outage'],
     // A problem said to be over keeps its topic (the rules treat it as solved).
     ['zh', '网络恢复了，不用派人来了', 'outage'],
+    // Restocking is a question, not a feature request; an option to be added is one.
+    ['th', 'จะมีของเข้าอีกเมื่อไหร่คะ', 'how-to'],
+    ['th', 'เพิ่มโหมดกลางคืนได้ไหมคะ', 'feature-request'],
   ])('%s "%s" is %s', (language, message, expected) => {
     expect(situationOf(message, language).id).toBe(expected);
   });
