@@ -57,6 +57,11 @@ describe('signal phrases keep to what they name', () => {
     ['th', 'บัญชีผมจะโดนปิดไหมถ้าไม่ได้ใช้นาน'],
     // A hacking the customer says did not happen.
     ['th', 'ไม่ได้โดนแฮกนะคะ แค่อยากเปลี่ยนอีเมล'],
+    ['ko', '해킹 당한 건 아니고 비번만 바꾸고 싶어요'],
+    // An offer asked after is a question; "are you there?" and a document to review are nothing.
+    ['ko', '학생 할인 있어요?'],
+    ['ko', '거기 누구 있어요?'],
+    ['ko', '서류 검토 부탁드립니다'],
   ])('%s "%s" is not a sensitive situation', (language, message) => {
     expect(situationOf(message, language).sensitivity).toBe('low');
   });
@@ -86,6 +91,11 @@ describe('signal phrases keep to what they name', () => {
     // Restocking is a question, not a feature request; an option to be added is one.
     ['th', 'จะมีของเข้าอีกเมื่อไหร่คะ', 'how-to'],
     ['th', 'เพิ่มโหมดกลางคืนได้ไหมคะ', 'feature-request'],
+    // Asking how to turn a setting off is how-to; the code not arriving is account access.
+    ['ko', '2단계 인증 끄는 방법 알려 주세요', 'how-to'],
+    ['ko', '2단계 인증 코드가 안 와요', 'account-access'],
+    // A fee that "went out" twice is a double charge, not the line going out.
+    ['ko', '인터넷 요금이 두 번 나갔어요', 'complaint'],
   ])('%s "%s" is %s', (language, message, expected) => {
     expect(situationOf(message, language).id).toBe(expected);
   });
