@@ -62,6 +62,12 @@ describe('signal phrases keep to what they name', () => {
     ['ko', '학생 할인 있어요?'],
     ['ko', '거기 누구 있어요?'],
     ['ko', '서류 검토 부탁드립니다'],
+    // Restoring an account or data is not the service coming back; a lost signal is not a stolen phone.
+    ['zh', '账号能恢复吗'],
+    ['zh', '聊天记录能恢复吗？'],
+    ['zh', '手机信号掉了'],
+    ['zh', '没有声音的视频怎么上传？'],
+    ['zh', '有货吗？'],
   ])('%s "%s" is not a sensitive situation', (language, message) => {
     expect(situationOf(message, language).sensitivity).toBe('low');
   });
@@ -96,6 +102,9 @@ describe('signal phrases keep to what they name', () => {
     ['ko', '2단계 인증 코드가 안 와요', 'account-access'],
     // A fee that "went out" twice is a double charge, not the line going out.
     ['ko', '인터넷 요금이 두 번 나갔어요', 'complaint'],
+    // Restocking is a question; an order that has not come is a late delivery.
+    ['zh', '新款什么时候补货？', 'how-to'],
+    ['zh', '我的订单什么时候到货', 'shipping-delay'],
   ])('%s "%s" is %s', (language, message, expected) => {
     expect(situationOf(message, language).id).toBe(expected);
   });
