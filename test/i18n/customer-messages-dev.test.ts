@@ -125,6 +125,15 @@ describe('mood words keep to what they show', () => {
     // Asking whether it is down is confusion, however long it has lasted.
     ['zh', 'APP是不是挂了？一直打不开', 'confused'],
     ['ko', '앱이 두 시간째 안 열려요. 점검 중인가요?', 'confused'],
+    // A word that ends like a particle is not one; "the same as before" or an errand is no feeling.
+    ['th', 'สั่งของเยอะ จะได้ส่วนลดไหมคะ', 'calm'],
+    ['th', 'ขอใช้ที่อยู่เหมือนเดิมค่ะ', 'calm'],
+    ['th', 'ติดธุระด่วนค่ะ ขอเลื่อนนัดได้ไหม', 'calm'],
+    ['ko', '이제 서류는 그만 보내셔도 돼요', 'calm'],
+    ['zh', '这个套餐不会很贵吧', 'calm'],
+    // Still the same after a fix wears on the customer; a deadline of their own is worry.
+    ['th', 'อัปเดตแล้วก็ยังค้างเหมือนเดิมครับ', 'frustrated'],
+    ['zh', '网站一直进不去，明天之前我必须交材料', 'anxious'],
   ])('%s "%s" reads %s', (language, message, mood) => {
     expect(readCustomerTurn(message).mood).toBe(mood);
   });
