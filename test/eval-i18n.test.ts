@@ -38,7 +38,7 @@ const CONTEXT_KEYS: Record<string, keyof ReplyContext> = {
 const BLIND_2_FLOORS: Record<string, { situation: number; mood: number }> = {
   th: { situation: 1, mood: 0.87 },
   ko: { situation: 1, mood: 0.9 },
-  zh: { situation: 1, mood: 0.84 },
+  zh: { situation: 1, mood: 0.855 },
 };
 const BLIND_2_FILE = (language: string) => resolve(import.meta.dirname, '..', 'data', 'customer-messages-i18n', `blind-2-${language}.jsonl`);
 
@@ -158,9 +158,9 @@ describe('Thai, Korean and Chinese evaluation sets', () => {
  * (docs/evaluation.md, section 0d).
  */
 const BLIND_3_FLOORS: Record<string, { situation: number; mood: number }> = {
-  th: { situation: 0.81, mood: 0.7 },
-  ko: { situation: 0.87, mood: 0.77 },
-  zh: { situation: 0.885, mood: 0.725 },
+  th: { situation: 1, mood: 0.91 },
+  ko: { situation: 1, mood: 0.885 },
+  zh: { situation: 1, mood: 0.87 },
 };
 const BLIND_3_FILE = (language: string) => resolve(import.meta.dirname, '..', 'data', 'customer-messages-i18n', `blind-3-${language}.jsonl`);
 
