@@ -6,6 +6,7 @@
 //          since: development data now)
 //   blind2: data/customer-messages-i18n/blind-2-<lang>.jsonl (the second blind set, measured once as
 //          a test; tuned on since: development data now)
+//   blind3: data/customer-messages-i18n/blind-3-<lang>.jsonl (the third blind set, likewise)
 // The situation is the one the rules see (resolveContext: an angry message with no topic is a
 // complaint; a solved problem is not a sensitive situation any more).
 import { readFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ export const SETS = {
   dev: (language) => join(root, 'data', 'customer-messages-i18n', `dev-${language}.jsonl`),
   spent: (language) => join(root, 'test', 'fixtures', 'eval-i18n', language, 'customer-messages.jsonl'),
   blind2: (language) => join(root, 'data', 'customer-messages-i18n', `blind-2-${language}.jsonl`),
+  blind3: (language) => join(root, 'data', 'customer-messages-i18n', `blind-3-${language}.jsonl`),
 };
 
 const config = resolveConfig({ rules: [], enabled: new Set(), layers: [] });

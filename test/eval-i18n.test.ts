@@ -38,7 +38,7 @@ const CONTEXT_KEYS: Record<string, keyof ReplyContext> = {
 const BLIND_2_FLOORS: Record<string, { situation: number; mood: number }> = {
   th: { situation: 1, mood: 0.87 },
   ko: { situation: 1, mood: 0.9 },
-  zh: { situation: 1, mood: 0.84 },
+  zh: { situation: 1, mood: 0.855 },
 };
 const BLIND_2_FILE = (language: string) => resolve(import.meta.dirname, '..', 'data', 'customer-messages-i18n', `blind-2-${language}.jsonl`);
 
@@ -150,26 +150,28 @@ describe('Thai, Korean and Chinese evaluation sets', () => {
 });
 
 /**
- * The third blind set of customer messages (`<lang>/customer-messages-blind-3.jsonl`), written to
- * CONTRACT.md and data/customer-messages/GUIDE.md by someone who saw neither the signal phrases,
- * the tests nor any earlier set, measured once as it first met this round's phrases
- * (docs/evaluation.md, section 0d). Test figures: nothing may be tuned on these messages; a round
- * that tunes on them must say so, move them to data/customer-messages-i18n/ and write a new set.
+ * The third blind set of customer messages, written to CONTRACT.md and
+ * data/customer-messages/GUIDE.md by someone who saw neither the signal phrases, the tests nor any
+ * earlier set, and measured once as a test (situation th 81.4%, ko 87.1%, zh 88.6%; mood 70.0%,
+ * 77.1%, 72.9%). The phrases have been tuned on it since, so it is development data now
+ * (`data/customer-messages-i18n/blind-3-<lang>.jsonl`) and these floors hold development figures
+ * (docs/evaluation.md, section 0d).
  */
 const BLIND_3_FLOORS: Record<string, { situation: number; mood: number }> = {
-  th: { situation: 0.81, mood: 0.7 },
-  ko: { situation: 0.87, mood: 0.77 },
-  zh: { situation: 0.885, mood: 0.725 },
+  th: { situation: 1, mood: 0.91 },
+  ko: { situation: 1, mood: 0.885 },
+  zh: { situation: 1, mood: 0.87 },
 };
+const BLIND_3_FILE = (language: string) => resolve(import.meta.dirname, '..', 'data', 'customer-messages-i18n', `blind-3-${language}.jsonl`);
 
-describe('Thai, Korean and Chinese customer messages, third blind set (test set)', () => {
+describe('Thai, Korean and Chinese customer messages, third blind set (development data since)', () => {
   const rules = recommendedRules();
   const config = resolveConfig({ rules, enabled: new Set(rules.map((rule) => rule.meta.id)), layers: [] });
   for (const [language, floor] of Object.entries(BLIND_3_FLOORS)) {
-    it(`${language}: holds its measured situation and mood accuracy`, () => {
+    it(`${language}: holds its development situation and mood accuracy`, () => {
       const misses: string[] = [];
-      const figures = readMessages(language, join(DIR, language, 'customer-messages-blind-3.jsonl'), config, misses);
-      console.log(`${language} blind set 3: ${figures.messages} messages, situation ${pct(figures.situation)}, mood ${pct(figures.mood)}\n${misses.join('\n')}`);
+      const figures = readMessages(language, BLIND_3_FILE(language), config, misses);
+      console.log(`${language} blind set 3 (development): ${figures.messages} messages, situation ${pct(figures.situation)}, mood ${pct(figures.mood)}\n${misses.join('\n')}`);
       expect(figures.messages).toBe(70);
       expect({ situation: figures.situation >= floor.situation, mood: figures.mood >= floor.mood }).toEqual({ situation: true, mood: true });
     });

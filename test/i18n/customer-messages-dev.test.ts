@@ -50,6 +50,24 @@ describe('signal phrases keep to what they name', () => {
     ['ko', '오늘 날씨 좋네요 ㅎㅎ'],
     ['th', 'แอดมินอยู่ไหมคะ'],
     ['zh', '在吗？'],
+    // Asking about a way to pay, stock or an offer is no failed payment; a code that is not an error, no bug.
+    ['th', 'จ่ายผ่านพร้อมเพย์ไม่ได้เหรอคะ'],
+    ['th', 'ยังมีสีดำอยู่ไหมคะ'],
+    ['th', 'สถานะขึ้นว่า A12 ค่ะ'],
+    ['th', 'บัญชีผมจะโดนปิดไหมถ้าไม่ได้ใช้นาน'],
+    // A hacking the customer says did not happen.
+    ['th', 'ไม่ได้โดนแฮกนะคะ แค่อยากเปลี่ยนอีเมล'],
+    ['ko', '해킹 당한 건 아니고 비번만 바꾸고 싶어요'],
+    // An offer asked after is a question; "are you there?" and a document to review are nothing.
+    ['ko', '학생 할인 있어요?'],
+    ['ko', '거기 누구 있어요?'],
+    ['ko', '서류 검토 부탁드립니다'],
+    // Restoring an account or data is not the service coming back; a lost signal is not a stolen phone.
+    ['zh', '账号能恢复吗'],
+    ['zh', '聊天记录能恢复吗？'],
+    ['zh', '手机信号掉了'],
+    ['zh', '没有声音的视频怎么上传？'],
+    ['zh', '有货吗？'],
   ])('%s "%s" is not a sensitive situation', (language, message) => {
     expect(situationOf(message, language).sensitivity).toBe('low');
   });
@@ -76,6 +94,17 @@ describe('signal phrases keep to what they name', () => {
     ['zh', '网站打开就是503', 'outage'],
     // A problem said to be over keeps its topic (the rules treat it as solved).
     ['zh', '网络恢复了，不用派人来了', 'outage'],
+    // Restocking is a question, not a feature request; an option to be added is one.
+    ['th', 'จะมีของเข้าอีกเมื่อไหร่คะ', 'how-to'],
+    ['th', 'เพิ่มโหมดกลางคืนได้ไหมคะ', 'feature-request'],
+    // Asking how to turn a setting off is how-to; the code not arriving is account access.
+    ['ko', '2단계 인증 끄는 방법 알려 주세요', 'how-to'],
+    ['ko', '2단계 인증 코드가 안 와요', 'account-access'],
+    // A fee that "went out" twice is a double charge, not the line going out.
+    ['ko', '인터넷 요금이 두 번 나갔어요', 'complaint'],
+    // Restocking is a question; an order that has not come is a late delivery.
+    ['zh', '新款什么时候补货？', 'how-to'],
+    ['zh', '我的订单什么时候到货', 'shipping-delay'],
   ])('%s "%s" is %s', (language, message, expected) => {
     expect(situationOf(message, language).id).toBe(expected);
   });
@@ -96,6 +125,15 @@ describe('mood words keep to what they show', () => {
     // Asking whether it is down is confusion, however long it has lasted.
     ['zh', 'APP是不是挂了？一直打不开', 'confused'],
     ['ko', '앱이 두 시간째 안 열려요. 점검 중인가요?', 'confused'],
+    // A word that ends like a particle is not one; "the same as before" or an errand is no feeling.
+    ['th', 'สั่งของเยอะ จะได้ส่วนลดไหมคะ', 'calm'],
+    ['th', 'ขอใช้ที่อยู่เหมือนเดิมค่ะ', 'calm'],
+    ['th', 'ติดธุระด่วนค่ะ ขอเลื่อนนัดได้ไหม', 'calm'],
+    ['ko', '이제 서류는 그만 보내셔도 돼요', 'calm'],
+    ['zh', '这个套餐不会很贵吧', 'calm'],
+    // Still the same after a fix wears on the customer; a deadline of their own is worry.
+    ['th', 'อัปเดตแล้วก็ยังค้างเหมือนเดิมครับ', 'frustrated'],
+    ['zh', '网站一直进不去，明天之前我必须交材料', 'anxious'],
   ])('%s "%s" reads %s', (language, message, mood) => {
     expect(readCustomerTurn(message).mood).toBe(mood);
   });
