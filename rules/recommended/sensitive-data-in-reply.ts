@@ -70,7 +70,7 @@ export default defineRule(
     // What it finds in a sentence never depends on the rest of the reply.
     scope: 'paragraph',
     docs: {
-      description: 'A full card number (12-19 digits passing the Luhn check), a password, PIN or API key pasted into the reply. The last four digits are fine.',
+      description: 'A full card number (12-19 digits passing the Luhn check, or 15-16 digits in card groups right after the word for a payment card: "card 4532 7811 2209 5566", 银行卡6222 …), a password, PIN or API key pasted into the reply. The last four digits are fine; order, tracking, membership and gift card numbers are not cards.',
       why: 'A reply is stored in the help desk, forwarded and read on lock screens. A full card number in it breaks PCI DSS; a password or key in it is as good as leaked. Refer to cards by their last four digits.',
       examples: {
         bad: [
