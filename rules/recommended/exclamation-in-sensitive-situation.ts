@@ -36,7 +36,7 @@ const SIGNATURE = /^\s*(?:[-–—~^*/]\s*\p{L}[\p{L}.' ]{0,24})?\s*(?:\(?[1-9]\
 /** "Hey Craig, we're sorry to hear that!": the mark belongs to the last clause, not the greeting. */
 const CLAUSE_BREAK = /[,;:—–]|\s-\s/g;
 
-type Kind = 'loud' | 'sympathy' | 'sign-off' | 'cheer' | 'plain' | 'letter';
+type Kind = 'loud' | 'sympathy' | 'sign-off' | 'cheer' | 'plain' | 'letter' | 'news';
 
 /**
  * Chinese, Korean and Thai: sorrow and apology ("非常抱歉！", "정말 죄송합니다!", "ขออภัยจริงๆ ค่ะ!")
@@ -44,6 +44,13 @@ type Kind = 'loud' | 'sympathy' | 'sign-off' | 'cheer' | 'plain' | 'letter';
  * "สวัสดีค่ะ!", "太好了！", "좋은 소식입니다!").
  */
 const SYMPATHY_CJK_THAI = /抱歉|对不起|對不起|遗憾|遺憾|不好意思|难过|難過|节哀|節哀|죄송|미안|안타깝|유감|ขออภัย|ขอโทษ|เสียใจ/;
+/**
+ * The stock apology for "the inconvenience" (给您带来不便，敬请谅解！, 불편을 드려 죄송합니다!,
+ * ขออภัยในความไม่สะดวกครับ!) is a formula, not feeling: its "!" is as loud as on any news.
+ */
+const STOCK_APOLOGY_CJK_THAI = /不便|불편을?\s*(?:드려|끼쳐)|ในความไม่สะดวก/;
+/** Thanks or a wish closing the reply (感谢您的耐心！, 감사합니다!, ขอบคุณค่ะ!, 祝您生活愉快！): courtesy. */
+const CLOSING_CJK_THAI = /(?:谢谢|謝謝|感谢|感謝|多谢|多謝|감사|고맙|ขอบคุณ)[^\n]{0,12}$|^(?:祝|좋은\s*하루|ขอให้)/u;
 const GREETING_CJK_THAI = /^(?:[\p{L}\p{N}]{0,8}\s*)?(?:您好|你好|大家好|亲|親|안녕하세요|안녕|สวัสดี)/u;
 const CHEER_CJK_THAI = /太好了|好消息|很高兴|很開心|很高興|开心|開心|恭喜|没问题|沒問題|搞定|放心吧|좋은\s*소식|기쁘|기뻐|반갑|축하|문제없|걱정\s*마세요|ยินดี|ดีใจ|เรียบร้อยแล้ว|ไม่มีปัญหา|ข่าวดี/;
 const SENTENCE_END_CJK_THAI = /[.!?…\n。！？]/;
@@ -53,14 +60,23 @@ const LETTER_GREETING = /^(?:您好|你好|大家好)$/;
 /** What replaces a calmer mark, as each language ends a sentence (Thai needs none). */
 const FULL_STOP: Record<string, string> = { zh: '。', ko: '.', th: '' };
 
+/**
+ * In Chinese, Korean and Thai a "！" on a plain statement (the news, a reassurance, a promise:
+ * 接入已恢复！, 접속이 안 되는 거예요!, จะไม่เกิดขึ้นอีกแน่นอนค่ะ!) is emphasis a support lead strikes
+ * in a sensitive conversation: it reads as a raised voice or as cheer. So it is 'news', reported
+ * on its own; only sorrow, a closing thanks and a letter's greeting may carry one.
+ */
 function classifyCjkThai(prose: string, start: number, end: number): Kind {
   if (end - start > 1) return 'loud';
   let sentenceStart = start;
   while (sentenceStart > 0 && !SENTENCE_END_CJK_THAI.test(prose[sentenceStart - 1]!)) sentenceStart--;
   const sentence = prose.slice(sentenceStart, start).trim();
   if (LETTER_GREETING.test(sentence) && LETTER_SALUTATION.test(prose.slice(Math.max(0, sentenceStart - 40), sentenceStart)) && /^[ \t]*(?:\n|$)/.test(prose.slice(end))) return 'letter';
-  if (SYMPATHY_CJK_THAI.test(sentence)) return 'sympathy';
-  return GREETING_CJK_THAI.test(sentence) || CHEER_CJK_THAI.test(sentence) ? 'cheer' : 'plain';
+  if (SYMPATHY_CJK_THAI.test(sentence) && !STOCK_APOLOGY_CJK_THAI.test(sentence)) return 'sympathy';
+  if (GREETING_CJK_THAI.test(sentence) || CHEER_CJK_THAI.test(sentence)) return 'cheer';
+  // A closing with nothing after it but a signature line.
+  if (CLOSING_CJK_THAI.test(sentence) && !/[。！？.!?]/.test(prose.slice(end)) && prose.slice(end).trim().length <= 40) return 'sign-off';
+  return 'news';
 }
 
 function cheerful(sentence: string, clause: string): boolean {
@@ -145,14 +161,14 @@ export default defineRule(
         allowed: {
           type: 'integer',
           minimum: 0,
-          description: 'Exclamation marks a reply may carry in a sensitive situation when none of them cheers; default 1 (none in a bereavement)',
+          description: 'Exclamation marks a reply may carry in a sensitive situation when none of them cheers; default 1 (none in a bereavement). In Chinese, Korean and Thai a mark on the news itself is reported whatever the count.',
         },
       },
     },
     defaultOptions: { allowed: 1, only_when_upset: ['cancellation'] },
     docs: {
       description: 'Cheerful or repeated exclamation marks (full-width ！ too) when the situation is sensitive (billing failure, outage, security, bereavement, complaint, cancellation).',
-      why: 'Mailchimp\'s guide allows one exclamation mark at most and never in an error or a failure. "Hey there!" or "Happy to help!" sounds upbeat on a good day and flippant when the customer cannot pay or log in. An "!" on sympathy ("Oh no!", "So sorry!") or on a closing ("Thanks!", "Let us know how it goes!") is feeling or courtesy, not cheer, and is left alone; one plain mark is allowed, more are not, and none when the customer has lost someone. A mark that comes after a real apology in the reply ("We\'re so sorry to hear this. … We\'re here to help!") is reported as a suggestion, not an error: the bad news was met with care first, and reviewers differ on whether the "!" spoils it.',
+      why: 'Mailchimp\'s guide allows one exclamation mark at most and never in an error or a failure. "Hey there!" or "Happy to help!" sounds upbeat on a good day and flippant when the customer cannot pay or log in. An "!" on sympathy ("Oh no!", "So sorry!") or on a closing ("Thanks!", "Let us know how it goes!") is feeling or courtesy, not cheer, and is left alone; one plain mark is allowed, more are not, and none when the customer has lost someone. A mark that comes after a real apology in the reply ("We\'re so sorry to hear this. … We\'re here to help!") is reported as a suggestion, not an error: the bad news was met with care first, and reviewers differ on whether the "!" spoils it. In Chinese, Korean and Thai support writing a "！" on the news itself ("접속이 안 되는 거예요!", "以后账号绝对不会再被盗！") reads as a raised voice, so it is reported even alone; a sorry, a closing thanks and a letter\'s 您好！ may carry one, but not the stock apology for "the inconvenience" (给您带来不便，敬请谅解！).',
       examples: {
         bad: [
           {
@@ -210,6 +226,11 @@ export default defineRule(
           { text: '안녕하세요! 결제 문제는 해결되었습니다.', context: { situation: 'billing-failure' }, fixed: '안녕하세요. 결제 문제는 해결되었습니다.' },
           { text: '尊敬的周先生：\n您好！\n\n问题已经解决了，太好了！', context: { situation: 'complaint' }, count: 1, note: 'The letter greeting is convention; the cheer after it is not.' },
           { text: 'สวัสดีค่ะ! ระบบกำลังกลับมาใช้งานได้ค่ะ', context: { situation: 'outage' } },
+          { text: '서연 님, 지금 서버 점검 중이라 접속이 안 되는 거예요! 오후 2시에 점검이 끝나요.', context: { situation: 'outage' }, fixed: '서연 님, 지금 서버 점검 중이라 접속이 안 되는 거예요. 오후 2시에 점검이 끝나요.', note: 'One mark on the news: in Korean it raises the voice.' },
+          { text: '登录保护已经全部打开了，以后账号更安全了！', context: { situation: 'security' } },
+          { text: 'ทางเราขยายอายุสมาชิกให้ทุกท่าน 3 วันแล้วค่ะ!', context: { situation: 'outage' } },
+          { text: '给您带来不便，敬请谅解！', context: { situation: 'complaint' }, note: 'The stock apology is a formula, not feeling.' },
+          { text: 'ขออภัยในความไม่สะดวกครับ! ทางเราได้รับเรื่องแล้วครับ', context: { situation: 'security' } },
         ],
         good: [
           { text: '尊敬的周先生：\n您好！\n\n您反映的发票抬头错误已经核实，更正后的电子发票已于今天发送到您的邮箱。', context: { situation: 'complaint', channel: 'email' }, note: 'A Chinese letter opens with the salutation, then 您好！ on its own line: convention, not cheer.' },
@@ -286,6 +307,9 @@ export default defineRule(
           { text: '정말 죄송합니다! 결제 오류는 카드 유효기간 만료 때문이며, 카드 정보를 변경하시면 바로 결제됩니다.', context: { situation: 'billing-failure' } },
           { text: 'ขออภัยจริงๆ ค่ะ! ระบบกลับมาใช้งานได้ตั้งแต่ 10:15 น. แล้วค่ะ', context: { situation: 'outage' } },
           { text: '太好了！很高兴您喜欢新功能。', context: { situation: 'praise' } },
+          { text: '多扣的49元已经原路退回，3个工作日内到账。感谢您的耐心等待！', context: { situation: 'complaint' }, note: 'A closing thanks is courtesy.' },
+          { text: '불편을 끼쳐 드린 점 정말 죄송합니다. 중복 결제 금액은 오늘 취소했습니다. 기다려 주셔서 감사합니다!\n\n하늘통신 고객센터', context: { situation: 'complaint' } },
+          { text: 'ขอโทษจริงๆ ค่ะ! เราคืนเงินที่ตัดซ้ำให้แล้ววันนี้ ยอดจะเข้าบัญชีภายใน 3 วันทำการค่ะ', context: { situation: 'complaint' } },
         ],
       },
     },
@@ -299,7 +323,9 @@ export default defineRule(
     const marks = [...prose.matchAll(MARK)]
       .map((match) => ({ start: match.index!, end: match.index! + match[0].length, text: match[0] }))
       // "…?utm_campaign=reply!": a mark glued to a link or a handle belongs to it, not to the prose.
-      .filter((mark) => !(mark.start > 0 && /\s/.test(prose[mark.start - 1]!) && !/\s/.test(context.text[mark.start - 1]!)));
+      .filter((mark) => !(mark.start > 0 && /\s/.test(prose[mark.start - 1]!) && !/\s/.test(context.text[mark.start - 1]!)))
+      // "![GIF](https://…)" is an image, and "Tb92!xkq" a password: neither mark is punctuation.
+      .filter((mark) => !/^!\[[^\]\n]*\]\(/.test(context.text.slice(mark.start, mark.start + 300)) && !(/[A-Za-z0-9]/.test(prose[mark.start - 1] ?? '') && /[A-Za-z0-9]/.test(prose[mark.end] ?? '')));
     const bereavement = reply.situation.id === 'bereavement';
     const allowed = bereavement ? 0 : (context.options.allowed ?? 1);
     const situationName = reply.situation.id?.replace(/-/g, ' ') ?? 'sensitive';
@@ -322,6 +348,7 @@ export default defineRule(
       let message: string | undefined;
       if (bereavement) message = 'No exclamation marks when the customer has lost someone: keep the reply quiet and plain.';
       else if (kind === 'loud') message = `"${mark.text}" shouts in ${situation} conversation; one full stop says it calmly.`;
+      else if (kind === 'news') message = `This "${mark.text}" raises the voice on the news in ${situation} conversation; end the sentence calmly.`;
       else if (kind === 'cheer' && greeting) message = `This "!" on the greeting sounds cheerful in ${situation} conversation, where the news is bad; greet with a comma.`;
       else if (kind === 'cheer') message = `This "!" sounds cheerful in ${situation} conversation, where the news is bad; end the sentence with a full stop.`;
       else if (kind === 'plain' && counted > allowed) message = `${counted} exclamation marks in ${situation} conversation; keep at most ${allowed === 1 ? 'one' : allowed}, and none that cheer.`;

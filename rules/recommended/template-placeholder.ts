@@ -32,6 +32,26 @@ const PLACEHOLDER = new RegExp(
 /** A greeting whose merge field was filled with nothing: "Hi ,". */
 const EMPTY_GREETING = /^[ \t]*(?:hi|hello|hey|dear)[ \t]+(?=[,!])/gim;
 
+/**
+ * A bracketed menu label or button, as help articles write them ("[설정] > [계정]", "ไปที่เมนู
+ * [คำสั่งซื้อของฉัน]", "点击【申请开票】", "[주문 내역]으로 이동"): part of a path, or next to a word for
+ * going, tapping or a place on the screen, or a label in the user's own words ("my orders").
+ */
+const PATH_BEFORE = /[\]】］〕][ \t]*(?:>|›|»|→|＞|\/)[ \t]*$/;
+const PATH_AFTER = /^[ \t]*(?:>|›|»|→|＞|\/)[ \t]*[[【［〔]/;
+const GO_BEFORE = /(?:\b(?:go\s+to|open|click(?:\s+on)?|tap(?:\s+on)?|select|choose|press|under)|เมนู|ปุ่ม|แท็บ|หน้า|ไปที่|กด(?:ที่)?|คลิก(?:ที่)?|แตะ(?:ที่)?|เลือก|เข้า(?:ไป)?(?:ที่)?|点击|點擊|点|點|进入|進入|打开|打開|选择|選擇|前往|切换到|切換到)[ \t]*["“「]?$/i;
+const GO_AFTER = /^[ \t]*(?:(?:을|를|으로|로|에서|에|의)?[ \t]*(?:메뉴|버튼|탭|화면|페이지|항목|이동|누르|눌러|클릭|선택|터치|들어가)|(?:页面|頁面|菜单|菜單|按钮|按鈕|栏目|欄目|选项|選項|标签|標籤|页|頁|里|裡)|(?:menu|tab|button|page|screen|section)\b)/i;
+/** "My orders", 我的订单, คำสั่งซื้อของฉัน, 내 정보: a merge field never says "my". */
+const MY = /^(?:my\s|我的|내\s)|ของฉัน$/i;
+/** A link or a person's name is filled in, never tapped: "click [tracking link]", "กด [ชื่อลูกค้า]". */
+const FILLED_IN = /\b(?:link|url|name)\b|링크|ลิงก์|ลิงค์|链接|鏈結|网址|網址|ชื่อ|이름|성함|고객명|姓名|名字|称呼|稱呼/i;
+
+function isInterfaceLabel(text: string, before: string, after: string): boolean {
+  const inner = text.slice(1, -1).trim();
+  if (!inner || /[_{}%|]/.test(inner) || /^[A-Z][A-Z0-9 ]+$/.test(inner) || FILLED_IN.test(inner)) return false;
+  return PATH_BEFORE.test(before) || PATH_AFTER.test(after) || MY.test(inner) || GO_BEFORE.test(before) || GO_AFTER.test(after);
+}
+
 type Field = 'first' | 'last' | 'full' | 'agent' | 'other';
 
 export default defineRule(
@@ -56,6 +76,9 @@ export default defineRule(
           { text: 'Hi *|FNAME|*, your invoice is attached.' },
           { text: 'Hi , your refund is on its way.', context: { customerName: 'Priya Raman' }, fixed: 'Hi Priya, your refund is on its way.' },
           { text: 'Track it here: https://example.com/track/{{tracking_number}}' },
+          { text: 'กด [ชื่อลูกค้า] เพื่อยืนยันค่ะ', note: 'A field name stays a field after a tap verb: no menu is called "customer name".' },
+          { text: '점검이 끝나면 [주문번호]로 다시 연락드리겠습니다.', note: 'A field word with a particle but no menu verb after it.' },
+          { text: 'Click [tracking link] to follow your parcel.', note: 'A link is filled in, not tapped as a label.' },
         ],
         good: [
           { text: '王先生您好，您的订单【2024-1188】已发货。' },
@@ -67,6 +90,14 @@ export default defineRule(
           { text: 'Prices went up 20% on Monday; 50% of plans are unaffected.' },
           { text: 'Open https://example.com/search?q=%E2%80%99 to see it.' },
           { text: 'Hi @priya, your refund is on its way. <3' },
+          { text: '[설정] > [계정] > [비밀번호 변경] 순서로 들어가시면 바로 바꾸실 수 있어요.', note: 'A menu path: the brackets are labels on the screen.' },
+          { text: '홈페이지에 로그인한 뒤 [주문 내역]으로 이동해 [세금계산서 신청]을 누르세요.' },
+          { text: 'เข้าสู่ระบบแล้วไปที่เมนู [คำสั่งซื้อของฉัน] จากนั้นกด [ขอใบกำกับภาษี] ค่ะ' },
+          { text: 'กดที่ [คำสั่งซื้อของฉัน] > [ขอเปลี่ยนสินค้า] ได้เลยค่ะ' },
+          { text: '登录官网，进入【我的订单】，找到订单后点击【申请开票】。' },
+          { text: '您可以在App【我的】>【客户服务】里查看工单进度。' },
+          { text: '请打开“我的订单”页面，选择[订单详情]按钮查看物流。' },
+          { text: 'Go to [Settings] > [Account] > [Customer details] to change it.' },
         ],
       },
     },
@@ -77,6 +108,7 @@ export default defineRule(
     const inCode = (span: Span) => code.some(([start, end]) => span.start >= start && span.end <= end);
     for (const span of findAll(PLACEHOLDER, context.text)) {
       if (inCode(span) || !isPlaceholder(span.text)) continue;
+      if (/^[[【［〔]/.test(span.text) && isInterfaceLabel(span.text, context.text.slice(Math.max(0, span.start - 12), span.start), context.text.slice(span.end, span.end + 12))) continue;
       const fill = fillFor(context, fieldOf(span.text));
       context.report({ message: `Unfilled placeholder "${span.text}": fill it in before sending.`, start: span.start, end: span.end, fix: fill });
     }

@@ -20,8 +20,10 @@ export default defineRule(
           { text: '본인 확인을 위해 로그인 비밀번호가 필요합니다. 채팅으로 보내 주세요.', note: 'The request in the next sentence, with the secret understood.' },
           { text: '출금 제한을 풀려면 계좌 비밀번호 4자리를 확인해야 해요. 답장으로 회신 부탁드려요.' },
           { text: '확인을 위해 카드 번호와 비밀번호 앞 두 자리를 알려 주세요.', note: 'Part of a password is still the password; only a card number may be asked for in part.' },
+          { text: '결제를 다시 하려면 카드 뒷면 숫자 3자리를 채팅으로 보내 주세요.', context: { situation: 'billing-failure' }, note: 'The CVC described instead of named is still the CVC.' },
         ],
         good: [
+          { text: '카드 뒷면 3자리는 저희 상담원에게도 알려 주시면 안 됩니다.' },
           { text: '인증번호는 누구에게도 알려 주지 마세요. 저희는 절대 요청하지 않습니다.' },
           { text: '결제하신 카드의 끝 4자리를 알려 주시면 바로 확인해 드리겠습니다.' },
           { text: '비밀번호 재설정 링크를 이메일로 보내 드렸습니다.' },
@@ -40,7 +42,7 @@ export default defineRule(
   (context) => {
     if (!/비밀|인증|카드|CVC|CVV|PIN|OTP|보안/i.test(context.prose)) return;
     for (const secret of secretRequests(context, {
-      secret: /(?:결제\s*|로그인\s*|계정\s*|일회용\s*)?비밀\s*번호|인증\s*번호|인증\s*코드|OTP(?:\s*번호)?|(?:신용\s*)?카드\s*번호(?:\s*전체)?|CVC(?:\s*번호)?|CVV2?(?:\s*번호)?|보안\s*코드|PIN(?:\s*번호)?/,
+      secret: /(?:결제\s*|로그인\s*|계정\s*|일회용\s*)?비밀\s*번호|인증\s*번호|인증\s*코드|OTP(?:\s*번호)?|(?:신용\s*)?카드\s*번호(?:\s*전체)?|CVC(?:\s*번호)?|CVV2?(?:\s*번호)?|보안\s*코드|PIN(?:\s*번호)?|카드\s*뒷면(?:의|에\s*있는)?\s*(?:숫자\s*)?(?:3|세)\s*자리(?:\s*숫자)?/,
       request: /(?:알려|보내|말씀해|회신해|적어|전달해|남겨|공유해|불러)\s*(?:주(?:세요|시|십|실)|줘|줄래|달라)|(?:채팅|채팅창|여기|답장|메시지|답변)에?\s*(?:[가-힣]+\s*)?입력해\s*(?:주|줘)|(?:알려|보내|입력|회신|전달|공유)\s*(?:부탁|바랍니다|요청)/,
       refusal: /마세요|마십시오|마시고|마시길|마시기|말고|말아|면\s*안\s*(?:됩|돼|되)|않습니다|않아요|않으니|금지|주의하|삼가|요청하지|요구하지|묻지|여쭙지/,
       ownScreen: /(?:앱|화면|페이지|사이트|홈페이지|로그인\s*창)(?:에서|에|의)/,

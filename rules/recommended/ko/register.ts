@@ -1,4 +1,5 @@
 import { defineRule, type Span } from '@preach/core';
+import { insideQuote, quotedSpans } from '../../src/helpers/languages.js';
 
 /** The sentence's last word, with what trails it (punctuation, ㅋㅋ, emoji, ^^) left off. */
 const LAST_WORD = /([가-힣]+)[^가-힣]*$/;
@@ -6,7 +7,14 @@ const LAST_WORD = /([가-힣]+)[^가-힣]*$/;
  * 반말 endings: plain-speech forms an agent never uses to a customer (해, 줘, 거야, 했어, 알겠어,
  * 할게, ~냐). 니/지 only as a question (했니? 맞지?); 올해 ("this year") is not 해.
  */
-const BANMAL = /(?:(?<![올작매새])해|줘|봐|돼|거야|이야|잖아|거든|할게|줄게|볼게|드릴게|할래|(?:[았었였했됐봤줬왔갔겠있없])어|알아|몰라|맞아|그래|좋아|싫어|[가-힣]냐)$/;
+const BANMAL = /(?:(?<![올작매새])해|줘|봐|돼|꿔|춰|둬|뤄|(?<![배우고염])려|켜|꺼|써|거야|이야|잖아|거든|할게|줄게|볼게|드릴게|할래|알아|몰라|맞아|그래|좋아|싫어|[가-힣]냐)$/;
+/** 놨어, 샀어, 했어, 없어: a past or existence stem (final ㅆ) with a bare 어/아 is plain speech. */
+const HANGUL_FINAL_SS = 20;
+function pastBanmal(ending: string): boolean {
+  if (ending.length < 2 || !/[어아]$/.test(ending)) return false;
+  const code = ending.charCodeAt(ending.length - 2) - 0xac00;
+  return code >= 0 && code < 11172 && code % 28 === HANGUL_FINAL_SS;
+}
 const BANMAL_QUESTION = /(?:니|지|냐|어|아)$/;
 /** 해요체 ends in 요 (…해요, …세요, …죠); 합쇼체 in 니다 / 니까. */
 const HAEYO = /(?:요|죠)$/;
@@ -35,6 +43,8 @@ export default defineRule(
           { text: '결제 오류는 확인했어. 내일까지 처리할게.', count: 2 },
           { text: '환불은 오늘 처리했어요. 영업일 기준 3일 이내에 입금됩니다.' },
           { text: '왜 아직도 로그인이 안 되냐?' },
+          { text: '임시 비밀번호 만들어 놨어. 로그인하고 바로 바꿔.', count: 2 },
+          { text: '주문은 어제 취소됐고 환불도 벌써 넣었어.', count: 1 },
         ],
         good: [
           { text: '안녕하세요, 김민준 고객님. 환불은 오늘 처리되었습니다. 영업일 기준 3일 이내에 입금됩니다. 감사합니다.' },
@@ -43,6 +53,8 @@ export default defineRule(
           { text: '올해 요금제는 작년과 같습니다.' },
           { text: '환불은 오늘 처리해 드렸어요. 3일 안에 입금될 거예요. 감사합니다.' },
           { text: '인증번호는 누구에게도 알려 주지 마세요. 저희는 인증번호를 요청하지 않습니다.' },
+          { text: '고객님께서 "왜 아직도 안 와?"라고 남기신 주문은 오늘 오후에 출발했습니다. 내일 도착합니다.', note: 'The customer\'s own words, quoted.' },
+          { text: '해당 상품은 \'교환·환불 불가\' 상품입니다. 대신 적립금으로 보상해 드리겠습니다.' },
         ],
       },
     },
@@ -51,13 +63,15 @@ export default defineRule(
     if (!/[가-힣]/.test(context.prose)) return;
     const haeyo: Span[] = [];
     const hapsyo: Span[] = [];
+    const quotes = quotedSpans(context.prose);
     for (const sentence of context.analysis.sentences()) {
       const word = LAST_WORD.exec(sentence.text);
       if (!word) continue;
       const ending = word[1]!;
       const at = sentence.start + word.index!;
+      if (insideQuote(quotes, at)) continue;
       const question = /[?？]\s*$/.test(sentence.text);
-      if (BANMAL.test(ending) || (question && BANMAL_QUESTION.test(ending) && !HAEYO.test(ending) && !HAPSYO.test(ending))) {
+      if (BANMAL.test(ending) || pastBanmal(ending) || (question && BANMAL_QUESTION.test(ending) && !HAEYO.test(ending) && !HAPSYO.test(ending))) {
         context.report({ message: `"${ending}" is 반말 (plain speech) to a customer; use 해요체 or 합쇼체 (…해요 / …합니다).`, start: at, end: at + ending.length });
         continue;
       }

@@ -1,4 +1,5 @@
 import { defineRule, type Span } from '@preach/core';
+import { insideQuote, quotedSpans } from '../../src/helpers/languages.js';
 
 /** Polite particles, as segmented words: a male agent ends with ครับ, a female one with ค่ะ / คะ. */
 const MALE = new Set(['ครับ', 'คับ', 'ครับผม', 'ฮะ', 'ขอรับ']);
@@ -47,6 +48,8 @@ export default defineRule(
           { text: 'ค่าบริการเดือนนี้ลดให้ 50% แล้วครับ ส่วนค่าส่งทางเราออกให้ครับ', note: 'ค่า at the start of a noun (ค่าบริการ, ค่าส่ง) is a fee, not the particle ค่ะ.' },
           { text: 'ทางเราจะไม่เรียกเก็บค่าธรรมเนียมรายปี และคืนค่าใช้จ่ายให้ภายใน 7 วันครับ', context: { channel: 'email' } },
           { text: 'เปิดการยืนยันสองขั้นตอนได้ที่เมนู "ตั้งค่า > ความปลอดภัย" ครับ', note: 'ตั้งค่า (settings) ends with ค่า.' },
+          { text: 'ที่คุณแจ้งมาว่า “สั่งตั้งแต่วันที่ 2 ยังไม่ได้ของเลยครับ” ดิฉันตรวจสอบให้แล้วค่ะ พัสดุจะถึงภายในวันศุกร์นี้ค่ะ', note: 'ครับ is in the customer\'s quoted words; the agent writes ค่ะ.' },
+          { text: 'ลูกค้าพิมพ์มาว่า "ขอบคุณค่ะ" แล้วแชทก็ปิดไปครับ ผมจึงเปิดเรื่องใหม่ให้ครับ' },
         ],
       },
     },
@@ -55,7 +58,9 @@ export default defineRule(
     if (!/\p{Script=Thai}/u.test(context.prose)) return;
     const male: Span[] = [];
     const female: Span[] = [];
+    const quotes = quotedSpans(context.prose);
     for (const word of context.analysis.words()) {
+      if (insideQuote(quotes, word.start)) continue;
       if (MALE.has(word.text)) male.push(word);
       else if (FEMALE.has(word.text) && (!ALSO_A_NOUN.has(word.text) || particleOfItsOwn(context.prose, word))) female.push(word);
     }

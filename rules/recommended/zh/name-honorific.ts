@@ -9,6 +9,8 @@ const TITLE = /^\s*(?:先生|女士|小姐|老师|老師|经理|經理|总|總|�
 const ADDRESS_BEFORE = /(?:^|\n|[。！？!?]|(?:您好|你好|亲爱的|親愛的|尊敬的)[，,]?)[ \t]*$/;
 /** And what ends it: a comma, a colon or an exclamation mark. */
 const ADDRESS_AFTER = /^[ \t]*[，,：:！!]/;
+/** An SMS opens with the sender's tag (【速达】小红，…): the address comes right after it. */
+const SENDER_TAG = /^[ \t]*[【［\[][^】］\]\n]{1,15}[】］\]][ \t]*$/;
 /** A surname with a title, to find someone else's name: 李先生 when the customer is 王伟. */
 const TITLED = /([\u4e00-\u9fff]{1,2})(先生|女士|小姐)/g;
 
@@ -30,11 +32,13 @@ export default defineRule(
           { text: '李先生您好，您的订单已发货。', context: { customerName: '王伟' } },
           { text: '志明，您的快递明天上午送到。', context: { customerName: '陈志明' }, note: 'The given name alone, as a friend would say it.' },
           { text: '您好，秀英：退款已经原路退回。', context: { customerName: '张秀英' } },
+          { text: '【速达】小红，您的包裹在途中延误，预计明天18点前派送。', context: { customerName: '陈小红', customerTitle: 'ms' }, fixed: '【速达】陈女士，您的包裹在途中延误，预计明天18点前派送。', note: 'An SMS opens with the sender\'s tag; the name right after it is the address.' },
         ],
         good: [
           { text: '王先生您好，您的退款已经处理好了。', context: { customerName: '王伟' } },
           { text: '您好，您的订单已发货。', context: { customerName: '王伟' } },
           { text: '王伟先生，您好。您的发票已寄出。', context: { customerName: '王伟' } },
+          { text: '【速达】陈女士，您的包裹在途中延误，预计明天18点前派送。', context: { customerName: '陈小红', customerTitle: 'ms' } },
           { text: '欧阳女士您好，退款已原路返回。', context: { customerName: '欧阳娜娜', customerTitle: 'ms' } },
           { text: '王女士您好，您的发票已寄出。', context: { customerName: '王丽女士' } },
           { text: '刘先生，建国路的网点今天照常营业。', context: { customerName: '刘建国' }, note: 'The given name inside a word, not as an address.' },
@@ -61,7 +65,7 @@ export default defineRule(
     // and family talk. Inside other words (建国路) it is no address.
     for (const at of name.given.length >= 2 ? occurrences(prose, name.given) : []) {
       if (prose.slice(Math.max(0, at - name.surname.length), at) === name.surname) continue;
-      const opensTheReply = ADDRESS_BEFORE.test(prose.slice(Math.max(0, at - 8), at));
+      const opensTheReply = ADDRESS_BEFORE.test(prose.slice(Math.max(0, at - 8), at)) || SENDER_TAG.test(prose.slice(0, at));
       if (!opensTheReply || !ADDRESS_AFTER.test(prose.slice(at + name.given.length))) continue;
       context.report({ message: `"${name.given}" alone is how friends talk; address the customer as ${address} or 您.`, start: at, end: at + name.given.length, fix: proper && `${name.surname}${proper}` });
     }

@@ -1,4 +1,5 @@
 import { defineRule } from '@preach/core';
+import { insideQuote, quotedSpans } from '../../src/helpers/languages.js';
 import { findAll } from '../../src/helpers/sentences.js';
 
 /**
@@ -27,13 +28,16 @@ export default defineRule(
           { text: '您好，您的退款已经处理好了。' },
           { text: '我们已联系你们当地的快递网点，请您留意电话。' },
           { text: '这款迷你音箱目前有货，您可以直接下单。' },
+          { text: '您在留言里说“你们到底什么时候发货？你说清楚”，这是我们的问题，包裹今天下午已发出。', note: 'The customer\'s own words, quoted.' },
         ],
       },
     },
   },
   (context) => {
     if (!/[你妳]/.test(context.prose)) return;
+    const quotes = quotedSpans(context.prose);
     for (const you of findAll(INFORMAL_YOU, context.prose)) {
+      if (insideQuote(quotes, you.start)) continue;
       context.report({ message: `"${you.text}" to a customer: the team writes 您.`, start: you.start, end: you.end, fix: '您' });
     }
   },

@@ -111,6 +111,24 @@ export function splitEastAsianName(full: string, compoundSurnames: readonly stri
   return { full: name, surname, given: name.slice(surname.length) };
 }
 
+/**
+ * Quoted words in the reply: “…”, "…", 「…」, 『…』, ‘…’ and '…' within a line. A reply that quotes the
+ * customer ("ที่คุณแจ้งมาว่า “…ครับ”", 您说“你们怎么还不发货”) repeats their register, not the agent's.
+ * A quote that covers most of the reply is the reply itself, and is not counted.
+ */
+const QUOTED = /“[^”\n]{1,200}”|"[^"\n]{1,200}"|「[^」\n]{1,200}」|『[^』\n]{1,200}』|‘[^’\n]{1,200}’|(?<![A-Za-z])'[^'\n]{1,200}'(?![A-Za-z])/g;
+
+export function quotedSpans(prose: string): Span[] {
+  const quotes = findAll(QUOTED, prose);
+  const length = prose.trim().length;
+  return quotes.filter((quote) => quote.text.length < length * 0.6);
+}
+
+/** Whether `offset` lies inside one of `quotes`. */
+export function insideQuote(quotes: readonly Span[], offset: number): boolean {
+  return quotes.some((quote) => offset > quote.start && offset < quote.end - 1);
+}
+
 /** Every place `needle` occurs in the prose. */
 export function occurrences(prose: string, needle: string): number[] {
   const at: number[] = [];
