@@ -248,3 +248,28 @@ holdsMessageFigures(
   { th: { situation: 0.8, mood: 0.67 }, ko: { situation: 0.855, mood: 0.71 }, zh: { situation: 0.825, mood: 0.655 } },
   70,
 );
+
+/**
+ * The third blind reply set (`<lang>/replies-blind-3.yaml`, 60 replies, 30 of them good), written
+ * to CONTRACT.md by someone who read nothing else of the project, measured once as it first met
+ * the rules tuned on the second (docs/evaluation.md, section 0d). Test figures: nothing may be
+ * tuned on it.
+ */
+const REPLIES_BLIND_3_FLOORS: Record<string, { precision: number; recall: number; clean: number }> = {
+  th: { precision: 0.975, recall: 0.925, clean: 0.965 },
+  ko: { precision: 0.945, recall: 0.855, clean: 0.93 },
+  zh: { precision: 0.91, recall: 0.93, clean: 0.93 },
+};
+
+describe('Thai, Korean and Chinese replies, third blind set (test set)', () => {
+  const rules = recommendedRules();
+  const config = resolveConfig({ rules, enabled: new Set(rules.map((rule) => rule.meta.id)), layers: [] });
+  for (const [language, floor] of Object.entries(REPLIES_BLIND_3_FLOORS)) {
+    it(`${language}: holds its measured precision, recall and clean share`, () => {
+      const f = measureReplies(join(DIR, language, 'replies-blind-3.yaml'), config);
+      console.log(`${language} blind replies 3: ${f.replies} replies (${f.good} good), precision ${pct(f.precision)}, recall ${pct(f.recall)}, good clean ${pct(f.clean)}\n${f.misses.join('\n')}`);
+      expect(f.replies).toBe(60);
+      expect({ precision: f.precision >= floor.precision, recall: f.recall >= floor.recall, clean: f.clean >= floor.clean }).toEqual({ precision: true, recall: true, clean: true });
+    });
+  }
+});
