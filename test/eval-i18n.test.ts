@@ -164,19 +164,7 @@ const BLIND_3_FLOORS: Record<string, { situation: number; mood: number }> = {
 };
 const BLIND_3_FILE = (language: string) => resolve(import.meta.dirname, '..', 'data', 'customer-messages-i18n', `blind-3-${language}.jsonl`);
 
-describe('Thai, Korean and Chinese customer messages, third blind set (development data since)', () => {
-  const rules = recommendedRules();
-  const config = resolveConfig({ rules, enabled: new Set(rules.map((rule) => rule.meta.id)), layers: [] });
-  for (const [language, floor] of Object.entries(BLIND_3_FLOORS)) {
-    it(`${language}: holds its development situation and mood accuracy`, () => {
-      const misses: string[] = [];
-      const figures = readMessages(language, BLIND_3_FILE(language), config, misses);
-      console.log(`${language} blind set 3 (development): ${figures.messages} messages, situation ${pct(figures.situation)}, mood ${pct(figures.mood)}\n${misses.join('\n')}`);
-      expect(figures.messages).toBe(70);
-      expect({ situation: figures.situation >= floor.situation, mood: figures.mood >= floor.mood }).toEqual({ situation: true, mood: true });
-    });
-  }
-});
+holdsMessageFigures('Thai, Korean and Chinese customer messages, third blind set (development data since)', BLIND_3_FILE, BLIND_3_FLOORS, 70);
 
 /**
  * The second blind reply set (`<lang>/replies-blind-2.yaml`, 60 replies, 30 of them good), written
@@ -191,32 +179,9 @@ const REPLIES_BLIND_2_FLOORS: Record<string, { precision: number; recall: number
   zh: { precision: 1, recall: 0.975, clean: 1 },
 };
 
-describe('Thai, Korean and Chinese replies, second blind set (development data since)', () => {
-  const rules = recommendedRules();
-  const config = resolveConfig({ rules, enabled: new Set(rules.map((rule) => rule.meta.id)), layers: [] });
-  for (const [language, floor] of Object.entries(REPLIES_BLIND_2_FLOORS)) {
-    it(`${language}: holds its development precision, recall and clean share`, () => {
-      const f = measureReplies(join(DIR, language, 'replies-blind-2.yaml'), config);
-      console.log(`${language} blind replies 2 (development): ${f.replies} replies (${f.good} good), precision ${pct(f.precision)}, recall ${pct(f.recall)}, good clean ${pct(f.clean)}\n${f.misses.join('\n')}`);
-      expect(f.replies).toBe(60);
-      expect({ precision: f.precision >= floor.precision, recall: f.recall >= floor.recall, clean: f.clean >= floor.clean }).toEqual({ precision: true, recall: true, clean: true });
-    });
-  }
-});
+holdsReplyFigures('Thai, Korean and Chinese replies, second blind set (development data since)', (language) => join(DIR, language, 'replies-blind-2.yaml'), REPLIES_BLIND_2_FLOORS);
 
-describe('Thai, Korean and Chinese customer messages, second blind set (development data since)', () => {
-  const rules = recommendedRules();
-  const config = resolveConfig({ rules, enabled: new Set(rules.map((rule) => rule.meta.id)), layers: [] });
-  for (const [language, floor] of Object.entries(BLIND_2_FLOORS)) {
-    it(`${language}: holds its development situation and mood accuracy`, () => {
-      const misses: string[] = [];
-      const figures = readMessages(language, BLIND_2_FILE(language), config, misses);
-      console.log(`${language} blind set 2 (development): ${figures.messages} messages, situation ${pct(figures.situation)}, mood ${pct(figures.mood)}\n${misses.join('\n')}`);
-      expect(figures.messages).toBeGreaterThanOrEqual(60);
-      expect({ situation: figures.situation >= floor.situation, mood: figures.mood >= floor.mood }).toEqual({ situation: true, mood: true });
-    });
-  }
-});
+holdsMessageFigures('Thai, Korean and Chinese customer messages, second blind set (development data since)', BLIND_2_FILE, BLIND_2_FLOORS, 70);
 
 /** Situation and mood accuracy of each language on one set of customer messages, held at its floors. */
 function holdsMessageFigures(title: string, fileOf: (language: string) => string, floors: Record<string, { situation: number; mood: number }>, count?: number): void {
@@ -261,15 +226,20 @@ const REPLIES_BLIND_3_FLOORS: Record<string, { precision: number; recall: number
   zh: { precision: 0.91, recall: 0.93, clean: 0.93 },
 };
 
-describe('Thai, Korean and Chinese replies, third blind set (test set)', () => {
-  const rules = recommendedRules();
-  const config = resolveConfig({ rules, enabled: new Set(rules.map((rule) => rule.meta.id)), layers: [] });
-  for (const [language, floor] of Object.entries(REPLIES_BLIND_3_FLOORS)) {
-    it(`${language}: holds its measured precision, recall and clean share`, () => {
-      const f = measureReplies(join(DIR, language, 'replies-blind-3.yaml'), config);
-      console.log(`${language} blind replies 3: ${f.replies} replies (${f.good} good), precision ${pct(f.precision)}, recall ${pct(f.recall)}, good clean ${pct(f.clean)}\n${f.misses.join('\n')}`);
-      expect(f.replies).toBe(60);
-      expect({ precision: f.precision >= floor.precision, recall: f.recall >= floor.recall, clean: f.clean >= floor.clean }).toEqual({ precision: true, recall: true, clean: true });
-    });
-  }
-});
+holdsReplyFigures('Thai, Korean and Chinese replies, third blind set (test set)', (language) => join(DIR, language, 'replies-blind-3.yaml'), REPLIES_BLIND_3_FLOORS);
+
+/** Precision, recall and the share of good replies left clean for each language on one reply set, held at its floors. */
+function holdsReplyFigures(title: string, fileOf: (language: string) => string, floors: Record<string, { precision: number; recall: number; clean: number }>): void {
+  describe(title, () => {
+    const rules = recommendedRules();
+    const config = resolveConfig({ rules, enabled: new Set(rules.map((rule) => rule.meta.id)), layers: [] });
+    for (const [language, floor] of Object.entries(floors)) {
+      it(`${language}: holds its precision, recall and clean share`, () => {
+        const f = measureReplies(fileOf(language), config);
+        console.log(`${title}, ${language}: ${f.replies} replies (${f.good} good), precision ${pct(f.precision)}, recall ${pct(f.recall)}, good clean ${pct(f.clean)}\n${f.misses.join('\n')}`);
+        expect(f.replies).toBe(60);
+        expect({ precision: f.precision >= floor.precision, recall: f.recall >= floor.recall, clean: f.clean >= floor.clean }).toEqual({ precision: true, recall: true, clean: true });
+      });
+    }
+  });
+}
