@@ -2,7 +2,7 @@
 // Builds the whole monorepo: bundles the built-in rule files into the rules package, compiles
 // every TypeScript project, bundles the command and the language server, and writes the JSON
 // Schemas.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -73,13 +73,15 @@ execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 
 await writePrecompiledValidators();
 await Promise.all([bundleCli(), bundleLanguageServer()]);
 // V8's code cache for the command, made in a process of its own: this one has loaded esbuild
-// and the build's modules, and the cache should hold only what a `preach lint` compiles.
-execFileSync(process.execPath, [join(root, 'scripts', 'code-cache.mjs')], { stdio: 'inherit' });
+// and the build's modules, and the cache should hold only what a `preach lint` compiles. It
+// needs only the command's bundle, so it runs beside the browser builds below.
+const codeCache = runNode(join(root, 'scripts', 'code-cache.mjs'));
 
 // 3b. preach for browsers: the playground's Web Worker, and the browser extension built on it.
 await bundleBrowser();
 await buildExtension();
 await buildPlayground();
+await codeCache;
 
 // 4. JSON Schemas for editors (from the same objects the validator uses).
 const core = await import(join(root, 'packages', 'core', 'dist', 'index.js'));
@@ -104,4 +106,13 @@ function writeIfChanged(path, content) {
     current = readFileSync(path, 'utf8');
   } catch {}
   if (current !== content) writeFileSync(path, content);
+}
+
+/** Runs a Node script in a process of its own, its output shown as it comes; rejects if it fails. */
+function runNode(script) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script], { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${script} failed (${signal ?? `exit ${code}`})`))));
+  });
 }
