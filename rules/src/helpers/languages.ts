@@ -44,10 +44,18 @@ export interface SecretRequestSpec {
   doneToIt?: RegExp;
 }
 
+/** Each spec's secret pattern as the checks use it: every match (`giu`), and one test (`iu`). Compiled once. */
+const secretPatterns = new WeakMap<RegExp, { all: RegExp; any: RegExp }>();
+function secretPattern(spec: SecretRequestSpec): { all: RegExp; any: RegExp } {
+  let patterns = secretPatterns.get(spec.secret);
+  if (!patterns) secretPatterns.set(spec.secret, (patterns = { all: new RegExp(spec.secret.source, 'giu'), any: new RegExp(spec.secret.source, 'iu') }));
+  return patterns;
+}
+
 /** A request for a secret in one sentence: the secret and the asking near each other, with no refusal in the sentence. */
 export function secretRequests(context: RuleContext, spec: SecretRequestSpec): Span[] {
   const found: Span[] = [];
-  for (const secret of findAll(new RegExp(spec.secret.source, 'giu'), context.prose)) {
+  for (const secret of findAll(secretPattern(spec).all, context.prose)) {
     const sentence = spec.line ? lineAt(context.prose, secret.start) : sentenceAt(context, secret.start);
     const partial = spec.partialOf ? spec.partialOf.test(secret.text) && spec.partial.test(context.prose.slice(secret.end, Math.min(sentence.end, secret.end + 12))) : spec.partial.test(sentence.text);
     if (spec.refusal.test(sentence.text) || partial || spec.ownScreen?.test(sentence.text)) continue;
@@ -55,8 +63,10 @@ export function secretRequests(context: RuleContext, spec: SecretRequestSpec): S
     const before = context.prose.slice(Math.max(sentence.start, secret.start - spec.distance), secret.start);
     // Either way round, the request may also wrap the secret ("ส่งรหัสผ่านมาให้เรา").
     const windows = spec.requestAfter === 'either' ? [before, after, before + secret.text + after] : spec.requestAfter ? [after] : [before];
-    const asked = windows.some((window) => spec.request.test(window) && !spec.doneToIt?.test(window));
-    if (!asked && !(spec.requestNext && !windows.some((window) => spec.request.test(window)) && requestedNext(context, sentence, spec))) continue;
+    const requesting = windows.filter((window) => spec.request.test(window));
+    const asked = requesting.some((window) => !spec.doneToIt?.test(window));
+    // With no request near the secret at all, one may open the next sentence.
+    if (!asked && !(spec.requestNext && requesting.length === 0 && requestedNext(context, sentence, spec))) continue;
     if (found.some((span) => span.start >= sentence.start && span.end <= sentence.end)) continue;
     found.push(secret);
   }
@@ -143,7 +153,7 @@ function requestedNext(context: RuleContext, sentence: Span, spec: SecretRequest
   if (start >= context.prose.length) return false;
   const next = sentenceAt(context, start);
   const text = context.prose.slice(start, next.end);
-  return spec.requestNext!.test(text) && !new RegExp(spec.secret.source, 'iu').test(text) && !spec.refusal.test(text);
+  return spec.requestNext!.test(text) && !secretPattern(spec).any.test(text) && !spec.refusal.test(text);
 }
 
 function lineAt(prose: string, offset: number): Span {
