@@ -75,11 +75,16 @@ const NEGATED_PHRASE = /\b(?:can(?:'|’)?t|cannot|can\s+not|won(?:'|’)?t|isn(
 const GENERAL_WORDS = new Set(['help', 'please', 'issue', 'issues', 'problem', 'problems', 'account', 'thanks', 'thank', 'need', 'just', 'does', 'what', 'with', 'that', 'this', 'your', 'from', 'have', 'been', 'they', 'them', 'there', 'their', 'about', 'would', 'could', 'should', 'still', 'really', 'some', 'something', 'anything', 'everything', 'again', 'when', 'will', 'want', 'like', 'know', 'back', 'track', 'sort', 'sorted', 'work', 'working', 'works', 'time', 'today', 'here', 'make', 'sure', 'right', 'thing', 'things', 'support', 'service', 'team', 'there', 'where', 'then', 'than', 'were', 'into', 'over', 'only', 'even', 'much', 'many', 'more', 'most', 'very', 'also', 'after', 'before']);
 const CONTENT_WORD = /\p{L}{4,}/gu;
 
+/** The words of a text that can name a problem: four letters or more, in lower case, none of GENERAL_WORDS. */
+function contentWords(text: string): string[] {
+  return [...text.toLowerCase().matchAll(CONTENT_WORD)].map((m) => m[0]).filter((word) => !GENERAL_WORDS.has(word));
+}
+
 function fixesNamedProblem(prose: string, customerMessage: string | undefined, sentences: readonly { text: string }[]): boolean {
   if (!customerMessage) return false;
-  const named = new Set([...customerMessage.toLowerCase().matchAll(CONTENT_WORD)].map((m) => m[0]).filter((word) => !GENERAL_WORDS.has(word)));
+  const named = new Set(contentWords(customerMessage));
   if (named.size === 0 || !COMMITS_TO_FIX.test(prose)) return false;
-  const names = (text: string) => [...text.toLowerCase().matchAll(CONTENT_WORD)].some((m) => named.has(m[0]));
+  const names = (text: string) => contentWords(text).some((word) => named.has(word));
   if (sentences.some((sentence) => COMMITS_TO_FIX.test(sentence.text) && names(sentence.text))) return true;
   // The commitment in one sentence, the problem said back in another.
   return [...prose.matchAll(NEGATED_PHRASE)].some((m) => names(m[1]!));
@@ -95,13 +100,13 @@ const CONDITION_SAID_BACK =
   /\bif\s+(?:you(?:'|’)re|you\s+are|you(?:'|’)ve|you\s+have|you\s+can(?:'|’)?t|you\s+cannot|you\s+keep|you\s+(?:still\s+)?(?:get|see|receive))\b[^.!?,:;]*(?:,\s*and\b[^.!?,:;]*)?/gi;
 /** Two of the customer's own words (by their first five letters: "authorize", "authorization") make it their problem, not a stock "if you have any questions". */
 const WORDS_SAID_BACK = 2;
-const stem = (word: string) => word.toLowerCase().replace(/['’]/g, '').slice(0, 5);
+const stem = (word: string) => word.slice(0, 5);
 
 function saysProblemBack(prose: string, customerMessage: string | undefined): boolean {
   if (!customerMessage) return false;
-  const named = new Set([...customerMessage.matchAll(CONTENT_WORD)].map((m) => m[0].toLowerCase()).filter((word) => !GENERAL_WORDS.has(word)).map(stem));
+  const named = new Set(contentWords(customerMessage).map(stem));
   for (const condition of prose.matchAll(CONDITION_SAID_BACK)) {
-    const shared = new Set([...condition[0].matchAll(CONTENT_WORD)].map((m) => m[0].toLowerCase()).filter((word) => !GENERAL_WORDS.has(word)).map(stem).filter((s) => named.has(s)));
+    const shared = new Set(contentWords(condition[0]).map(stem).filter((s) => named.has(s)));
     if (shared.size >= WORDS_SAID_BACK) return true;
   }
   return false;
