@@ -1,6 +1,6 @@
 import { defineRule } from '@preach/core';
 import emojiRegex from 'emoji-regex';
-import { APOLOGY } from '../src/helpers/acknowledgement.js';
+import { apologyStart } from '../src/helpers/acknowledgement.js';
 import { noBadNewsOfOurs } from '../src/helpers/customer.js';
 import { findAll } from '../src/helpers/sentences.js';
 
@@ -83,8 +83,7 @@ export default defineRule(
     if (NON_ASCII.test(prose)) found.push(...findAll(EMOJI, prose));
     // A reply that has already said sorry has met the bad news with care: an emoji after it (a sad
     // face on the sorry, a smile on the next step) is weaker evidence of a flippant tone.
-    const sympathy = APOLOGY.exec(prose);
-    const caredFrom = sympathy && context.reply.situation.id !== 'bereavement' ? sympathy.index : Infinity;
+    const caredFrom = apologyStart(prose, context.reply.situation.id);
     for (const span of found.sort((a, b) => a.start - b.start)) {
       if (SIGNPOST.test(span.text)) continue;
       // Remove the emoji with the space before it, so "try again :)" becomes "try again".

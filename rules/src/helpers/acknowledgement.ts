@@ -64,4 +64,14 @@ export const SYMPATHY = new RegExp(boundaryFirst(SYMPATHY_PARTS.join('|')), 'i')
  * A real apology: "sorry", "apologies", "we regret". Not an interjection ("Ouch!", "Oh no!"),
  * which reacts to the news without owning it.
  */
-export const APOLOGY = /\b(?:sorry|apolog(?:y|ies|i[sz]e[sd]?|i[sz]ing)|regret)\b/i;
+const APOLOGY = /\b(?:sorry|apolog(?:y|ies|i[sz]e[sd]?|i[sz]ing)|regret)\b/i;
+
+/**
+ * Where the reply's first real apology starts (Infinity when it has none). A mark of tone after it
+ * (a "!", an emoji) is weaker evidence: the bad news was met with care first, so the tone rules
+ * report it as a suggestion. Not in a bereavement, where nothing softens a cheerful mark.
+ */
+export function apologyStart(prose: string, situation: string | null): number {
+  if (situation === 'bereavement') return Infinity;
+  return APOLOGY.exec(prose)?.index ?? Infinity;
+}
