@@ -5,7 +5,7 @@ export { prepareDraft, type PreparedDraft, type PrepareOptions, type DraftPoint 
 export { applyFixes, type FixOutcome } from './fix.js';
 export { BoundedCache } from './bounded-cache.js';
 export { scoreReply, DEFAULT_SCORING } from './score.js';
-export { BUILT_IN_SITUATIONS, inferSituation, messageFeeling, movesOn, resolveSituation, sensitivityAtLeast, showsFeeling, UPSET_POLARITY, warmWithoutFeeling } from './situations.js';
+export { BUILT_IN_SITUATIONS, inferSituation, messageFeeling, movesOn, resolveSituation, sensitivityAtLeast, showsFeeling, UPSET_POLARITY } from './situations.js';
 export { parseCustomerName, foldName } from './names.js';
 export { findNameMentions, findWordMentions, isWordLikeName, findGreeting, looksLikeName, isKnownName, isKnownWord, lexiconTag, selfNames, findVocatives, type Greeting, type Addressee } from './name-mentions.js';
 export { readFrontMatter, FRONT_MATTER_RULE_ID, type FrontMatter, type FrontMatterProblem } from './text/front-matter.js';

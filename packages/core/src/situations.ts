@@ -420,7 +420,7 @@ function shoutedThanks(message: string): boolean {
 }
 
 /** Warm, with no sign of feeling ("Cheers, take care."): a customer who has moved past what was wrong. */
-export function warmWithoutFeeling(message: string): boolean {
+function warmWithoutFeeling(message: string): boolean {
   return messageFeeling(message) >= WARM && !showsFeeling(message);
 }
 
